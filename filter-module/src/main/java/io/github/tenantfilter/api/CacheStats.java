@@ -1,0 +1,55 @@
+package io.github.tenantfilter.api;
+
+/**
+ * Counters of the tenant cache since the application started: plain counts, so that a monitor
+ * can compute rates over any window.
+ *
+ * <pre>{@code
+ * CacheStats s = cache.getCacheStats();
+ * log.info("hit rate " + s.hitRate() + ", DB queries avoided " + s.storeQueriesAvoided());
+ * }</pre>
+ *
+ * @param lookups tenant lookups (one per request that carries a tenant key)
+ * @param localHits lookups answered by the heap tier (L1) with a tenant
+ * @param negativeHits lookups answered by the heap tier's memory of unknown hosts
+ * @param localMisses lookups the heap tier could not answer
+ * @param redisHits heap misses answered by Redis (L2)
+ * @param redisMisses heap misses Redis could not answer
+ * @param redisErrors Redis calls that failed (unreachable, timed out, broken reply)
+ * @param storeLoads queries sent to the tenant store (PostgreSQL)
+ * @param storeNotFound store queries that found no tenant
+ * @param storeErrors store queries that failed
+ * @param localSize entries now in the heap tier (tenants and unknown hosts)
+ * @param redisEnabled whether a Redis tier is configured
+ * @param redisAvailable whether the last Redis call succeeded
+ */
+public record CacheStats(
+    long lookups,
+    long localHits,
+    long negativeHits,
+    long localMisses,
+    long redisHits,
+    long redisMisses,
+    long redisErrors,
+    long storeLoads,
+    long storeNotFound,
+    long storeErrors,
+    long localSize,
+    boolean redisEnabled,
+    boolean redisAvailable) {
+
+  /** Share of lookups answered without the store, from 0 to 1 (1 when there were none). */
+  public double hitRate() {
+    return lookups == 0 ? 1.0 : (double) (localHits + negativeHits + redisHits) / lookups;
+  }
+
+  /** Share of lookups the heap tier answered, from 0 to 1 (1 when there were none). */
+  public double localHitRate() {
+    return lookups == 0 ? 1.0 : (double) (localHits + negativeHits) / lookups;
+  }
+
+  /** Lookups that did not become a store query. */
+  public long storeQueriesAvoided() {
+    return lookups - storeLoads;
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * What applications use: the {@link io.github.tenantfilter.api.Tenant} record, the request's
+ * {@link io.github.tenantfilter.api.CurrentTenant}, the {@link
+ * io.github.tenantfilter.api.TenantCache} to invalidate and read statistics, and the {@link
+ * io.github.tenantfilter.api.TenantStore} SPI for applications that keep tenants their own way.
+ *
+ * <pre>{@code
+ * @Inject CurrentTenant current;
+ * @Inject TenantCache cache;
+ *
+ * Tenant tenant = current.require();
+ * cache.invalidateTenantCache(tenant.id());   // after changing the tenant's record
+ * }</pre>
+ *
+ * <p>Everything outside this package is internal and may change without notice.
+ */
+package io.github.tenantfilter.api;

@@ -1,0 +1,124 @@
+package io.github.tenantfilter.cache;
+
+import io.github.tenantfilter.api.Tenant;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.ehcache.Cache;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ExpiryPolicyBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.impl.internal.TimeSourceConfiguration;
+
+/**
+ * The heap tier (L1): two bounded Ehcache on-heap caches, one for tenants and one for keys known
+ * to have none, so that a flood of unknown hosts can never evict a real tenant. Values are held
+ * by reference (no copy, no serialisation): a hit costs a hash lookup.
+ *
+ * <p>Time comes from the given {@link Clock}, which Ehcache also uses, so tests move time
+ * instead of sleeping.
+ */
+final class LocalTier implements AutoCloseable {
+
+  private final CacheManager manager;
+  private final Cache<String, LocalEntry> tenants;
+  private final Cache<String, LocalEntry> negatives;
+
+  LocalTier(int size, Duration ttl, int negativeSize, Duration negativeTtl, Clock clock) {
+    CacheManagerBuilder<CacheManager> builder =
+        CacheManagerBuilder.newCacheManagerBuilder()
+            .using(new TimeSourceConfiguration(clock::millis))
+            .withCache("tenants", config(size, ttl));
+    if (negativeSize > 0) {
+      builder = builder.withCache("unknown", config(negativeSize, negativeTtl));
+    }
+    this.manager = builder.build(true);
+    this.tenants = manager.getCache("tenants", String.class, LocalEntry.class);
+    this.negatives =
+        negativeSize > 0 ? manager.getCache("unknown", String.class, LocalEntry.class) : null;
+  }
+
+  private static CacheConfigurationBuilder<String, LocalEntry> config(int size, Duration ttl) {
+    return CacheConfigurationBuilder.newCacheConfigurationBuilder(
+            String.class, LocalEntry.class, ResourcePoolsBuilder.heap(size))
+        .withExpiry(ExpiryPolicyBuilder.timeToLiveExpiration(ttl));
+  }
+
+  /** The entry for {@code key}, or {@code null}. */
+  LocalEntry get(String key) {
+    LocalEntry entry = tenants.get(key);
+    if (entry == null && negatives != null) {
+      entry = negatives.get(key);
+    }
+    return entry;
+  }
+
+  void putTenant(String key, Tenant tenant) {
+    tenants.put(key, LocalEntry.of(tenant));
+    if (negatives != null) {
+      negatives.remove(key);
+    }
+  }
+
+  void putNegative(String key, LocalEntry entry) {
+    if (negatives != null) {
+      negatives.put(key, entry);
+    }
+  }
+
+  void remove(String key) {
+    tenants.remove(key);
+    if (negatives != null) {
+      negatives.remove(key);
+    }
+  }
+
+  /**
+   * Removes every entry that holds tenant {@code tenantId}, whatever key it is under: the keys
+   * of domains it no longer has go too. A scan, bounded by the tier's size; invalidations are
+   * rare.
+   */
+  void removeTenant(String tenantId) {
+    List<String> keys = new ArrayList<>();
+    for (Cache.Entry<String, LocalEntry> entry : tenants) {
+      if (entry.getValue().tenant.id().equals(tenantId)) {
+        keys.add(entry.getKey());
+      }
+    }
+    keys.forEach(tenants::remove);
+  }
+
+  /** Forgets every remembered unknown key. */
+  void clearNegatives() {
+    if (negatives != null) {
+      negatives.clear();
+    }
+  }
+
+  void clear() {
+    tenants.clear();
+    clearNegatives();
+  }
+
+  /** Entries held now, tenants and unknown keys (expired ones not yet reclaimed included). */
+  long size() {
+    long size = 0;
+    for (Cache.Entry<String, LocalEntry> ignored : tenants) {
+      size++;
+    }
+    if (negatives != null) {
+      for (Cache.Entry<String, LocalEntry> ignored : negatives) {
+        size++;
+      }
+    }
+    return size;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

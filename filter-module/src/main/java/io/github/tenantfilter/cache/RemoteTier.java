@@ -1,0 +1,46 @@
+package io.github.tenantfilter.cache;
+
+import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.resolve.LookupKey;
+
+/**
+ * The shared tier (L2). Every method either succeeds or throws {@link RemoteTierException}; no
+ * client exception escapes.
+ */
+interface RemoteTier extends AutoCloseable {
+
+  /**
+   * What a read returned.
+   *
+   * @param value the stored text, or {@code null} on a miss
+   * @param epoch the invalidation epoch at the time of the read, to hand back to {@link
+   *     #write}
+   */
+  record Read(String value, String epoch) {}
+
+  /** Reads the value of {@code key} and the current invalidation epoch in one round trip. */
+  Read read(LookupKey key) throws RemoteTierException;
+
+  /**
+   * Stores {@code tenant} under {@code key}, unless an invalidation happened since the read that
+   * returned {@code epoch} (then a newer value may exist, and the old one must not come back).
+   *
+   * @return whether the value was stored
+   */
+  boolean write(LookupKey key, Tenant tenant, String epoch) throws RemoteTierException;
+
+  /** Deletes a value found to be corrupt. */
+  void delete(LookupKey key) throws RemoteTierException;
+
+  /** Removes every key ever written for the tenant and advances the epoch. */
+  void invalidate(String tenantId) throws RemoteTierException;
+
+  /** Removes every tenant key under this tier's prefix and advances the epoch. */
+  void invalidateAll() throws RemoteTierException;
+
+  /** Where the tier lives, password masked, for logs. */
+  String describe();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,362 @@
+package io.github.tenantfilter.cache;
+
+import io.github.tenantfilter.api.CacheStats;
+import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.api.TenantStore;
+import io.github.tenantfilter.api.TenantStoreException;
+import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.resolve.LookupKey;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Finds the tenant for a key through the tiers: heap (L1), then Redis (L2), then the store.
+ *
+ * <ul>
+ *   <li>An L1 hit makes no network call.
+ *   <li>A miss fills the tiers above the one that answered; an unknown key is remembered in L1's
+ *       own bounded space for a short time.
+ *   <li>Concurrent misses for one key share one load (single flight).
+ *   <li>An invalidation advances a local generation and Redis's epoch; a load that began before
+ *       it writes to neither tier.
+ *   <li>Redis failing costs the request nothing but the Redis timeout: the store answers. It is
+ *       logged once when Redis goes away and once when it is back.
+ * </ul>
+ *
+ * <pre>{@code
+ * TenantLookup lookup = TenantLookup.create(config, store, Clock.systemUTC());
+ * Optional<Tenant> tenant = lookup.find(LookupKey.subdomain("acme"));
+ * }</pre>
+ */
+public final class TenantLookup implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(TenantLookup.class.getName());
+
+  private final LocalTier local;
+  private final RemoteTier remote;
+  private final TenantStore store;
+  private final TenantCodec codec;
+  private final TenantRecords records;
+  private final Stats stats = new Stats();
+  private final ConcurrentHashMap<String, CompletableFuture<Optional<Tenant>>> inFlight =
+      new ConcurrentHashMap<>();
+  private final AtomicLong generation = new AtomicLong();
+  private final AtomicBoolean redisAvailable = new AtomicBoolean(true);
+  private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
+  /** Tenants whose Redis keys could not be removed; removed as soon as Redis answers again. */
+  private final Set<String> pendingInvalidations = ConcurrentHashMap.newKeySet();
+
+  TenantLookup(LocalTier local, RemoteTier remote, TenantStore store, TenantCodec codec) {
+    this.local = Objects.requireNonNull(local);
+    this.remote = remote;
+    this.store = Objects.requireNonNull(store);
+    this.codec = Objects.requireNonNull(codec);
+    this.records = new TenantRecords(codec);
+  }
+
+  /**
+   * Builds the tiers that {@code config} asks for around {@code store}.
+   *
+   * @param clock time for the heap tier's TTLs
+   */
+  public static TenantLookup create(TenantFilterConfig config, TenantStore store, Clock clock) {
+    TenantCodec codec = new TenantCodec();
+    LocalTier local =
+        new LocalTier(
+            config.localCacheSize(),
+            config.localCacheTtl(),
+            config.negativeCacheSize(),
+            config.negativeCacheTtl(),
+            clock);
+    RemoteTier remote = null;
+    if (config.redisUrl() != null) {
+      remote =
+          new RedisTier(
+              RedisTier.client(config.redisUrl(), config.redisTimeout(), config.redisPoolSize()),
+              config.redisKeyPrefix(),
+              config.redisTtl(),
+              codec,
+              () -> ThreadLocalRandom.current().nextDouble(),
+              config.redisUrlForDisplay());
+    }
+    return new TenantLookup(local, remote, store, codec);
+  }
+
+  /**
+   * Finds the tenant for {@code key}.
+   *
+   * @return the tenant, or empty when the store has none
+   * @throws TenantStoreException if the store had to be asked and could not answer, or its
+   *     record is unusable
+   */
+  public Optional<Tenant> find(LookupKey key) {
+    stats.lookups.increment();
+    LocalEntry entry = local.get(key.cacheKey());
+    if (entry != null) {
+      return answer(entry, true);
+    }
+    stats.localMisses.increment();
+    return loadOnce(key);
+  }
+
+  private Optional<Tenant> answer(LocalEntry entry, boolean count) {
+    switch (entry.kind) {
+      case TENANT -> {
+        if (count) {
+          stats.localHits.increment();
+        }
+        return Optional.of(entry.tenant);
+      }
+      case NOT_FOUND -> {
+        if (count) {
+          stats.negativeHits.increment();
+        }
+        return Optional.empty();
+      }
+      default -> {
+        if (count) {
+          stats.negativeHits.increment();
+        }
+        throw new TenantStoreException("the tenant record for this key is invalid");
+      }
+    }
+  }
+
+  private Optional<Tenant> loadOnce(LookupKey key) {
+    CompletableFuture<Optional<Tenant>> mine = new CompletableFuture<>();
+    CompletableFuture<Optional<Tenant>> running = inFlight.putIfAbsent(key.cacheKey(), mine);
+    if (running != null) {
+      return await(running);
+    }
+    try {
+      // a load for this key may have finished between our L1 miss and now
+      LocalEntry entry = local.get(key.cacheKey());
+      Optional<Tenant> result = entry != null ? answer(entry, false) : load(key);
+      mine.complete(result);
+      return result;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(key.cacheKey(), mine);
+    }
+  }
+
+  private static Optional<Tenant> await(CompletableFuture<Optional<Tenant>> running) {
+    try {
+      return running.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private Optional<Tenant> load(LookupKey key) {
+    long startGeneration = generation.get();
+    String epoch = null;
+    if (remote != null) {
+      try {
+        RemoteTier.Read read = remote.read(key);
+        redisSucceeded();
+        epoch = read.epoch();
+        Tenant cached = fromRemote(key, read.value());
+        if (cached != null) {
+          stats.redisHits.increment();
+          putLocal(key, cached, startGeneration);
+          return Optional.of(cached);
+        }
+        stats.redisMisses.increment();
+      } catch (RemoteTierException e) {
+        redisFailed(e);
+      }
+    }
+    Optional<Tenant> found = loadFromStore(key);
+    if (found.isEmpty()) {
+      stats.storeNotFound.increment();
+      putNegative(key, LocalEntry.NOT_FOUND, startGeneration);
+      return found;
+    }
+    Tenant tenant;
+    try {
+      tenant = records.check(key, found.get());
+    } catch (TenantRecords.InvalidRecordException e) {
+      LOG.severe("tenant-filter: the store returned an unusable record for " + key + ": "
+          + e.getMessage() + " (answering 503 until it is fixed)");
+      putNegative(key, LocalEntry.INVALID, startGeneration);
+      throw new TenantStoreException("the tenant record for this key is invalid");
+    }
+    if (epoch != null) {
+      try {
+        remote.write(key, tenant, epoch);
+      } catch (RemoteTierException e) {
+        redisFailed(e);
+      }
+    }
+    putLocal(key, tenant, startGeneration);
+    return found.map(ignored -> tenant);
+  }
+
+  /** Decodes and checks a Redis value; a corrupt or foreign value is deleted and ignored. */
+  private Tenant fromRemote(LookupKey key, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return records.check(key, codec.decode(value));
+    } catch (IllegalArgumentException | TenantRecords.InvalidRecordException e) {
+      stats.redisErrors.increment();
+      LOG.warning("tenant-filter: ignoring and deleting a Redis value for " + key
+          + " that cannot be used: " + e.getMessage());
+      try {
+        remote.delete(key);
+      } catch (RemoteTierException deleteFailed) {
+        redisFailed(deleteFailed);
+      }
+      return null;
+    }
+  }
+
+  private Optional<Tenant> loadFromStore(LookupKey key) {
+    stats.storeLoads.increment();
+    try {
+      Optional<Tenant> found =
+          switch (key.kind()) {
+            case ID -> store.findById(key.value());
+            case SUBDOMAIN -> store.findBySubdomain(key.value());
+            case DOMAIN -> store.findByDomain(key.value());
+          };
+      if (storeAvailable.compareAndSet(false, true)) {
+        LOG.info("tenant-filter: the tenant store answers again");
+      }
+      return Objects.requireNonNullElse(found, Optional.empty());
+    } catch (TenantStoreException e) {
+      storeFailed(e);
+      throw e;
+    } catch (RuntimeException e) {
+      storeFailed(e);
+      throw new TenantStoreException("the tenant store failed", e);
+    }
+  }
+
+  private void storeFailed(RuntimeException e) {
+    stats.storeErrors.increment();
+    if (storeAvailable.compareAndSet(true, false)) {
+      LOG.log(Level.WARNING, "tenant-filter: the tenant store cannot answer (" + e.getMessage()
+          + "); requests for tenants not cached get 503 until it does", e);
+    }
+  }
+
+  private void putLocal(LookupKey key, Tenant tenant, long startGeneration) {
+    if (generation.get() == startGeneration) {
+      local.putTenant(key.cacheKey(), tenant);
+      // an invalidation may have slipped in between the check and the put
+      if (generation.get() != startGeneration) {
+        local.remove(key.cacheKey());
+      }
+    }
+  }
+
+  private void putNegative(LookupKey key, LocalEntry entry, long startGeneration) {
+    if (generation.get() == startGeneration) {
+      local.putNegative(key.cacheKey(), entry);
+      if (generation.get() != startGeneration) {
+        local.remove(key.cacheKey());
+      }
+    }
+  }
+
+  private void redisSucceeded() {
+    if (redisAvailable.compareAndSet(false, true)) {
+      LOG.info("tenant-filter: Redis at " + remote.describe() + " answers again");
+    }
+    if (!pendingInvalidations.isEmpty()) {
+      for (String tenantId : pendingInvalidations) {
+        try {
+          remote.invalidate(tenantId);
+          pendingInvalidations.remove(tenantId);
+        } catch (RemoteTierException e) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void redisFailed(RemoteTierException e) {
+    stats.redisErrors.increment();
+    if (redisAvailable.compareAndSet(true, false)) {
+      LOG.warning("tenant-filter: " + e.getMessage()
+          + "; serving from the heap tier and the tenant store until Redis answers again");
+    }
+  }
+
+  /**
+   * Removes every key of {@code tenantId} from both tiers and forgets remembered unknown keys.
+   * When Redis cannot be reached, its keys are removed as soon as it answers again.
+   */
+  public void invalidate(String tenantId) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    generation.incrementAndGet();
+    local.removeTenant(tenantId);
+    local.clearNegatives();
+    if (remote != null) {
+      try {
+        remote.invalidate(tenantId);
+        redisSucceeded();
+      } catch (RemoteTierException e) {
+        pendingInvalidations.add(tenantId);
+        redisFailed(e);
+        LOG.warning("tenant-filter: could not remove tenant " + tenantId
+            + " from Redis now; it will be removed when Redis answers again");
+      }
+    }
+  }
+
+  /** Empties the heap tier and removes every tenant key from Redis. */
+  public void invalidateAll() {
+    generation.incrementAndGet();
+    local.clear();
+    if (remote != null) {
+      try {
+        remote.invalidateAll();
+        pendingInvalidations.clear();
+        redisSucceeded();
+      } catch (RemoteTierException e) {
+        redisFailed(e);
+        LOG.warning("tenant-filter: could not empty Redis now: " + e.getMessage());
+      }
+    }
+  }
+
+  /** The counters since this lookup was created. */
+  public CacheStats stats() {
+    return stats.snapshot(local.size(), remote != null, remote != null && redisAvailable.get());
+  }
+
+  /** Whether a Redis tier is configured. */
+  public boolean hasRemoteTier() {
+    return remote != null;
+  }
+
+  @Override
+  public void close() {
+    try {
+      local.close();
+    } finally {
+      if (remote != null) {
+        remote.close();
+      }
+    }
+  }
+}

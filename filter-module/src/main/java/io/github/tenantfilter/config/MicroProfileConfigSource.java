@@ -1,0 +1,48 @@
+package io.github.tenantfilter.config;
+
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * MicroProfile Config, where the server has it (Payara and WildFly do): system properties,
+ * environment variables, {@code microprofile-config.properties} and whatever the admin console
+ * sets. Only touched after {@link #find(ClassLoader)} saw the API, so that the filter still runs
+ * on a server without it.
+ */
+final class MicroProfileConfigSource implements SettingSource {
+
+  private static final Logger LOG = Logger.getLogger(MicroProfileConfigSource.class.getName());
+
+  private final Config config;
+
+  private MicroProfileConfigSource(Config config) {
+    this.config = config;
+  }
+
+  /** The application's MicroProfile Config, or empty when the server has none. */
+  static Optional<SettingSource> find(ClassLoader loader) {
+    try {
+      Class.forName("org.eclipse.microprofile.config.ConfigProvider", false, loader);
+      return Optional.of(new MicroProfileConfigSource(ConfigProvider.getConfig(loader)));
+    } catch (ClassNotFoundException | LinkageError e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      // API present, no implementation behind it
+      LOG.log(Level.FINE, "MicroProfile Config API present but unusable", e);
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public String origin(Setting<?> setting) {
+    return "MicroProfile Config";
+  }
+
+  @Override
+  public String value(Setting<?> setting) {
+    return config.getOptionalValue(setting.name(), String.class).orElse(null);
+  }
+}

@@ -1,0 +1,208 @@
+package io.github.tenantfilter.config;
+
+import io.github.tenantfilter.resolve.HostNormalizer;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Parsers for setting values; each message says what a valid value looks like. */
+final class Parsers {
+
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
+  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+  private Parsers() {}
+
+  static Boolean bool(String text) {
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw new IllegalArgumentException("must be true or false");
+    };
+  }
+
+  static Setting.Parser<Integer> integer(int min, int max) {
+    return text -> {
+      String message = "must be a whole number from " + min + " to " + max;
+      try {
+        int value = Integer.parseInt(text.trim());
+        if (value < min || value > max) {
+          throw new IllegalArgumentException(message);
+        }
+        return value;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(message);
+      }
+    };
+  }
+
+  /**
+   * A duration: a whole number of seconds, or a number with a unit ({@code 500ms}, {@code 30s},
+   * {@code 5m}, {@code 1h}), from {@code min} to {@code max}.
+   */
+  static Setting.Parser<Duration> duration(Duration min, Duration max) {
+    return text -> {
+      String message =
+          "must be a duration from "
+              + show(min)
+              + " to "
+              + show(max)
+              + ": seconds, or a number with ms, s, m or h";
+      var matcher = DURATION.matcher(text.trim());
+      if (!matcher.matches()) {
+        throw new IllegalArgumentException(message);
+      }
+      long amount = Long.parseLong(matcher.group(1));
+      String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+      Duration value =
+          switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(amount);
+          };
+      if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+        throw new IllegalArgumentException(message);
+      }
+      return value;
+    };
+  }
+
+  private static String show(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+  }
+
+  static List<String> list(String text) {
+    String trimmed = text.trim();
+    return trimmed.isEmpty() ? List.of() : List.of(LIST_SEPARATOR.split(trimmed));
+  }
+
+  static List<String> domains(String text) {
+    List<String> domains = new ArrayList<>();
+    for (String item : list(text)) {
+      String host = HostNormalizer.normalize(item);
+      if (host == null || HostNormalizer.isIpLiteral(host)) {
+        throw new IllegalArgumentException(
+            "must be host names separated by commas, such as app.example.com");
+      }
+      domains.add(host);
+    }
+    return List.copyOf(domains);
+  }
+
+  static String headerName(String text) {
+    String trimmed = text.trim();
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    if (!TOKEN.matcher(trimmed).matches() || trimmed.equalsIgnoreCase("Host")) {
+      throw new IllegalArgumentException(
+          "must be an HTTP header name such as X-Tenant-Id (not Host), or empty for none");
+    }
+    return trimmed;
+  }
+
+  static List<String> pathPatterns(String text) {
+    List<String> patterns = list(text);
+    for (String pattern : patterns) {
+      boolean extension = pattern.startsWith("*.") && pattern.length() > 2
+          && pattern.indexOf('/') < 0 && pattern.indexOf('*', 1) < 0;
+      boolean path = pattern.startsWith("/")
+          && (pattern.indexOf('*') < 0
+              || (pattern.endsWith("/*") && pattern.indexOf('*') == pattern.length() - 1));
+      if (!extension && !path) {
+        throw new IllegalArgumentException(
+            "must be servlet URL patterns separated by commas: /exact/path, /prefix/* or *.ext");
+      }
+    }
+    return patterns;
+  }
+
+  static UnknownTenantPolicy unknownTenant(String text) {
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "404" -> UnknownTenantPolicy.NOT_FOUND;
+      case "pass" -> UnknownTenantPolicy.PASS;
+      default -> throw new IllegalArgumentException(
+          "must be 404 (answer Not Found) or pass (serve the request without a tenant)");
+    };
+  }
+
+  static URI redisUrl(String text) {
+    String trimmed = text.trim();
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    String message =
+        "must be redis://[user:password@]host[:port][/database] or rediss://... for TLS,"
+            + " or empty for no Redis";
+    try {
+      URI uri = new URI(trimmed);
+      String scheme = uri.getScheme();
+      if (scheme == null
+          || !(scheme.equals("redis") || scheme.equals("rediss"))
+          || uri.getHost() == null
+          || uri.getQuery() != null
+          || uri.getFragment() != null) {
+        throw new IllegalArgumentException(message);
+      }
+      String path = uri.getPath();
+      if (path != null && !path.isEmpty() && !path.equals("/")
+          && !path.substring(1).matches("\\d{1,5}")) {
+        throw new IllegalArgumentException(message);
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  static String keyPrefix(String text) {
+    if (text.length() > 64) {
+      throw new IllegalArgumentException("must be at most 64 characters");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        throw new IllegalArgumentException(
+            "must be printable ASCII without spaces, such as myapp: (or empty)");
+      }
+    }
+    return text;
+  }
+
+  static String optionalText(String text) {
+    String trimmed = text.trim();
+    return trimmed.isEmpty() ? null : trimmed;
+  }
+
+  static String jdbcUrl(String text) {
+    String trimmed = text.trim();
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    if (!trimmed.startsWith("jdbc:")) {
+      throw new IllegalArgumentException(
+          "must be a JDBC URL such as jdbc:postgresql://db:5432/app, or empty");
+    }
+    return trimmed;
+  }
+
+  static String query(String text) {
+    String trimmed = text.trim();
+    if (trimmed.indexOf('?') < 0) {
+      throw new IllegalArgumentException(
+          "must be an SQL SELECT with one ? parameter for the value looked up");
+    }
+    return trimmed;
+  }
+
+  /** Masks the password of a URL (user:password@ or :password@) for logs and messages. */
+  static String maskUrl(String text) {
+    return text.replaceAll("(//[^/@:]*:)[^/@]*@", "$1****@").replaceAll("(//)([^/@:]+)@", "$1****@");
+  }
+}

@@ -1,0 +1,174 @@
+package io.github.tenantfilter.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every setting of the filter, with its name, environment variables and default. The README's
+ * settings table lists the same (a test keeps them together).
+ */
+public final class Settings {
+
+  private static final String PREFIX = "tenant-filter.";
+
+  /** {@value #PREFIX}enabled: the filter resolves tenants ({@code false} passes every request through). */
+  public static final Setting<Boolean> ENABLED =
+      new Setting<>(PREFIX + "enabled", List.of(), "true", Parsers::bool, false,
+          "true or false; false turns the filter off (requests pass through untouched)");
+
+  /** Base domains whose one-label subdomains name tenants. */
+  public static final Setting<List<String>> BASE_DOMAINS =
+      new Setting<>(PREFIX + "base-domains", List.of(), "", Parsers::domains, false,
+          "comma-separated base domains; acme.<base> is looked up by subdomain acme");
+
+  /** Whether hosts outside the base domains are looked up as custom domains. */
+  public static final Setting<Boolean> CUSTOM_DOMAINS =
+      new Setting<>(PREFIX + "custom-domains", List.of(), "true", Parsers::bool, false,
+          "look up hosts outside the base domains as custom domains");
+
+  /** Header carrying a tenant id; off when empty. */
+  public static final Setting<String> HEADER =
+      new Setting<>(PREFIX + "header", List.of(), "", Parsers::headerName, false,
+          "name of a header that carries the tenant id (such as X-Tenant-Id); empty: off");
+
+  /** What to do with an unknown tenant. */
+  public static final Setting<UnknownTenantPolicy> UNKNOWN_TENANT =
+      new Setting<>(PREFIX + "unknown-tenant", List.of(), "404", Parsers::unknownTenant, false,
+          "404 (answer Not Found) or pass (serve the request without a tenant)");
+
+  /** Paths never resolved. */
+  public static final Setting<List<String>> EXCLUDE_PATHS =
+      new Setting<>(PREFIX + "exclude-paths", List.of(), "", Parsers::pathPatterns, false,
+          "servlet URL patterns served without a tenant: /health, /static/*, *.css");
+
+  /** Retry-After of a 503. */
+  public static final Setting<Duration> RETRY_AFTER =
+      new Setting<>(PREFIX + "retry-after", List.of(), "5",
+          Parsers.duration(Duration.ofSeconds(1), Duration.ofHours(1)), false,
+          "Retry-After of the 503 sent when the store is down and nothing is cached");
+
+  /** Entries the heap tier holds. */
+  public static final Setting<Integer> LOCAL_CACHE_SIZE =
+      new Setting<>(PREFIX + "local-cache.size", List.of("LOCAL_CACHE_SIZE"), "1000",
+          Parsers.integer(1, 10_000_000), false, "tenant keys held in the heap tier (L1)");
+
+  /** Time to live in the heap tier. */
+  public static final Setting<Duration> LOCAL_CACHE_TTL =
+      new Setting<>(PREFIX + "local-cache.ttl", List.of("LOCAL_CACHE_TTL"), "60",
+          Parsers.duration(Duration.ofMillis(1), Duration.ofDays(1)), false,
+          "time to live in the heap tier; bounds staleness on every node");
+
+  /** Unknown hosts remembered. */
+  public static final Setting<Integer> NEGATIVE_CACHE_SIZE =
+      new Setting<>(PREFIX + "negative-cache.size", List.of(), "10000",
+          Parsers.integer(0, 10_000_000), false,
+          "unknown keys remembered in their own heap space (0: none)");
+
+  /** How long an unknown host is remembered. */
+  public static final Setting<Duration> NEGATIVE_CACHE_TTL =
+      new Setting<>(PREFIX + "negative-cache.ttl", List.of(), "30",
+          Parsers.duration(Duration.ofMillis(1), Duration.ofHours(1)), false,
+          "how long an unknown key is remembered");
+
+  /** Redis connection URL; no Redis tier when empty. */
+  public static final Setting<URI> REDIS_URL =
+      new Setting<>(PREFIX + "redis.url", List.of("REDIS_URL"), "", Parsers::redisUrl, true,
+          "redis://[user:password@]host[:port][/db] or rediss:// (TLS); empty: no Redis tier");
+
+  /** Time to live in Redis. */
+  public static final Setting<Duration> REDIS_TTL =
+      new Setting<>(PREFIX + "redis.ttl", List.of("CACHE_TTL_TENANT"), "3600",
+          Parsers.duration(Duration.ofSeconds(1), Duration.ofDays(30)), false,
+          "time to live in Redis (L2), less up to 10 % jitter");
+
+  /** Prefix of every Redis key. */
+  public static final Setting<String> REDIS_KEY_PREFIX =
+      new Setting<>(PREFIX + "redis.key-prefix", List.of(), "", Parsers::keyPrefix, false,
+          "namespace before every key (tenant:id:..), so that applications can share a Redis");
+
+  /** Redis connect and read timeout. */
+  public static final Setting<Duration> REDIS_TIMEOUT =
+      new Setting<>(PREFIX + "redis.timeout", List.of(), "100ms",
+          Parsers.duration(Duration.ofMillis(1), Duration.ofSeconds(60)), false,
+          "Redis connect and read timeout, and the longest wait for a pooled connection");
+
+  /** Redis connections per node. */
+  public static final Setting<Integer> REDIS_POOL_SIZE =
+      new Setting<>(PREFIX + "redis.pool-size", List.of(), "16", Parsers.integer(1, 1024), false,
+          "most Redis connections open at once on one node");
+
+  /** JNDI name of the DataSource. */
+  public static final Setting<String> DATASOURCE =
+      new Setting<>(PREFIX + "datasource", List.of(), "", Parsers::optionalText, false,
+          "JNDI name of the DataSource holding the tenants (such as jdbc/tenants)");
+
+  /** JDBC URL, the simple alternative to a DataSource. */
+  public static final Setting<String> JDBC_URL =
+      new Setting<>(PREFIX + "jdbc.url", List.of(), "", Parsers::jdbcUrl, true,
+          "JDBC URL used instead of a DataSource (one connection per load, no pool)");
+
+  /** JDBC user. */
+  public static final Setting<String> JDBC_USER =
+      new Setting<>(PREFIX + "jdbc.user", List.of(), "", Parsers::optionalText, false,
+          "user for tenant-filter.jdbc.url");
+
+  /** JDBC password. */
+  public static final Setting<String> JDBC_PASSWORD =
+      new Setting<>(PREFIX + "jdbc.password", List.of(), "", Parsers::optionalText, true,
+          "password for tenant-filter.jdbc.url");
+
+  /** Store query timeout. */
+  public static final Setting<Duration> STORE_TIMEOUT =
+      new Setting<>(PREFIX + "store.timeout", List.of(), "2",
+          Parsers.duration(Duration.ofSeconds(1), Duration.ofMinutes(5)), false,
+          "query timeout of the tenant store (whole seconds)");
+
+  /** Query by id. */
+  public static final Setting<String> QUERY_BY_ID =
+      new Setting<>(PREFIX + "store.query.by-id", List.of(), Queries.BY_ID, Parsers::query, false,
+          "SELECT that finds a tenant by id (one ? parameter)");
+
+  /** Query by subdomain. */
+  public static final Setting<String> QUERY_BY_SUBDOMAIN =
+      new Setting<>(PREFIX + "store.query.by-subdomain", List.of(), Queries.BY_SUBDOMAIN,
+          Parsers::query, false, "SELECT that finds a tenant by subdomain (one ? parameter)");
+
+  /** Query by custom domain. */
+  public static final Setting<String> QUERY_BY_DOMAIN =
+      new Setting<>(PREFIX + "store.query.by-domain", List.of(), Queries.BY_DOMAIN,
+          Parsers::query, false, "SELECT that finds a tenant by custom domain (one ? parameter)");
+
+  /** Every setting, in documentation order. */
+  public static final List<Setting<?>> ALL =
+      List.of(
+          ENABLED, BASE_DOMAINS, CUSTOM_DOMAINS, HEADER, UNKNOWN_TENANT, EXCLUDE_PATHS,
+          RETRY_AFTER, LOCAL_CACHE_SIZE, LOCAL_CACHE_TTL, NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL,
+          REDIS_URL, REDIS_TTL, REDIS_KEY_PREFIX, REDIS_TIMEOUT, REDIS_POOL_SIZE, DATASOURCE,
+          JDBC_URL, JDBC_USER, JDBC_PASSWORD, STORE_TIMEOUT, QUERY_BY_ID, QUERY_BY_SUBDOMAIN,
+          QUERY_BY_DOMAIN);
+
+  private Settings() {}
+
+  /** The default queries, written for the schema in {@code src/sql/schema.sql}. */
+  public static final class Queries {
+    private static final String SELECT =
+        "SELECT t.id, t.name, t.subdomain, t.plan, t.status, t.settings::text AS settings,"
+            + " t.updated_at,"
+            + " ARRAY(SELECT d.domain FROM tenant_domains d WHERE d.tenant_id = t.id"
+            + " ORDER BY d.domain) AS custom_domains"
+            + " FROM tenants t";
+
+    /** Default query by id. */
+    public static final String BY_ID = SELECT + " WHERE t.id = ?";
+
+    /** Default query by subdomain. */
+    public static final String BY_SUBDOMAIN = SELECT + " WHERE t.subdomain = ?";
+
+    /** Default query by custom domain. */
+    public static final String BY_DOMAIN =
+        SELECT + " WHERE t.id = (SELECT d.tenant_id FROM tenant_domains d WHERE d.domain = ?)";
+
+    private Queries() {}
+  }
+}

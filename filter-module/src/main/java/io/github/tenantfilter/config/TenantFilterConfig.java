@@ -1,0 +1,149 @@
+package io.github.tenantfilter.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The filter's settings, read and checked once when the application starts.
+ *
+ * <pre>{@code
+ * TenantFilterConfig config = TenantFilterConfig.read(SettingsReader.standard(init, ctx, loader));
+ * }</pre>
+ */
+public record TenantFilterConfig(
+    boolean enabled,
+    List<String> baseDomains,
+    boolean customDomains,
+    String idHeader,
+    UnknownTenantPolicy unknownTenant,
+    List<String> excludePaths,
+    Duration retryAfter,
+    int localCacheSize,
+    Duration localCacheTtl,
+    int negativeCacheSize,
+    Duration negativeCacheTtl,
+    URI redisUrl,
+    Duration redisTtl,
+    String redisKeyPrefix,
+    Duration redisTimeout,
+    int redisPoolSize,
+    String dataSource,
+    String jdbcUrl,
+    String jdbcUser,
+    String jdbcPassword,
+    Duration storeTimeout,
+    String queryById,
+    String queryBySubdomain,
+    String queryByDomain) {
+
+  private static final Logger LOG = Logger.getLogger(TenantFilterConfig.class.getName());
+
+  /**
+   * Reads every setting.
+   *
+   * @throws InvalidSettingException if a value does not parse, or two settings clash
+   */
+  public static TenantFilterConfig read(SettingsReader reader) {
+    TenantFilterConfig config =
+        new TenantFilterConfig(
+            reader.get(Settings.ENABLED),
+            reader.get(Settings.BASE_DOMAINS),
+            reader.get(Settings.CUSTOM_DOMAINS),
+            reader.get(Settings.HEADER),
+            reader.get(Settings.UNKNOWN_TENANT),
+            reader.get(Settings.EXCLUDE_PATHS),
+            reader.get(Settings.RETRY_AFTER),
+            reader.get(Settings.LOCAL_CACHE_SIZE),
+            reader.get(Settings.LOCAL_CACHE_TTL),
+            reader.get(Settings.NEGATIVE_CACHE_SIZE),
+            reader.get(Settings.NEGATIVE_CACHE_TTL),
+            reader.get(Settings.REDIS_URL),
+            reader.get(Settings.REDIS_TTL),
+            reader.get(Settings.REDIS_KEY_PREFIX),
+            reader.get(Settings.REDIS_TIMEOUT),
+            reader.get(Settings.REDIS_POOL_SIZE),
+            reader.get(Settings.DATASOURCE),
+            reader.get(Settings.JDBC_URL),
+            reader.get(Settings.JDBC_USER),
+            reader.get(Settings.JDBC_PASSWORD),
+            reader.get(Settings.STORE_TIMEOUT),
+            reader.get(Settings.QUERY_BY_ID),
+            reader.get(Settings.QUERY_BY_SUBDOMAIN),
+            reader.get(Settings.QUERY_BY_DOMAIN));
+    if (config.dataSource() != null && config.jdbcUrl() != null) {
+      throw new InvalidSettingException(
+          Settings.DATASOURCE.name(),
+          "set either "
+              + Settings.DATASOURCE.name()
+              + " (\""
+              + config.dataSource()
+              + "\", from "
+              + reader.origin(Settings.DATASOURCE)
+              + ") or "
+              + Settings.JDBC_URL.name()
+              + " (from "
+              + reader.origin(Settings.JDBC_URL)
+              + "), not both");
+    }
+    if (config.baseDomains().isEmpty() && !config.customDomains() && config.idHeader() == null) {
+      LOG.warning(
+          "tenant-filter: no base domains, custom domains off and no tenant header:"
+              + " no request can name a tenant");
+    }
+    return config;
+  }
+
+  /** Every setting at its default, with overrides by dotted name: for tests. */
+  public static TenantFilterConfig of(Map<String, String> values) {
+    return read(new SettingsReader(List.of(SettingSource.ofMap("test", values))));
+  }
+
+  /** The Redis URL with its password masked, or {@code "none"}. */
+  public String redisUrlForDisplay() {
+    return redisUrl == null ? "none" : Parsers.maskUrl(redisUrl.toString());
+  }
+
+  /** The JDBC URL with any password masked, or {@code null}. */
+  public String jdbcUrlForDisplay() {
+    return jdbcUrl == null ? null : Parsers.maskUrl(jdbcUrl).replaceAll("(?i)(password=)[^&;]*", "$1****");
+  }
+
+  @Override
+  public String toString() {
+    // never print secrets
+    return "TenantFilterConfig[enabled="
+        + enabled
+        + ", baseDomains="
+        + baseDomains
+        + ", customDomains="
+        + customDomains
+        + ", idHeader="
+        + idHeader
+        + ", unknownTenant="
+        + unknownTenant
+        + ", excludePaths="
+        + excludePaths
+        + ", localCache="
+        + localCacheSize
+        + "/"
+        + localCacheTtl
+        + ", negativeCache="
+        + negativeCacheSize
+        + "/"
+        + negativeCacheTtl
+        + ", redis="
+        + redisUrlForDisplay()
+        + ", redisTtl="
+        + redisTtl
+        + ", redisKeyPrefix='"
+        + redisKeyPrefix
+        + "', redisTimeout="
+        + redisTimeout
+        + ", store="
+        + (dataSource != null ? "DataSource " + dataSource : jdbcUrlForDisplay())
+        + "]";
+  }
+}

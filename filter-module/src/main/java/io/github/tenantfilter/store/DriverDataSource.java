@@ -1,0 +1,126 @@
+package io.github.tenantfilter.store;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A DataSource over a JDBC URL: one new connection per call, no pool. Good for development and
+ * for small setups (loads are rare: the caches answer almost every request); a server DataSource
+ * with a pool is the production choice.
+ *
+ * <p>The driver is found with {@link ServiceLoader} in the application's class loader and called
+ * directly, so a driver in {@code WEB-INF/lib} works even though {@code DriverManager} was set up
+ * by the server.
+ */
+final class DriverDataSource implements DataSource {
+
+  private final Driver driver;
+  private final String url;
+  private final Properties properties;
+
+  private DriverDataSource(Driver driver, String url, Properties properties) {
+    this.driver = driver;
+    this.url = url;
+    this.properties = properties;
+  }
+
+  /**
+   * Finds a driver for {@code url}.
+   *
+   * @return the DataSource, or {@code null} when no driver on the class path accepts the URL
+   */
+  static DriverDataSource find(
+      String url, String user, String password, Duration timeout, ClassLoader loader) {
+    Properties properties = new Properties();
+    if (user != null) {
+      properties.setProperty("user", user);
+    }
+    if (password != null) {
+      properties.setProperty("password", password);
+    }
+    if (url.startsWith("jdbc:postgresql:")) {
+      String seconds = Long.toString(Math.max(1, timeout.toSeconds()));
+      if (!url.contains("connectTimeout=")) {
+        properties.setProperty("connectTimeout", seconds);
+      }
+      if (!url.contains("socketTimeout=")) {
+        // the read bound when the network stalls; the query timeout covers slow queries
+        properties.setProperty("socketTimeout", Long.toString(Math.max(1, timeout.toSeconds()) + 5));
+      }
+    }
+    for (Driver driver : ServiceLoader.load(Driver.class, loader)) {
+      try {
+        if (driver.acceptsURL(url)) {
+          return new DriverDataSource(driver, url, properties);
+        }
+      } catch (SQLException e) {
+        // this driver cannot tell; try the next
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    Connection connection = driver.connect(url, properties);
+    if (connection == null) {
+      throw new SQLException("the JDBC driver refused the URL", "08001");
+    }
+    return connection;
+  }
+
+  @Override
+  public Connection getConnection(String user, String password) throws SQLException {
+    Properties withUser = new Properties();
+    withUser.putAll(properties);
+    withUser.setProperty("user", user);
+    withUser.setProperty("password", password);
+    return driver.connect(url, withUser);
+  }
+
+  @Override
+  public PrintWriter getLogWriter() {
+    return null;
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) {
+    // no logging of its own
+  }
+
+  @Override
+  public void setLoginTimeout(int seconds) {
+    // the timeout is part of the connection properties
+  }
+
+  @Override
+  public int getLoginTimeout() {
+    return 0;
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException();
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> type) throws SQLException {
+    if (type.isInstance(this)) {
+      return type.cast(this);
+    }
+    throw new SQLException("not a wrapper for " + type);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> type) {
+    return type.isInstance(this);
+  }
+}

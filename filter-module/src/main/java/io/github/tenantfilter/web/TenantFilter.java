@@ -1,0 +1,134 @@
+package io.github.tenantfilter.web;
+
+import io.github.tenantfilter.api.CurrentTenant;
+import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.api.TenantStoreException;
+import io.github.tenantfilter.config.UnknownTenantPolicy;
+import io.github.tenantfilter.resolve.Identification;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Resolves the tenant of every request and binds it for the application ({@link CurrentTenant}
+ * by injection, and the request attribute {@value CurrentTenant#REQUEST_ATTRIBUTE}).
+ *
+ * <p>Declared by the JAR's {@code META-INF/web-fragment.xml} for {@code /*}, every dispatcher
+ * type, async supported; a {@code web.xml} can add init-params under the filter name {@value
+ * #NAME}. It resolves once per request: forwards, includes, error pages and async dispatches of
+ * the same request see the tenant bound the first time.
+ *
+ * <table>
+ *   <caption>Outcomes</caption>
+ *   <tr><th>request</th><th>response</th></tr>
+ *   <tr><td>known tenant</td><td>the application runs with it</td></tr>
+ *   <tr><td>excluded path</td><td>the application runs without a tenant</td></tr>
+ *   <tr><td>unknown tenant</td><td>404, or pass through without a tenant</td></tr>
+ *   <tr><td>missing, repeated or malformed Host (or id header)</td><td>400</td></tr>
+ *   <tr><td>store down, nothing cached</td><td>503 with Retry-After</td></tr>
+ * </table>
+ */
+public class TenantFilter extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The filter's name in {@code web-fragment.xml}; use it in {@code web.xml} to configure it. */
+  public static final String NAME = "TenantFilter";
+
+  /** Request attribute that marks a request this filter has handled. */
+  static final String HANDLED = "io.github.tenantfilter.handled";
+
+  private static final Logger LOG = Logger.getLogger(TenantFilter.class.getName());
+
+  @Inject transient TenantFilterRuntime runtime;
+  @Inject transient RequestTenant requestTenant;
+
+  @Override
+  public void init() throws ServletException {
+    // normally the listener has started it; this covers a web.xml that leaves the listener out
+    TenantFilterListener.start(runtime, getServletContext(), getFilterConfig());
+  }
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    Engine engine = runtime.engine();
+    if (engine == null) {
+      chain.doFilter(request, response); // disabled
+      return;
+    }
+    if (request.getAttribute(HANDLED) != null) {
+      // a later dispatch of a request already handled: forward, include, error page, async
+      CurrentTenant.of(request).ifPresent(this::bind);
+      chain.doFilter(request, response);
+      return;
+    }
+    request.setAttribute(HANDLED, Boolean.TRUE);
+    if (engine.exclusions.matches(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    Identification identification = engine.identifier.identify(request);
+    Optional<Tenant> tenant = Optional.empty();
+    switch (identification.outcome()) {
+      case MALFORMED -> {
+        reject(response, HttpServletResponse.SC_BAD_REQUEST, "Bad Request: "
+            + identification.reason(), null);
+        return;
+      }
+      case KEY -> {
+        try {
+          tenant = engine.lookup.find(identification.key());
+        } catch (TenantStoreException e) {
+          reject(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+              "Service Unavailable: tenant data cannot be read", engine.retryAfterSeconds);
+          return;
+        } catch (RuntimeException e) {
+          // a bug of ours must not become a 500 with a stack trace
+          LOG.log(Level.SEVERE, "tenant-filter: resolving " + identification.key() + " failed", e);
+          reject(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+              "Service Unavailable: tenant resolution failed", engine.retryAfterSeconds);
+          return;
+        }
+      }
+      case NONE -> {
+        // no tenant named: treated as unknown
+      }
+    }
+    if (tenant.isPresent()) {
+      request.setAttribute(CurrentTenant.REQUEST_ATTRIBUTE, tenant.get());
+      bind(tenant.get());
+    } else if (engine.config.unknownTenant() == UnknownTenantPolicy.NOT_FOUND) {
+      reject(response, HttpServletResponse.SC_NOT_FOUND, "Not Found: unknown tenant", null);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private void bind(Tenant tenant) {
+    try {
+      requestTenant.bind(tenant);
+    } catch (ContextNotActiveException e) {
+      // no CDI request context on this dispatch: the request attribute still carries the tenant
+    }
+  }
+
+  private static void reject(
+      HttpServletResponse response, int status, String message, String retryAfter)
+      throws IOException {
+    response.setHeader("Cache-Control", "no-store");
+    if (retryAfter != null) {
+      response.setHeader("Retry-After", retryAfter);
+    }
+    response.sendError(status, message);
+  }
+}

@@ -1,0 +1,114 @@
+package io.github.tenantfilter.web;
+
+import io.github.tenantfilter.api.CurrentTenant;
+import io.github.tenantfilter.config.InvalidSettingException;
+import io.github.tenantfilter.config.Setting;
+import io.github.tenantfilter.config.Settings;
+import io.github.tenantfilter.config.SettingsReader;
+import io.github.tenantfilter.config.TenantFilterConfig;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestEvent;
+import jakarta.servlet.ServletRequestListener;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Starts the tenant-filter with the web application, so that a bad setting fails the deployment
+ * and the {@link io.github.tenantfilter.api.TenantCache} works from the first moment; stops it
+ * with the application; and unbinds the tenant when a request ends. Declared by the JAR's {@code
+ * web-fragment.xml}.
+ */
+public class TenantFilterListener implements ServletContextListener, ServletRequestListener {
+
+  private static final Logger LOG = Logger.getLogger(TenantFilterListener.class.getName());
+  private static final String PREFIX = "tenant-filter.";
+  private static final Set<String> KNOWN =
+      Settings.ALL.stream().map(Setting::name).collect(Collectors.toUnmodifiableSet());
+
+  @Inject TenantFilterRuntime runtime;
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    start(runtime, event.getServletContext(), null);
+  }
+
+  @Override
+  public void contextDestroyed(ServletContextEvent event) {
+    runtime.stop();
+  }
+
+  @Override
+  public void requestDestroyed(ServletRequestEvent event) {
+    ServletRequest request = event.getServletRequest();
+    if (!request.isAsyncStarted()) {
+      request.removeAttribute(CurrentTenant.REQUEST_ATTRIBUTE);
+      request.removeAttribute(TenantFilter.HANDLED);
+    }
+  }
+
+  /**
+   * Reads the settings and starts {@code runtime} unless it runs already.
+   *
+   * @param filterConfig the filter's config when called from the filter, else {@code null}
+   * @throws InvalidSettingException if a setting is invalid; the deployment fails
+   */
+  static void start(TenantFilterRuntime runtime, ServletContext context, FilterConfig filterConfig) {
+    if (runtime.isStarted()) {
+      return;
+    }
+    try {
+      Map<String, String> initParams = initParams(context, filterConfig);
+      Map<String, String> contextParams = new HashMap<>();
+      for (String name : Collections.list(context.getInitParameterNames())) {
+        if (name.startsWith(PREFIX)) {
+          contextParams.put(name, context.getInitParameter(name));
+        }
+      }
+      checkNames(initParams, "filter init-param");
+      checkNames(contextParams, "context-param");
+      TenantFilterConfig config =
+          TenantFilterConfig.read(
+              SettingsReader.standard(initParams, contextParams, context.getClassLoader()));
+      runtime.start(config, context.getClassLoader());
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, e.getMessage());
+      throw e;
+    }
+  }
+
+  private static Map<String, String> initParams(ServletContext context, FilterConfig config) {
+    Map<String, String> params = new HashMap<>();
+    if (config != null) {
+      for (String name : Collections.list(config.getInitParameterNames())) {
+        params.put(name, config.getInitParameter(name));
+      }
+    } else {
+      FilterRegistration registration = context.getFilterRegistration(TenantFilter.NAME);
+      if (registration != null) {
+        params.putAll(registration.getInitParameters());
+      }
+    }
+    return params;
+  }
+
+  private static void checkNames(Map<String, String> params, String origin) {
+    for (String name : params.keySet()) {
+      if (name.startsWith(PREFIX) && !KNOWN.contains(name)) {
+        throw new InvalidSettingException(
+            name, "unknown setting " + name + " (" + origin + "); known settings: "
+                + Settings.ALL.stream().map(Setting::name).collect(Collectors.joining(", ")));
+      }
+    }
+  }
+}

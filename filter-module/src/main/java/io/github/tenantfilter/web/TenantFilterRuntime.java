@@ -1,0 +1,150 @@
+package io.github.tenantfilter.web;
+
+import io.github.tenantfilter.api.CacheStats;
+import io.github.tenantfilter.api.TenantCache;
+import io.github.tenantfilter.api.TenantStore;
+import io.github.tenantfilter.cache.TenantLookup;
+import io.github.tenantfilter.config.InvalidSettingException;
+import io.github.tenantfilter.config.Settings;
+import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.store.DataSources;
+import io.github.tenantfilter.store.JdbcTenantStore;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import java.util.logging.Logger;
+
+/**
+ * The application's tenant-filter: started once per web application from its settings, it owns
+ * the cache tiers and the store, and is the {@link TenantCache} that applications inject.
+ * Internal: inject {@link TenantCache}.
+ */
+@ApplicationScoped
+public class TenantFilterRuntime implements TenantCache {
+
+  private static final Logger LOG = Logger.getLogger(TenantFilterRuntime.class.getName());
+  private static final CacheStats NO_STATS =
+      new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false);
+
+  @Inject @Any Instance<TenantStore> applicationStores;
+
+  private volatile Engine engine;
+  private volatile boolean started;
+
+  /**
+   * Starts with {@code config}; does nothing if already started.
+   *
+   * @throws InvalidSettingException if there is no usable tenant store
+   */
+  public synchronized void start(TenantFilterConfig config, ClassLoader loader) {
+    if (started) {
+      return;
+    }
+    if (!config.enabled()) {
+      started = true;
+      LOG.info("tenant-filter: disabled (" + Settings.ENABLED.name() + "=false)");
+      return;
+    }
+    TenantStore store = store(config, loader);
+    TenantLookup lookup = TenantLookup.create(config, store, Clock.systemUTC());
+    engine = new Engine(config, lookup);
+    started = true;
+    LOG.info("tenant-filter: started with " + config);
+    if (!lookup.hasRemoteTier()) {
+      LOG.info("tenant-filter: no Redis configured (" + Settings.REDIS_URL.name()
+          + " / REDIS_URL): the heap tier and the tenant store serve every lookup");
+    }
+  }
+
+  private TenantStore store(TenantFilterConfig config, ClassLoader loader) {
+    if (applicationStores.isAmbiguous()) {
+      throw new IllegalStateException("tenant-filter: several CDI beans implement TenantStore ("
+          + applicationStores.handlesStream()
+              .map(handle -> handle.getBean().getBeanClass().getName())
+              .collect(Collectors.joining(", "))
+          + "); keep one, or make the others @Alternative");
+    }
+    if (applicationStores.isResolvable()) {
+      TenantStore store = applicationStores.get();
+      LOG.info("tenant-filter: using the application's TenantStore bean "
+          + applicationStores.getHandle().getBean().getBeanClass().getName());
+      return store;
+    }
+    DataSource dataSource = DataSources.of(config, loader);
+    if (dataSource == null) {
+      throw new InvalidSettingException(
+          Settings.DATASOURCE.name(),
+          "no tenant store: set " + Settings.DATASOURCE.name() + " (a JNDI name) or "
+              + Settings.JDBC_URL.name()
+              + ", or give the application a CDI bean that implements TenantStore");
+    }
+    JdbcTenantStore store =
+        new JdbcTenantStore(
+            dataSource,
+            config.queryById(),
+            config.queryBySubdomain(),
+            config.queryByDomain(),
+            config.storeTimeout());
+    store.check().ifPresent(problem -> LOG.warning("tenant-filter: the tenant store does not"
+        + " work yet (" + problem + "); requests for uncached tenants get 503 until it does"));
+    return store;
+  }
+
+  /** Releases the tiers (Redis connections, heap caches). */
+  @PreDestroy
+  public synchronized void stop() {
+    Engine running = engine;
+    engine = null;
+    started = false;
+    if (running != null) {
+      running.close();
+      LOG.info("tenant-filter: stopped");
+    }
+  }
+
+  /** Whether {@link #start} has run. */
+  public boolean isStarted() {
+    return started;
+  }
+
+  /** The running engine, or {@code null} when disabled or not started. */
+  Engine engine() {
+    return engine;
+  }
+
+  @Override
+  public void invalidateTenantCache(String tenantId) {
+    java.util.Objects.requireNonNull(tenantId, "tenantId");
+    Engine running = running();
+    if (running != null) {
+      running.lookup.invalidate(tenantId);
+    }
+  }
+
+  @Override
+  public void invalidateAll() {
+    Engine running = running();
+    if (running != null) {
+      running.lookup.invalidateAll();
+    }
+  }
+
+  @Override
+  public CacheStats getCacheStats() {
+    Engine running = engine;
+    return running == null ? NO_STATS : running.lookup.stats();
+  }
+
+  private Engine running() {
+    if (!started) {
+      throw new IllegalStateException(
+          "tenant-filter has not started: it starts with the web application");
+    }
+    return engine;
+  }
+}

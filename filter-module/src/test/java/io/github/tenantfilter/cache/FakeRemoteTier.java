@@ -1,0 +1,80 @@
+package io.github.tenantfilter.cache;
+
+import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.resolve.LookupKey;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A Redis tier in memory, with the same epoch rule, that counts calls and can fail. */
+final class FakeRemoteTier implements RemoteTier {
+
+  final Map<String, String> values = new ConcurrentHashMap<>();
+  final Map<String, Set<String>> index = new ConcurrentHashMap<>();
+  final AtomicLong epoch = new AtomicLong();
+  final AtomicInteger reads = new AtomicInteger();
+  final AtomicInteger writes = new AtomicInteger();
+  private final TenantCodec codec = new TenantCodec();
+  volatile boolean down;
+
+  private void check() throws RemoteTierException {
+    if (down) {
+      throw new RemoteTierException("fake Redis is down", null);
+    }
+  }
+
+  @Override
+  public Read read(LookupKey key) throws RemoteTierException {
+    reads.incrementAndGet();
+    check();
+    return new Read(values.get(key.cacheKey()), Long.toString(epoch.get()));
+  }
+
+  @Override
+  public synchronized boolean write(LookupKey key, Tenant tenant, String expected)
+      throws RemoteTierException {
+    writes.incrementAndGet();
+    check();
+    if (!expected.equals(Long.toString(epoch.get()))) {
+      return false;
+    }
+    values.put(key.cacheKey(), codec.encode(tenant));
+    index.computeIfAbsent(tenant.id(), id -> ConcurrentHashMap.newKeySet()).add(key.cacheKey());
+    return true;
+  }
+
+  @Override
+  public void delete(LookupKey key) throws RemoteTierException {
+    check();
+    values.remove(key.cacheKey());
+  }
+
+  @Override
+  public synchronized void invalidate(String tenantId) throws RemoteTierException {
+    check();
+    Set<String> keys = index.remove(tenantId);
+    if (keys != null) {
+      keys.forEach(values::remove);
+    }
+    values.remove(LookupKey.id(tenantId).cacheKey());
+    epoch.incrementAndGet();
+  }
+
+  @Override
+  public synchronized void invalidateAll() throws RemoteTierException {
+    check();
+    values.clear();
+    index.clear();
+    epoch.incrementAndGet();
+  }
+
+  @Override
+  public String describe() {
+    return "fake";
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,340 @@
+package io.github.tenantfilter.cache;
+
+import static io.github.tenantfilter.testing.FakeStore.tenant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.tenantfilter.api.CacheStats;
+import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.api.TenantStoreException;
+import io.github.tenantfilter.resolve.LookupKey;
+import io.github.tenantfilter.testing.FakeStore;
+import io.github.tenantfilter.testing.MutableClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TenantLookupTest {
+
+  private static final Duration L1_TTL = Duration.ofSeconds(60);
+  private static final Duration NEGATIVE_TTL = Duration.ofSeconds(30);
+  private static final LookupKey ACME = LookupKey.subdomain("acme");
+
+  private final MutableClock clock = new MutableClock();
+  private final FakeStore store = new FakeStore().put(tenant("acme", "acme", "acme.example"));
+  private final FakeRemoteTier redis = new FakeRemoteTier();
+  private final TenantLookup lookup = lookup(redis, 1000);
+
+  private TenantLookup lookup(RemoteTier remote, int size) {
+    return new TenantLookup(
+        new LocalTier(size, L1_TTL, 100, NEGATIVE_TTL, clock), remote, store, new TenantCodec());
+  }
+
+  @AfterEach
+  void close() {
+    lookup.close();
+  }
+
+  @Test
+  void find_coldKey_loadsFromStoreOnceAndFillsBothTiers() {
+    assertThat(lookup.find(ACME)).map(Tenant::id).contains("acme");
+    assertThat(store.queries()).isEqualTo(1);
+    assertThat(redis.values).containsKey("subdomain:acme");
+    assertThat(redis.reads).hasValue(1);
+
+    CacheStats stats = lookup.stats();
+    assertThat(stats.localMisses()).isEqualTo(1);
+    assertThat(stats.redisMisses()).isEqualTo(1);
+    assertThat(stats.storeLoads()).isEqualTo(1);
+  }
+
+  @Test
+  void find_repeated_isHeapHitWithoutRedisOrStore() {
+    lookup.find(ACME);
+    for (int i = 0; i < 100; i++) {
+      assertThat(lookup.find(ACME)).map(Tenant::id).contains("acme");
+    }
+    assertThat(store.queries()).isEqualTo(1);
+    assertThat(redis.reads).hasValue(1);
+    assertThat(lookup.stats().localHits()).isEqualTo(100);
+    assertThat(lookup.stats().hitRate()).isEqualTo(100.0 / 101);
+  }
+
+  @Test
+  void find_afterHeapTtl_isRedisHitWithoutStore() {
+    lookup.find(ACME);
+    clock.advance(L1_TTL.minusMillis(1));
+    lookup.find(ACME);
+    assertThat(redis.reads).hasValue(1);
+
+    clock.advance(Duration.ofMillis(1));
+    assertThat(lookup.find(ACME)).map(Tenant::id).contains("acme");
+    assertThat(redis.reads).hasValue(2);
+    assertThat(store.queries()).isEqualTo(1);
+    assertThat(lookup.stats().redisHits()).isEqualTo(1);
+
+    // and the Redis hit refilled the heap tier
+    lookup.find(ACME);
+    assertThat(redis.reads).hasValue(2);
+  }
+
+  @Test
+  void find_unknownKey_rememberedForNegativeTtlOnly() {
+    LookupKey unknown = LookupKey.domain("nobody.example");
+    assertThat(lookup.find(unknown)).isEmpty();
+    assertThat(lookup.find(unknown)).isEmpty();
+    assertThat(store.queries()).isEqualTo(1);
+    assertThat(lookup.stats().negativeHits()).isEqualTo(1);
+    assertThat(redis.values).isEmpty();
+
+    clock.advance(NEGATIVE_TTL);
+    assertThat(lookup.find(unknown)).isEmpty();
+    assertThat(store.queries()).isEqualTo(2);
+  }
+
+  @Test
+  void find_floodOfUnknownKeys_neverEvictsKnownTenants() {
+    TenantLookup small = lookup(redis, 10);
+    small.find(ACME);
+    for (int i = 0; i < 1000; i++) {
+      small.find(LookupKey.domain("random-" + i + ".example"));
+    }
+    int before = store.queries();
+    int redisBefore = redis.reads.get();
+    assertThat(small.find(ACME)).isPresent();
+    assertThat(store.queries()).isEqualTo(before);
+    assertThat(redis.reads.get()).isEqualTo(redisBefore);
+    small.close();
+  }
+
+  @Test
+  void find_noRedisTier_usesHeapAndStore() {
+    TenantLookup heapOnly = lookup(null, 1000);
+    heapOnly.find(ACME);
+    heapOnly.find(ACME);
+    assertThat(store.queries()).isEqualTo(1);
+    assertThat(heapOnly.stats().redisEnabled()).isFalse();
+    heapOnly.close();
+  }
+
+  @Test
+  void find_redisDown_servesFromStoreAndLogsOnce() {
+    List<LogRecord> warnings = captureWarnings();
+    redis.down = true;
+    assertThat(lookup.find(ACME)).isPresent();
+    assertThat(lookup.find(LookupKey.subdomain("other"))).isEmpty();
+    assertThat(lookup.find(LookupKey.domain("acme.example"))).isPresent();
+    assertThat(store.queries()).isEqualTo(3);
+    assertThat(lookup.stats().redisErrors()).isEqualTo(3);
+    assertThat(lookup.stats().redisAvailable()).isFalse();
+    assertThat(warnings).filteredOn(r -> r.getMessage().contains("Redis")).hasSize(1);
+
+    redis.down = false;
+    clock.advance(L1_TTL);
+    assertThat(lookup.find(ACME)).isPresent();
+    assertThat(lookup.stats().redisAvailable()).isTrue();
+  }
+
+  @Test
+  void find_storeDownNothingCached_throwsStoreException() {
+    store.down(true);
+    assertThatThrownBy(() -> lookup.find(ACME)).isInstanceOf(TenantStoreException.class);
+    assertThat(lookup.stats().storeErrors()).isEqualTo(1);
+  }
+
+  @Test
+  void find_storeDownButCached_servesCache() {
+    lookup.find(ACME);
+    store.down(true);
+    assertThat(lookup.find(ACME)).isPresent();
+    clock.advance(L1_TTL);
+    assertThat(lookup.find(ACME)).isPresent(); // from Redis
+  }
+
+  @Test
+  void find_storeRecordForAnotherKey_isRejectedAnd503Remembered() {
+    // a store whose query is wrong returns a tenant that does not own the subdomain
+    FakeStore liar =
+        new FakeStore() {
+          @Override
+          public Optional<Tenant> findBySubdomain(String subdomain) {
+            super.findBySubdomain(subdomain);
+            return Optional.of(tenant("globex", "globex"));
+          }
+        };
+    TenantLookup lookup =
+        new TenantLookup(
+            new LocalTier(10, L1_TTL, 10, NEGATIVE_TTL, clock), redis, liar, new TenantCodec());
+    assertThatThrownBy(() -> lookup.find(ACME)).isInstanceOf(TenantStoreException.class);
+    assertThatThrownBy(() -> lookup.find(ACME)).isInstanceOf(TenantStoreException.class);
+    assertThat(liar.queries()).isEqualTo(1);
+    assertThat(redis.values).isEmpty();
+    lookup.close();
+  }
+
+  @Test
+  void find_storeRecordWithSettingsNotJson_isRejected() {
+    store.put(new Tenant("bad", "Bad", "bad", List.of(), "", "", "{not json", null));
+    assertThatThrownBy(() -> lookup.find(LookupKey.subdomain("bad")))
+        .isInstanceOf(TenantStoreException.class);
+  }
+
+  @Test
+  void find_storeRecordWithBadCustomDomain_dropsItAndServesTenant() {
+    store.put(tenant("mixed", "mixed", "Good.Example", "not a domain", "10.0.0.1"));
+    Optional<Tenant> found = lookup.find(LookupKey.subdomain("mixed"));
+    assertThat(found).map(Tenant::customDomains).contains(List.of("good.example"));
+  }
+
+  @Test
+  void find_corruptRedisValue_isDeletedAndStoreAnswers() {
+    redis.values.put("subdomain:acme", "{\"v\":1,\"id\":");
+    assertThat(lookup.find(ACME)).map(Tenant::id).contains("acme");
+    assertThat(lookup.stats().redisErrors()).isEqualTo(1);
+    assertThat(store.queries()).isEqualTo(1);
+    assertThat(redis.values.get("subdomain:acme")).contains("\"id\":\"acme\"");
+  }
+
+  @Test
+  void find_redisValueOfAnotherTenant_isRejected() {
+    redis.values.put("subdomain:acme", new TenantCodec().encode(tenant("globex", "globex")));
+    assertThat(lookup.find(ACME)).map(Tenant::id).contains("acme");
+    assertThat(lookup.stats().redisErrors()).isEqualTo(1);
+  }
+
+  @Test
+  void invalidate_removesEveryKeyOfTenantFromBothTiers() {
+    lookup.find(ACME);
+    lookup.find(LookupKey.domain("acme.example"));
+    lookup.find(LookupKey.id("acme"));
+    assertThat(store.queries()).isEqualTo(3);
+
+    lookup.invalidate("acme");
+    assertThat(redis.values).isEmpty();
+    lookup.find(ACME);
+    lookup.find(LookupKey.domain("acme.example"));
+    lookup.find(LookupKey.id("acme"));
+    assertThat(store.queries()).isEqualTo(6);
+  }
+
+  @Test
+  void invalidate_domainTheTenantNoLongerHas_isGoneToo() {
+    lookup.find(LookupKey.domain("acme.example"));
+    store.put(tenant("acme", "acme", "acme.example.org")); // domain moved
+    lookup.invalidate("acme");
+    assertThat(lookup.find(LookupKey.domain("acme.example"))).isEmpty();
+  }
+
+  @Test
+  void invalidate_forgetsRememberedUnknownKeys() {
+    LookupKey newDomain = LookupKey.domain("new.example");
+    assertThat(lookup.find(newDomain)).isEmpty();
+    store.put(tenant("acme", "acme", "acme.example", "new.example"));
+    lookup.invalidate("acme");
+    assertThat(lookup.find(newDomain)).map(Tenant::id).contains("acme");
+  }
+
+  @Test
+  void invalidate_redisDown_removesRedisKeysWhenItAnswersAgain() {
+    lookup.find(ACME);
+    redis.down = true;
+    lookup.invalidate("acme");
+    assertThat(redis.values).containsKey("subdomain:acme");
+    redis.down = false;
+    lookup.find(LookupKey.subdomain("other")); // any successful Redis call
+    assertThat(redis.values).doesNotContainKey("subdomain:acme");
+  }
+
+  @Test
+  void load_startedBeforeInvalidation_doesNotWriteOldValueBack() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      store.block();
+      Future<Optional<Tenant>> stale = pool.submit(() -> lookup.find(ACME));
+      store.awaitEntered(); // the load read Redis (miss) and is inside the store
+
+      lookup.invalidate("acme");
+      store.open();
+      assertThat(stale.get()).isPresent(); // the request itself is still served
+
+      assertThat(redis.values).doesNotContainKey("subdomain:acme");
+      lookup.find(ACME);
+      assertThat(store.queries()).isEqualTo(2); // not answered by a written-back value
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void find_concurrentMissesForOneKey_shareOneStoreQuery() throws Exception {
+    int threads = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      store.block();
+      List<Future<Optional<Tenant>>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        results.add(pool.submit(() -> lookup.find(ACME)));
+      }
+      store.awaitEntered();
+      Thread.sleep(50); // let the others pile up behind the first load
+      store.open();
+      for (Future<Optional<Tenant>> result : results) {
+        assertThat(result.get()).map(Tenant::id).contains("acme");
+      }
+      assertThat(store.queries()).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void find_concurrentMissesWhileStoreDown_allGetTheFailure() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      store.down(true);
+      store.block();
+      List<Future<Optional<Tenant>>> results = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        results.add(pool.submit(() -> lookup.find(ACME)));
+      }
+      store.awaitEntered();
+      store.open();
+      for (Future<Optional<Tenant>> result : results) {
+        assertThatThrownBy(result::get).hasCauseInstanceOf(TenantStoreException.class);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<LogRecord> captureWarnings() {
+    List<LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Logger logger = Logger.getLogger(TenantLookup.class.getName());
+    logger.addHandler(
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+              records.add(record);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        });
+    return records;
+  }
+}

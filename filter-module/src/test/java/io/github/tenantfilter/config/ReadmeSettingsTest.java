@@ -1,0 +1,31 @@
+package io.github.tenantfilter.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The README's settings table must list every setting with its default and variables. */
+class ReadmeSettingsTest {
+
+  @Test
+  void readme_listsEverySetting() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    for (Setting<?> setting : Settings.ALL) {
+      String row =
+          readme.lines()
+              .filter(line -> line.startsWith("| `" + setting.name() + "`"))
+              .findFirst()
+              .orElse(null);
+      assertThat(row).as("README row for " + setting.name()).isNotNull();
+      for (String env : setting.environmentNames()) {
+        assertThat(row).as("environment variable of " + setting.name()).contains(env);
+      }
+      if (!setting.defaultValue().isEmpty() && setting.defaultValue().length() < 20) {
+        assertThat(row).as("default of " + setting.name()).contains(setting.defaultValue());
+      }
+    }
+  }
+}

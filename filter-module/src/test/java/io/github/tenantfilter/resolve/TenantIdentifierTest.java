@@ -1,0 +1,132 @@
+package io.github.tenantfilter.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.github.tenantfilter.resolve.Identification.Outcome;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TenantIdentifierTest {
+
+  private final TenantIdentifier identifier =
+      new TenantIdentifier(List.of("app.example", "example"), true, null);
+
+  private static HttpServletRequest request(List<String> hosts) {
+    HttpServletRequest request = mock(HttpServletRequest.class);
+    when(request.getHeaders("Host")).thenReturn(Collections.enumeration(hosts));
+    when(request.getHeaders("X-Tenant-Id")).thenReturn(Collections.emptyEnumeration());
+    return request;
+  }
+
+  @Test
+  void identify_subdomainOfBaseDomain_looksUpSubdomain() {
+    Identification id = identifier.identify(request(List.of("Acme.App.Example:8443")));
+    assertThat(id.outcome()).isEqualTo(Outcome.KEY);
+    assertThat(id.key()).isEqualTo(LookupKey.subdomain("acme"));
+    assertThat(id.key().cacheKey()).isEqualTo("subdomain:acme");
+  }
+
+  @Test
+  void identify_nestedBaseDomains_longestBaseWins() {
+    // "app.example" is itself a subdomain of the base "example"; the longer base decides
+    assertThat(identifier.identifyHost("acme.app.example").key())
+        .isEqualTo(LookupKey.subdomain("acme"));
+    assertThat(identifier.identifyHost("app.example").outcome()).isEqualTo(Outcome.NONE);
+    assertThat(identifier.identifyHost("shop.example").key())
+        .isEqualTo(LookupKey.subdomain("shop"));
+  }
+
+  @Test
+  void identify_customDomain_looksUpWholeHost() {
+    Identification id = identifier.identify(request(List.of("www.acme-corp.com.")));
+    assertThat(id.key()).isEqualTo(LookupKey.domain("www.acme-corp.com"));
+    assertThat(id.key().cacheKey()).isEqualTo("domain:www.acme-corp.com");
+  }
+
+  @Test
+  void identify_hostThatOnlyEndsLikeBase_isCustomDomain() {
+    assertThat(identifier.identifyHost("evilapp.example.net").key())
+        .isEqualTo(LookupKey.domain("evilapp.example.net"));
+    assertThat(new TenantIdentifier(List.of("app.example"), true, null)
+            .identifyHost("evilapp.example").key())
+        .isEqualTo(LookupKey.domain("evilapp.example"));
+  }
+
+  @Test
+  void identify_apexAndDeeperNames_nameNoTenant() {
+    assertThat(identifier.identifyHost("example").outcome()).isEqualTo(Outcome.NONE);
+    assertThat(identifier.identifyHost("a.b.app.example").outcome()).isEqualTo(Outcome.NONE);
+  }
+
+  @Test
+  void identify_ipAddress_namesNoTenant() {
+    assertThat(identifier.identify(request(List.of("127.0.0.1:8080"))).outcome())
+        .isEqualTo(Outcome.NONE);
+    assertThat(identifier.identify(request(List.of("[::1]"))).outcome()).isEqualTo(Outcome.NONE);
+  }
+
+  @Test
+  void identify_customDomainsOff_otherHostsNameNoTenant() {
+    TenantIdentifier subdomainsOnly = new TenantIdentifier(List.of("app.example"), false, null);
+    assertThat(subdomainsOnly.identifyHost("www.acme-corp.com").outcome()).isEqualTo(Outcome.NONE);
+  }
+
+  @Test
+  void identify_missingRepeatedOrMalformedHost_isMalformed() {
+    assertThat(identifier.identify(request(List.of())).outcome()).isEqualTo(Outcome.MALFORMED);
+    assertThat(identifier.identify(request(List.of("a.example", "b.example"))).outcome())
+        .isEqualTo(Outcome.MALFORMED);
+    assertThat(identifier.identify(request(List.of("a.example/x"))).outcome())
+        .isEqualTo(Outcome.MALFORMED);
+  }
+
+  @Test
+  void identify_headerConfiguredAndPresent_looksUpId() {
+    TenantIdentifier withHeader = new TenantIdentifier(List.of("app.example"), true, "X-Tenant-Id");
+    HttpServletRequest request = request(List.of("acme.app.example"));
+    when(request.getHeaders("X-Tenant-Id")).thenReturn(Collections.enumeration(List.of("t-42")));
+    assertThat(withHeader.identify(request).key()).isEqualTo(LookupKey.id("t-42"));
+  }
+
+  @Test
+  void identify_headerConfiguredButAbsent_fallsBackToHost() {
+    TenantIdentifier withHeader = new TenantIdentifier(List.of("app.example"), true, "X-Tenant-Id");
+    assertThat(withHeader.identify(request(List.of("acme.app.example"))).key())
+        .isEqualTo(LookupKey.subdomain("acme"));
+  }
+
+  @Test
+  void identify_headerNotConfigured_isIgnored() {
+    HttpServletRequest request = request(List.of("acme.app.example"));
+    when(request.getHeaders("X-Tenant-Id")).thenReturn(Collections.enumeration(List.of("t-42")));
+    assertThat(identifier.identify(request).key()).isEqualTo(LookupKey.subdomain("acme"));
+  }
+
+  @Test
+  void identify_malformedOrRepeatedHeader_isMalformed() {
+    TenantIdentifier withHeader = new TenantIdentifier(List.of("app.example"), true, "X-Tenant-Id");
+    HttpServletRequest bad = request(List.of("acme.app.example"));
+    when(bad.getHeaders("X-Tenant-Id")).thenReturn(Collections.enumeration(List.of("a b")));
+    assertThat(withHeader.identify(bad).outcome()).isEqualTo(Outcome.MALFORMED);
+    HttpServletRequest twice = request(List.of("acme.app.example"));
+    when(twice.getHeaders("X-Tenant-Id")).thenReturn(Collections.enumeration(List.of("a", "b")));
+    assertThat(withHeader.identify(twice).outcome()).isEqualTo(Outcome.MALFORMED);
+  }
+
+  @Test
+  void tenantIds_acceptOnlySafeCharacters() {
+    assertThat(TenantIds.isValid("acme")).isTrue();
+    assertThat(TenantIds.isValid("6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b")).isTrue();
+    assertThat(TenantIds.isValid("a.b_c-d")).isTrue();
+    assertThat(TenantIds.isValid("-a")).isFalse();
+    assertThat(TenantIds.isValid("a:b")).isFalse();
+    assertThat(TenantIds.isValid("a*")).isFalse();
+    assertThat(TenantIds.isValid("a".repeat(65))).isFalse();
+    assertThat(TenantIds.isValid("")).isFalse();
+    assertThat(TenantIds.isValid(null)).isFalse();
+  }
+}

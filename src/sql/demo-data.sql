@@ -1,0 +1,11 @@
+-- Demo tenants for the sample application (base domain app.localhost). Idempotent.
+INSERT INTO tenants (id, name, subdomain, plan, status, settings) VALUES
+    ('acme',    'Acme Corporation', 'acme',    'enterprise', 'active', '{"theme": "dark", "seats": 250}'),
+    ('globex',  'Globex',           'globex',  'pro',        'active', '{"theme": "light"}'),
+    ('initech', 'Initech',          'initech', 'free',       'active', '{}')
+ON CONFLICT (id) DO NOTHING;
+
+-- a custom domain: any *.localhost name reaches 127.0.0.1
+INSERT INTO tenant_domains (domain, tenant_id) VALUES
+    ('globex-corp.localhost', 'globex')
+ON CONFLICT (domain) DO NOTHING;
