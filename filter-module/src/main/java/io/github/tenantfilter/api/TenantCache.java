@@ -21,6 +21,8 @@ public interface TenantCache {
    *
    * @param tenantId the tenant's id
    * @throws NullPointerException if {@code tenantId} is {@code null}
+   * @throws IllegalArgumentException if {@code tenantId} is not a well-formed id (letters,
+   *     digits, {@code _ . -}, at most 64); no such tenant can be cached
    * @throws IllegalStateException if the web application has not started the filter yet
    */
   void invalidateTenantCache(String tenantId);

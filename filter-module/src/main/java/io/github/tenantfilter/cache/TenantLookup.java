@@ -6,6 +6,7 @@ import io.github.tenantfilter.api.TenantStore;
 import io.github.tenantfilter.api.TenantStoreException;
 import io.github.tenantfilter.config.TenantFilterConfig;
 import io.github.tenantfilter.resolve.LookupKey;
+import io.github.tenantfilter.resolve.TenantIds;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -307,6 +308,9 @@ public final class TenantLookup implements AutoCloseable {
    */
   public void invalidate(String tenantId) {
     Objects.requireNonNull(tenantId, "tenantId");
+    if (!TenantIds.isValid(tenantId)) {
+      throw new IllegalArgumentException("not a well-formed tenant id");
+    }
     generation.incrementAndGet();
     local.removeTenant(tenantId);
     local.clearNegatives();

@@ -132,6 +132,16 @@ final class Parsers {
     };
   }
 
+  static ErrorResponse errorResponse(String text) {
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "text" -> ErrorResponse.TEXT;
+      case "container" -> ErrorResponse.CONTAINER;
+      default -> throw new IllegalArgumentException(
+          "must be text (a short plain-text body) or container (the error page of the"
+              + " application or server)");
+    };
+  }
+
   static URI redisUrl(String text) {
     String trimmed = text.trim();
     if (trimmed.isEmpty()) {

@@ -42,6 +42,12 @@ public final class Settings {
       new Setting<>(PREFIX + "exclude-paths", List.of(), "", Parsers::pathPatterns, false,
           "servlet URL patterns served without a tenant: /health, /static/*, *.css");
 
+  /** How rejections are written. */
+  public static final Setting<ErrorResponse> ERROR_RESPONSE =
+      new Setting<>(PREFIX + "error-response", List.of(), "text", Parsers::errorResponse, false,
+          "text (a short plain-text body) or container (sendError: the application's"
+              + " <error-page> or the server's page)");
+
   /** Retry-After of a 503. */
   public static final Setting<Duration> RETRY_AFTER =
       new Setting<>(PREFIX + "retry-after", List.of(), "5",
@@ -143,7 +149,7 @@ public final class Settings {
   public static final List<Setting<?>> ALL =
       List.of(
           ENABLED, BASE_DOMAINS, CUSTOM_DOMAINS, HEADER, UNKNOWN_TENANT, EXCLUDE_PATHS,
-          RETRY_AFTER, LOCAL_CACHE_SIZE, LOCAL_CACHE_TTL, NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL,
+          ERROR_RESPONSE, RETRY_AFTER, LOCAL_CACHE_SIZE, LOCAL_CACHE_TTL, NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL,
           REDIS_URL, REDIS_TTL, REDIS_KEY_PREFIX, REDIS_TIMEOUT, REDIS_POOL_SIZE, DATASOURCE,
           JDBC_URL, JDBC_USER, JDBC_PASSWORD, STORE_TIMEOUT, QUERY_BY_ID, QUERY_BY_SUBDOMAIN,
           QUERY_BY_DOMAIN);

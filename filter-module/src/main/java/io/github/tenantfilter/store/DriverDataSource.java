@@ -3,6 +3,7 @@ package io.github.tenantfilter.store;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import javax.sql.DataSource;
  * directly, so a driver in {@code WEB-INF/lib} works even though {@code DriverManager} was set up
  * by the server.
  */
-final class DriverDataSource implements DataSource {
+final class DriverDataSource implements DataSource, AutoCloseable {
 
   private final Driver driver;
   private final String url;
@@ -84,6 +85,26 @@ final class DriverDataSource implements DataSource {
     withUser.setProperty("user", user);
     withUser.setProperty("password", password);
     return driver.connect(url, withUser);
+  }
+
+  /**
+   * Deregisters the JDBC drivers that the application's class loader registered with {@code
+   * DriverManager} (drivers register themselves when first loaded): left registered, they keep
+   * the undeployed application's classes in memory.
+   */
+  @Override
+  public void close() {
+    ClassLoader loader = driver.getClass().getClassLoader();
+    for (Driver registered : java.util.Collections.list(DriverManager.getDrivers())) {
+      if (registered.getClass().getClassLoader() == loader && loader != null
+          && loader != ClassLoader.getSystemClassLoader()) {
+        try {
+          DriverManager.deregisterDriver(registered);
+        } catch (SQLException | SecurityException e) {
+          // nothing more can be done while the application goes away
+        }
+      }
+    }
   }
 
   @Override

@@ -12,8 +12,10 @@ final class Engine implements AutoCloseable {
   final PathExclusions exclusions;
   final TenantLookup lookup;
   final String retryAfterSeconds;
+  private final AutoCloseable storeResources;
 
-  Engine(TenantFilterConfig config, TenantLookup lookup) {
+  Engine(TenantFilterConfig config, TenantLookup lookup, AutoCloseable storeResources) {
+    this.storeResources = storeResources;
     this.config = config;
     this.identifier =
         new TenantIdentifier(config.baseDomains(), config.customDomains(), config.idHeader());
@@ -24,6 +26,17 @@ final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
-    lookup.close();
+    try {
+      lookup.close();
+    } finally {
+      if (storeResources != null) {
+        try {
+          storeResources.close();
+        } catch (Exception e) {
+          java.util.logging.Logger.getLogger(Engine.class.getName())
+              .warning("tenant-filter: closing the store failed: " + e);
+        }
+      }
+    }
   }
 }

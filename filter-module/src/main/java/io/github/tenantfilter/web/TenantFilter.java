@@ -3,6 +3,7 @@ package io.github.tenantfilter.web;
 import io.github.tenantfilter.api.CurrentTenant;
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.api.TenantStoreException;
+import io.github.tenantfilter.config.ErrorResponse;
 import io.github.tenantfilter.config.UnknownTenantPolicy;
 import io.github.tenantfilter.resolve.Identification;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,6 +22,9 @@ import java.util.logging.Logger;
 /**
  * Resolves the tenant of every request and binds it for the application ({@link CurrentTenant}
  * by injection, and the request attribute {@value CurrentTenant#REQUEST_ATTRIBUTE}).
+ *
+ * <p>Rejections are short plain-text bodies with {@code Cache-Control: no-store} (or, with
+ * {@code tenant-filter.error-response=container}, {@code sendError} and the error pages).
  *
  * <p>Declared by the JAR's {@code META-INF/web-fragment.xml} for {@code /*}, every dispatcher
  * type, async supported; a {@code web.xml} can add init-params under the filter name {@value
@@ -81,22 +86,22 @@ public class TenantFilter extends HttpFilter {
     Optional<Tenant> tenant = Optional.empty();
     switch (identification.outcome()) {
       case MALFORMED -> {
-        reject(response, HttpServletResponse.SC_BAD_REQUEST, "Bad Request: "
-            + identification.reason(), null);
+        reject(engine, response, HttpServletResponse.SC_BAD_REQUEST,
+            "Bad Request: " + identification.reason(), false);
         return;
       }
       case KEY -> {
         try {
           tenant = engine.lookup.find(identification.key());
         } catch (TenantStoreException e) {
-          reject(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-              "Service Unavailable: tenant data cannot be read", engine.retryAfterSeconds);
+          reject(engine, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+              "Service Unavailable: tenant data cannot be read", true);
           return;
         } catch (RuntimeException e) {
           // a bug of ours must not become a 500 with a stack trace
           LOG.log(Level.SEVERE, "tenant-filter: resolving " + identification.key() + " failed", e);
-          reject(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-              "Service Unavailable: tenant resolution failed", engine.retryAfterSeconds);
+          reject(engine, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+              "Service Unavailable: tenant resolution failed", true);
           return;
         }
       }
@@ -108,7 +113,8 @@ public class TenantFilter extends HttpFilter {
       request.setAttribute(CurrentTenant.REQUEST_ATTRIBUTE, tenant.get());
       bind(tenant.get());
     } else if (engine.config.unknownTenant() == UnknownTenantPolicy.NOT_FOUND) {
-      reject(response, HttpServletResponse.SC_NOT_FOUND, "Not Found: unknown tenant", null);
+      reject(engine, response, HttpServletResponse.SC_NOT_FOUND, "Not Found: unknown tenant",
+          false);
       return;
     }
     chain.doFilter(request, response);
@@ -122,13 +128,23 @@ public class TenantFilter extends HttpFilter {
     }
   }
 
+  /** Answers with {@code status}; {@code message} is a constant, never client input. */
   private static void reject(
-      HttpServletResponse response, int status, String message, String retryAfter)
+      Engine engine, HttpServletResponse response, int status, String message, boolean retry)
       throws IOException {
     response.setHeader("Cache-Control", "no-store");
-    if (retryAfter != null) {
-      response.setHeader("Retry-After", retryAfter);
+    if (retry) {
+      response.setHeader("Retry-After", engine.retryAfterSeconds);
     }
-    response.sendError(status, message);
+    if (engine.config.errorResponse() == ErrorResponse.CONTAINER) {
+      response.sendError(status, message);
+      return;
+    }
+    response.resetBuffer();
+    response.setStatus(status);
+    response.setContentType("text/plain;charset=UTF-8");
+    byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 }

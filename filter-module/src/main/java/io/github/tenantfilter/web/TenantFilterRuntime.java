@@ -34,6 +34,8 @@ public class TenantFilterRuntime implements TenantCache {
   @Inject @Any Instance<TenantStore> applicationStores;
 
   private volatile Engine engine;
+  /** What the JDBC store opened that must be released with the application, or null. */
+  private AutoCloseable storeResources;
   private volatile boolean started;
 
   /**
@@ -51,8 +53,18 @@ public class TenantFilterRuntime implements TenantCache {
       return;
     }
     TenantStore store = store(config, loader);
-    TenantLookup lookup = TenantLookup.create(config, store, Clock.systemUTC());
-    engine = new Engine(config, lookup);
+    start(config, store, Clock.systemUTC(), storeResources);
+  }
+
+  /** Starts with a given store and clock (also the seam for tests). */
+  synchronized void start(TenantFilterConfig config, TenantStore store, Clock clock) {
+    start(config, store, clock, null);
+  }
+
+  private void start(
+      TenantFilterConfig config, TenantStore store, Clock clock, AutoCloseable resources) {
+    TenantLookup lookup = TenantLookup.create(config, store, clock);
+    engine = new Engine(config, lookup, resources);
     started = true;
     LOG.info("tenant-filter: started with " + config);
     if (!lookup.hasRemoteTier()) {
@@ -76,6 +88,7 @@ public class TenantFilterRuntime implements TenantCache {
       return store;
     }
     DataSource dataSource = DataSources.of(config, loader);
+    storeResources = dataSource instanceof AutoCloseable closeable ? closeable : null;
     if (dataSource == null) {
       throw new InvalidSettingException(
           Settings.DATASOURCE.name(),

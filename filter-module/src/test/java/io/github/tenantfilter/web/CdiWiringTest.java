@@ -1,0 +1,149 @@
+package io.github.tenantfilter.web;
+
+import static io.github.tenantfilter.testing.FakeStore.tenant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.tenantfilter.api.CurrentTenant;
+import io.github.tenantfilter.api.TenantCache;
+import io.github.tenantfilter.config.InvalidSettingException;
+import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.resolve.LookupKey;
+import io.github.tenantfilter.testing.FakeStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
+import java.util.Map;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldJunit5Extension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.jboss.weld.junit5.WeldSetup;
+
+/** The CDI side, in a real Weld container: the beans an application injects, and the store SPI. */
+class CdiWiringTest {
+
+  private static final TenantFilterConfig CONFIG =
+      TenantFilterConfig.of(Map.of("tenant-filter.base-domains", "app.example"));
+
+  /** An application's own store, replacing the JDBC one. */
+  @ApplicationScoped
+  public static class AppStore extends FakeStore {
+    public AppStore() {
+      put(tenant("acme", "acme"));
+    }
+  }
+
+  /** A second one, to make the choice ambiguous. */
+  @ApplicationScoped
+  public static class OtherStore extends FakeStore {}
+
+  @Nested
+  @ExtendWith(WeldJunit5Extension.class)
+  class WithApplicationStore {
+    @WeldSetup
+    WeldInitiator weld =
+        WeldInitiator.from(TenantFilterRuntime.class, RequestTenant.class, AppStore.class).build();
+
+    @AfterEach
+    void stop() {
+      weld.select(TenantFilterRuntime.class).get().stop();
+    }
+
+    @Test
+    void start_applicationStoreBean_isUsedInsteadOfJdbc() {
+      TenantFilterRuntime runtime = weld.select(TenantFilterRuntime.class).get();
+      runtime.start(CONFIG, getClass().getClassLoader());
+      assertThat(runtime.engine().lookup.find(LookupKey.subdomain("acme"))).isPresent();
+      assertThat(weld.select(AppStore.class).get().queries()).isEqualTo(1);
+    }
+
+    @Test
+    void tenantCache_injectable_isTheRuntime() {
+      TenantFilterRuntime runtime = weld.select(TenantFilterRuntime.class).get();
+      runtime.start(CONFIG, getClass().getClassLoader());
+      TenantCache cache = weld.select(TenantCache.class).get();
+      runtime.engine().lookup.find(LookupKey.subdomain("acme"));
+      assertThat(cache.getCacheStats().lookups()).isEqualTo(1);
+      cache.invalidateTenantCache("acme");
+      runtime.engine().lookup.find(LookupKey.subdomain("acme"));
+      assertThat(weld.select(AppStore.class).get().queries()).isEqualTo(2);
+    }
+
+    @Test
+    void currentTenant_injectable_isRequestScoped() {
+      RequestContextController control = weld.select(RequestContextController.class).get();
+      CurrentTenant current = weld.select(CurrentTenant.class).get();
+      RequestTenant holder = weld.select(RequestTenant.class).get();
+
+      control.activate();
+      holder.bind(tenant("acme", "acme"));
+      assertThat(current.require().id()).isEqualTo("acme");
+      control.deactivate();
+
+      // the next request starts empty: nothing outlives a request
+      control.activate();
+      assertThat(current.get()).isEmpty();
+      control.deactivate();
+    }
+  }
+
+  @Nested
+  @ExtendWith(WeldJunit5Extension.class)
+  class WithTwoStores {
+    @WeldSetup
+    WeldInitiator weld =
+        WeldInitiator.from(
+                TenantFilterRuntime.class, RequestTenant.class, AppStore.class, OtherStore.class)
+            .build();
+
+    @Test
+    void start_twoStoreBeans_failsNamingBoth() {
+      TenantFilterRuntime runtime = weld.select(TenantFilterRuntime.class).get();
+      assertThatThrownBy(() -> runtime.start(CONFIG, getClass().getClassLoader()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("several CDI beans implement TenantStore")
+          .hasMessageContaining("AppStore")
+          .hasMessageContaining("OtherStore");
+    }
+  }
+
+  @Nested
+  @ExtendWith(WeldJunit5Extension.class)
+  class WithoutStore {
+    @WeldSetup
+    WeldInitiator weld = WeldInitiator.from(TenantFilterRuntime.class, RequestTenant.class).build();
+
+    @Test
+    void start_noStoreNoDataSourceNoUrl_failsNamingTheSettings() {
+      TenantFilterRuntime runtime = weld.select(TenantFilterRuntime.class).get();
+      assertThatThrownBy(() -> runtime.start(CONFIG, getClass().getClassLoader()))
+          .isInstanceOf(InvalidSettingException.class)
+          .hasMessageContaining("tenant-filter.datasource")
+          .hasMessageContaining("tenant-filter.jdbc.url");
+    }
+
+    @Test
+    void start_unknownJndiName_failsNamingSettingAndValue() {
+      TenantFilterRuntime runtime = weld.select(TenantFilterRuntime.class).get();
+      TenantFilterConfig config =
+          TenantFilterConfig.of(Map.of("tenant-filter.datasource", "jdbc/nowhere"));
+      assertThatThrownBy(() -> runtime.start(config, getClass().getClassLoader()))
+          .isInstanceOf(InvalidSettingException.class)
+          .hasMessageContaining("tenant-filter.datasource")
+          .hasMessageContaining("jdbc/nowhere");
+    }
+
+    @Test
+    void start_jdbcUrlWithoutDriver_failsNamingSetting() {
+      TenantFilterRuntime runtime = weld.select(TenantFilterRuntime.class).get();
+      TenantFilterConfig config =
+          TenantFilterConfig.of(Map.of("tenant-filter.jdbc.url", "jdbc:nosuchdb://x/y"));
+      assertThatThrownBy(() -> runtime.start(config, getClass().getClassLoader()))
+          .isInstanceOf(InvalidSettingException.class)
+          .hasMessageContaining("tenant-filter.jdbc.url")
+          .hasMessageContaining("no JDBC driver");
+    }
+  }
+}

@@ -1,0 +1,208 @@
+package io.github.tenantfilter.web;
+
+import static io.github.tenantfilter.testing.FakeStore.tenant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
+
+import io.github.tenantfilter.api.CurrentTenant;
+import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.testing.FakeHttp;
+import io.github.tenantfilter.testing.FakeStore;
+import io.github.tenantfilter.testing.MutableClock;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TenantFilterTest {
+
+  private final FakeStore store =
+      new FakeStore().put(tenant("acme", "acme", "acme-corp.example"));
+  private final TenantFilterRuntime runtime = new TenantFilterRuntime();
+  private final TenantFilter filter = new TenantFilter();
+  private final FakeHttp.Response recorded = new FakeHttp.Response();
+  private final HttpServletResponse response = recorded.mock;
+  private final AtomicReference<Optional<Tenant>> seenByApp = new AtomicReference<>();
+  private final FilterChain chain =
+      (req, res) -> seenByApp.set(CurrentTenant.of(req));
+
+  TenantFilterTest() {
+    filter.runtime = runtime;
+    filter.requestTenant = new RequestTenant();
+  }
+
+  private void start(Map<String, String> settings) {
+    Map<String, String> all = new HashMap<>(Map.of("tenant-filter.base-domains", "app.example"));
+    all.putAll(settings);
+    runtime.start(TenantFilterConfig.of(all), store, new MutableClock());
+  }
+
+  @AfterEach
+  void stop() {
+    runtime.stop();
+  }
+
+  private static HttpServletRequest request(String host, String path) {
+    return FakeHttp.request(host, path);
+  }
+
+  @Test
+  void doFilter_knownSubdomain_bindsTenantForApplication() throws Exception {
+    start(Map.of());
+    filter.doFilter(request("acme.app.example", "/api/whoami"), response, chain);
+    assertThat(seenByApp.get()).map(Tenant::id).contains("acme");
+    assertThat(filter.requestTenant.get()).map(Tenant::id).contains("acme");
+    assertThat(recorded.status()).isEqualTo(200);
+  }
+
+  @Test
+  void doFilter_knownCustomDomain_bindsTenant() throws Exception {
+    start(Map.of());
+    filter.doFilter(request("ACME-CORP.example:443", "/"), response, chain);
+    assertThat(seenByApp.get()).map(Tenant::id).contains("acme");
+  }
+
+  @Test
+  void doFilter_unknownTenant_returns404() throws Exception {
+    start(Map.of());
+    filter.doFilter(request("nobody.app.example", "/api/whoami"), response, chain);
+    assertThat(recorded.status()).isEqualTo(404);
+    assertThat(recorded.header("Cache-Control")).isEqualTo("no-store");
+    assertThat(recorded.header("Content-Type")).isEqualTo("text/plain;charset=UTF-8");
+    assertThat(recorded.body()).isEqualTo("Not Found: unknown tenant\n");
+    assertThat(recorded.sentError()).isFalse();
+    assertThat(seenByApp.get()).isNull();
+  }
+
+  @Test
+  void doFilter_unknownTenantWithPass_runsAppWithoutTenant() throws Exception {
+    start(Map.of("tenant-filter.unknown-tenant", "pass"));
+    filter.doFilter(request("nobody.app.example", "/"), response, chain);
+    assertThat(seenByApp.get()).isEmpty();
+    assertThat(recorded.status()).isEqualTo(200);
+  }
+
+  @Test
+  void doFilter_apexOfBaseDomain_isUnknownTenant() throws Exception {
+    start(Map.of());
+    filter.doFilter(request("app.example", "/"), response, chain);
+    assertThat(recorded.status()).isEqualTo(404);
+    assertThat(store.queries()).isZero();
+  }
+
+  @Test
+  void doFilter_malformedHost_returns400WithoutLookup() throws Exception {
+    start(Map.of());
+    filter.doFilter(request("acme.app.example/../x", "/"), response, chain);
+    assertThat(recorded.status()).isEqualTo(400);
+    assertThat(store.queries()).isZero();
+    assertThat(seenByApp.get()).isNull();
+  }
+
+  @Test
+  void doFilter_missingHost_returns400() throws Exception {
+    start(Map.of());
+    filter.doFilter(request(null, "/"), response, chain);
+    assertThat(recorded.status()).isEqualTo(400);
+  }
+
+  @Test
+  void doFilter_storeDownNothingCached_returns503WithRetryAfter() throws Exception {
+    start(Map.of("tenant-filter.retry-after", "7"));
+    store.down(true);
+    filter.doFilter(request("acme.app.example", "/"), response, chain);
+    assertThat(recorded.header("Retry-After")).isEqualTo("7");
+    assertThat(recorded.status()).isEqualTo(503);
+    assertThat(seenByApp.get()).isNull();
+  }
+
+  @Test
+  void doFilter_bugInLookup_returns503Not500() throws Exception {
+    FakeStore broken =
+        new FakeStore() {
+          @Override
+          public Optional<Tenant> findBySubdomain(String subdomain) {
+            throw new NullPointerException("a bug");
+          }
+        };
+    runtime.start(
+        TenantFilterConfig.of(Map.of("tenant-filter.base-domains", "app.example")),
+        broken,
+        new MutableClock());
+    filter.doFilter(request("acme.app.example", "/"), response, chain);
+    assertThat(recorded.status()).isEqualTo(503);
+  }
+
+  @Test
+  void doFilter_excludedPath_runsAppWithoutLookup() throws Exception {
+    start(Map.of("tenant-filter.exclude-paths", "/api/health"));
+    filter.doFilter(request("nobody.app.example", "/api/health"), response, chain);
+    assertThat(seenByApp.get()).isEmpty();
+    assertThat(store.queries()).isZero();
+    assertThat(recorded.status()).isEqualTo(200);
+  }
+
+  @Test
+  void doFilter_laterDispatchOfSameRequest_resolvesOnce() throws Exception {
+    start(Map.of());
+    HttpServletRequest request = request("acme.app.example", "/");
+    filter.doFilter(request, response, chain);
+    filter.requestTenant = new RequestTenant(); // e.g. an async dispatch's fresh bean
+    filter.doFilter(request, response, chain); // forward / error / async dispatch
+    assertThat(runtime.getCacheStats().lookups()).isEqualTo(1);
+    assertThat(seenByApp.get()).map(Tenant::id).contains("acme");
+    assertThat(filter.requestTenant.get()).map(Tenant::id).contains("acme");
+  }
+
+  @Test
+  void doFilter_disabled_passesEverythingThrough() throws Exception {
+    runtime.start(
+        TenantFilterConfig.of(Map.of("tenant-filter.enabled", "false")),
+        getClass().getClassLoader());
+    filter.doFilter(request("not a host", "/"), response, chain);
+    assertThat(seenByApp.get()).isEmpty();
+    assertThat(recorded.status()).isEqualTo(200);
+  }
+
+  @Test
+  void doFilter_headerStrategy_resolvesById() throws Exception {
+    start(Map.of("tenant-filter.header", "X-Tenant-Id"));
+    HttpServletRequest request = request("app.example", "/");
+    when(request.getHeaders("X-Tenant-Id")).thenReturn(Collections.enumeration(List.of("acme")));
+    filter.doFilter(request, response, chain);
+    assertThat(seenByApp.get()).map(Tenant::id).contains("acme");
+  }
+
+  @Test
+  void doFilter_errorResponseContainer_usesSendError() throws Exception {
+    start(Map.of("tenant-filter.error-response", "container"));
+    filter.doFilter(request("nobody.app.example", "/"), response, chain);
+    assertThat(recorded.sentError()).isTrue();
+    assertThat(recorded.status()).isEqualTo(404);
+  }
+
+  @Test
+  void doFilter_rejection_neverEchoesClientInput() throws Exception {
+    start(Map.of());
+    filter.doFilter(request("<script>x</script>.app.example", "/"), response, chain);
+    assertThat(recorded.status()).isEqualTo(400);
+    assertThat(recorded.body()).doesNotContain("script");
+  }
+
+  @Test
+  void invalidateTenantCache_beforeStart_failsClearly() {
+    TenantFilterRuntime notStarted = new TenantFilterRuntime();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> notStarted.invalidateTenantCache("acme"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("has not started");
+  }
+}

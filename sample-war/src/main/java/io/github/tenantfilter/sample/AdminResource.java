@@ -1,0 +1,62 @@
+package io.github.tenantfilter.sample;
+
+import io.github.tenantfilter.api.CacheStats;
+import io.github.tenantfilter.api.TenantCache;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code /api/admin}: the cache statistics and invalidation, as an application would expose them
+ * to its operators. The sample leaves them unprotected for the demo; a real application puts
+ * them behind a role.
+ */
+@Path("admin")
+@RequestScoped
+public class AdminResource {
+
+  @Inject TenantCache cache;
+
+  @GET
+  @Path("stats")
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject stats() {
+    CacheStats s = cache.getCacheStats();
+    return Json.createObjectBuilder()
+        .add("lookups", s.lookups())
+        .add("localHits", s.localHits())
+        .add("negativeHits", s.negativeHits())
+        .add("localMisses", s.localMisses())
+        .add("redisHits", s.redisHits())
+        .add("redisMisses", s.redisMisses())
+        .add("redisErrors", s.redisErrors())
+        .add("storeLoads", s.storeLoads())
+        .add("storeNotFound", s.storeNotFound())
+        .add("storeErrors", s.storeErrors())
+        .add("localSize", s.localSize())
+        .add("redisEnabled", s.redisEnabled())
+        .add("redisAvailable", s.redisAvailable())
+        .add("hitRate", s.hitRate())
+        .add("storeQueriesAvoided", s.storeQueriesAvoided())
+        .build();
+  }
+
+  @POST
+  @Path("tenants/{id}/invalidate")
+  public Response invalidate(@PathParam("id") String id) {
+    try {
+      cache.invalidateTenantCache(id);
+      return Response.noContent().build();
+    } catch (IllegalArgumentException e) {
+      return Response.status(Response.Status.BAD_REQUEST).entity("invalid tenant id").build();
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.github.tenantfilter.sample;
+
+import io.github.tenantfilter.api.CurrentTenant;
+import io.github.tenantfilter.api.Tenant;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.StringReader;
+
+/** {@code GET /api/whoami}: the tenant this request was resolved to, as the application sees it. */
+@Path("whoami")
+@RequestScoped
+public class WhoAmIResource {
+
+  @Inject CurrentTenant current;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject whoami() {
+    Tenant tenant = current.require();
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("id", tenant.id())
+            .add("name", tenant.name())
+            .add("plan", tenant.plan())
+            .add("status", tenant.status())
+            .add("customDomains", Json.createArrayBuilder(tenant.customDomains()))
+            .add("settings", Json.createReader(new StringReader(tenant.settings())).readObject());
+    if (tenant.subdomain() != null) {
+      json.add("subdomain", tenant.subdomain());
+    }
+    if (tenant.updatedAt() != null) {
+      json.add("updatedAt", tenant.updatedAt().toString());
+    }
+    return json.build();
+  }
+}

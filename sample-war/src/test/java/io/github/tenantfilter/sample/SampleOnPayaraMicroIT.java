@@ -1,0 +1,191 @@
+package io.github.tenantfilter.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.tenantfilter.sample.dev.PayaraMicro;
+import io.github.tenantfilter.sample.dev.SampleDatabase;
+import io.github.tenantfilter.testing.LocalPostgres;
+import io.github.tenantfilter.testing.Ports;
+import io.github.tenantfilter.testing.RawHttp;
+import io.github.tenantfilter.testing.RedisProcess;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The sample WAR, exactly as built, on a real Payara Micro with the real PostgreSQL and a Redis
+ * of the test's own (so that its command counts are ours alone). Requests go over real HTTP.
+ */
+class SampleOnPayaraMicroIT {
+
+  private static RedisProcess redis;
+  private static RedisClient redisClient;
+  private static LocalPostgres.Schema schema;
+  private static PayaraMicro payara;
+  private static int port;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    redis = RedisProcess.start();
+    redisClient = RedisClient.create(redis.url());
+    schema =
+        SampleDatabase.prepare(
+            LocalPostgres.get(),
+            "sample_it_" + UUID.randomUUID().toString().substring(0, 8),
+            Path.of(System.getProperty("sql.dir")));
+    port = Ports.free();
+    Path target = Path.of(System.getProperty("sample.war")).getParent();
+    Path log = Files.createDirectories(target.resolve("it-logs")).resolve("payara-micro.log");
+    payara =
+        PayaraMicro.start(
+            Path.of(System.getProperty("payara.micro.jar")),
+            Path.of(System.getProperty("sample.war")),
+            port,
+            Map.of(
+                "tenant-filter.jdbc.url", schema.jdbcUrl(),
+                "tenant-filter.jdbc.user", schema.user(),
+                "tenant-filter.redis.url", redis.url()),
+            target,
+            log);
+    payara.awaitReady("/api/health", Duration.ofMinutes(5));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    if (payara != null) {
+      payara.close();
+    }
+    if (redisClient != null) {
+      redisClient.close();
+    }
+    if (redis != null) {
+      redis.close();
+    }
+    if (schema != null) {
+      schema.close();
+    }
+  }
+
+  private static RawHttp.Response get(String host, String path) {
+    return RawHttp.get(port, host, path);
+  }
+
+  private static JsonObject json(RawHttp.Response response) {
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  private static JsonObject stats() {
+    return json(get("localhost", "/api/admin/stats"));
+  }
+
+  private static long redisDataCommands() {
+    long total = 0;
+    for (String line : redisClient.info("commandstats").split("\r?\n")) {
+      if (line.startsWith("cmdstat_") && !line.startsWith("cmdstat_info:")) {
+        int start = line.indexOf("calls=") + 6;
+        total += Long.parseLong(line.substring(start, line.indexOf(',', start)));
+      }
+    }
+    return total;
+  }
+
+  @Test
+  void whoami_subdomainOfBaseDomain_returnsTenant() {
+    RawHttp.Response response = get("acme.app.localhost:" + port, "/api/whoami");
+    assertThat(response.status()).isEqualTo(200);
+    JsonObject tenant = json(response);
+    assertThat(tenant.getString("id")).isEqualTo("acme");
+    assertThat(tenant.getString("plan")).isEqualTo("enterprise");
+    assertThat(tenant.getJsonObject("settings").getInt("seats")).isEqualTo(250);
+  }
+
+  @Test
+  void whoami_customDomain_returnsItsTenant() {
+    RawHttp.Response response = get("globex-corp.localhost", "/api/whoami");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(json(response).getString("id")).isEqualTo("globex");
+  }
+
+  @Test
+  void whoami_unknownTenant_returns404WithShortMessage() {
+    RawHttp.Response response = get("nobody.app.localhost", "/api/whoami");
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.body()).isEqualTo("Not Found: unknown tenant\n");
+    assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+  }
+
+  @Test
+  void whoami_malformedHosts_return400NeverAServerError() {
+    for (String host : new String[] {"bad..host", "acme.app.localhost:99999", "a_b.app.localhost",
+        "-x.app.localhost", "acme.app.localhost:x"}) {
+      RawHttp.Response response = get(host, "/api/whoami");
+      assertThat(response.status()).as(host).isEqualTo(400);
+      assertThat(response.body()).as(host).doesNotContain("Exception");
+    }
+    RawHttp.Response twoHosts = RawHttp.send(port,
+        "GET /api/whoami HTTP/1.1\r\nHost: acme.app.localhost\r\nHost: globex.app.localhost\r\n"
+            + "Connection: close\r\n\r\n");
+    assertThat(twoHosts.status()).isEqualTo(400);
+  }
+
+  @Test
+  void health_excludedPath_answersOnAnyHost() {
+    assertThat(get("nobody.app.localhost", "/api/health").status()).isEqualTo(200);
+    assertThat(get("127.0.0.1", "/api/health").body()).contains("UP");
+  }
+
+  @Test
+  void repeatedRequest_isServedFromHeapWithNoRedisOrDatabaseCall() {
+    get("initech.app.localhost", "/api/whoami"); // warm
+    JsonObject before = stats();
+    long redisBefore = redisDataCommands();
+    int requests = 200;
+    for (int i = 0; i < requests; i++) {
+      assertThat(get("initech.app.localhost", "/api/whoami").status()).isEqualTo(200);
+    }
+    long redisCommands = redisDataCommands() - redisBefore;
+    JsonObject after = stats();
+    long storeLoads = after.getJsonNumber("storeLoads").longValue()
+        - before.getJsonNumber("storeLoads").longValue();
+    long localHits = after.getJsonNumber("localHits").longValue()
+        - before.getJsonNumber("localHits").longValue();
+
+    assertThat(redisCommands).isZero();
+    assertThat(storeLoads).isZero();
+    assertThat(localHits).isGreaterThanOrEqualTo(requests);
+    System.out.printf("Payara Micro, %d repeated requests: %.3f Redis commands/request (INFO"
+        + " commandstats), %.3f store queries/request (filter stats)%n",
+        requests, (double) redisCommands / requests, (double) storeLoads / requests);
+  }
+
+  @Test
+  void invalidate_afterDatabaseChange_servesNewRecord() {
+    assertThat(json(get("globex.app.localhost", "/api/whoami")).getString("plan")).isEqualTo("pro");
+    schema.execute("UPDATE tenants SET plan = 'enterprise' WHERE id = 'globex'");
+    // still cached
+    assertThat(json(get("globex.app.localhost", "/api/whoami")).getString("plan")).isEqualTo("pro");
+
+    assertThat(RawHttp.post(port, "localhost", "/api/admin/tenants/globex/invalidate").status())
+        .isEqualTo(204);
+    assertThat(redisClient.keys("tenant-filter-sample:tenant:*globex*")).isEmpty();
+    assertThat(json(get("globex.app.localhost", "/api/whoami")).getString("plan"))
+        .isEqualTo("enterprise");
+    assertThat(json(get("globex-corp.localhost", "/api/whoami")).getString("plan"))
+        .isEqualTo("enterprise");
+  }
+
+  @Test
+  void invalidate_malformedId_returns400() {
+    assertThat(RawHttp.post(port, "localhost", "/api/admin/tenants/a*b/invalidate").status())
+        .isEqualTo(400);
+  }
+}

@@ -1,0 +1,73 @@
+package io.github.tenantfilter.sample.dev;
+
+import io.github.tenantfilter.testing.LocalPostgres;
+import io.github.tenantfilter.testing.Ports;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs the sample WAR on a real Payara Micro: {@code mvn -pl sample-war -am -DskipTests -Prun
+ * package}. Uses the PostgreSQL on 127.0.0.1:5432 when it answers (schema {@code
+ * tenant_filter_sample}), otherwise starts an embedded one; uses the Redis on 127.0.0.1:6379 when
+ * it answers, otherwise runs without Redis. Stops with Ctrl+C.
+ */
+public final class RunSample {
+
+  private RunSample() {}
+
+  public static void main(String[] args) throws Exception {
+    Path war = Path.of(System.getProperty("sample.war"));
+    Path payaraJar = Path.of(System.getProperty("payara.micro.jar"));
+    Path sqlDir = Path.of(System.getProperty("sql.dir"));
+    Path workDir = Path.of(System.getProperty("work.dir", "target"));
+    int port = Integer.parseInt(System.getProperty("sample.port", "8080"));
+    if (Ports.answers(port)) {
+      System.err.println("Port " + port + " is taken. Stop what runs there, or add"
+          + " -Dsample.port=8081 to the command.");
+      System.exit(2);
+    }
+
+    LocalPostgres postgres = LocalPostgres.get();
+    LocalPostgres.Schema schema =
+        SampleDatabase.prepare(postgres, "tenant_filter_sample", sqlDir).keep();
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("tenant-filter.jdbc.url", schema.jdbcUrl());
+    settings.put("tenant-filter.jdbc.user", schema.user());
+    if (!schema.password().isEmpty()) {
+      settings.put("tenant-filter.jdbc.password", schema.password());
+    }
+    boolean redis = Ports.answers(6379);
+    if (redis) {
+      settings.put("tenant-filter.redis.url", "redis://127.0.0.1:6379");
+    }
+
+    System.out.println("tenant-filter sample: PostgreSQL " + postgres.origin() + ", Redis "
+        + (redis ? "127.0.0.1:6379" : "none (heap tier and PostgreSQL only)")
+        + "; starting Payara Micro on port " + port + " ...");
+    PayaraMicro payara = PayaraMicro.start(payaraJar, war, port, settings, workDir, null);
+    Runtime.getRuntime().addShutdownHook(new Thread(payara::close));
+    payara.awaitReady("/api/health", Duration.ofMinutes(5));
+
+    String base = "http://%s:" + port;
+    System.out.println();
+    System.out.println("=== tenant-filter sample is running on http://localhost:" + port + " ===");
+    System.out.println("Try (curl resolves *.localhost to 127.0.0.1):");
+    System.out.println("  curl -s " + base.formatted("acme.app.localhost") + "/api/whoami");
+    System.out.println("  curl -s " + base.formatted("globex.app.localhost") + "/api/whoami");
+    System.out.println("  curl -s " + base.formatted("globex-corp.localhost")
+        + "/api/whoami      # a custom domain");
+    System.out.println("  curl -si " + base.formatted("nobody.app.localhost")
+        + "/api/whoami     # unknown tenant: 404");
+    System.out.println("  curl -si -H 'Host: bad..host' http://127.0.0.1:" + port
+        + "/api/whoami  # malformed host: 400");
+    System.out.println("  curl -s " + base.formatted("localhost") + "/api/health");
+    System.out.println("  curl -s " + base.formatted("localhost") + "/api/admin/stats");
+    System.out.println("  curl -s -X POST " + base.formatted("localhost")
+        + "/api/admin/tenants/acme/invalidate");
+    System.out.println("Tenants live in PostgreSQL, schema tenant_filter_sample (" + schema.jdbcUrl()
+        + "). Stop with Ctrl+C.");
+    System.exit(payara.waitFor());
+  }
+}
