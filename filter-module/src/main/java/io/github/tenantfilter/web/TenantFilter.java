@@ -78,7 +78,7 @@ public class TenantFilter extends HttpFilter {
       return;
     }
     request.setAttribute(HANDLED, Boolean.TRUE);
-    if (engine.exclusions.matches(request)) {
+    if (!engine.exclusions.isEmpty() && engine.exclusions.matches(request)) {
       chain.doFilter(request, response);
       return;
     }

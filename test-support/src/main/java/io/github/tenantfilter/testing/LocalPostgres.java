@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  * }</pre>
  *
  * <p>Override with the system properties {@code tf.test.pg.url}, {@code tf.test.pg.user} and
- * {@code tf.test.pg.password}.
+ * {@code tf.test.pg.password}; {@code -Dtf.test.pg=embedded} ignores the one on loopback (to try
+ * what a machine without PostgreSQL does).
  */
 public final class LocalPostgres {
 
@@ -65,7 +66,8 @@ public final class LocalPostgres {
           "configured");
     }
     String loopback = "jdbc:postgresql://127.0.0.1:5432/test";
-    if (Ports.answers(5432) && canConnect(loopback, "postgres", "")) {
+    boolean forceEmbedded = "embedded".equals(System.getProperty("tf.test.pg"));
+    if (!forceEmbedded && Ports.answers(5432) && canConnect(loopback, "postgres", "")) {
       return new LocalPostgres(loopback, "postgres", "", "loopback");
     }
     return startEmbedded();

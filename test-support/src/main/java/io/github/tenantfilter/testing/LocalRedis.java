@@ -5,7 +5,7 @@ import java.util.logging.Logger;
 /**
  * The Redis that tests share: the one on 127.0.0.1:6379 when it answers, otherwise a {@link
  * RedisProcess} started once per JVM. Tests that need to hurt Redis start their own {@link
- * RedisProcess} instead.
+ * RedisProcess} instead. {@code -Dtf.test.redis=own} ignores the one on 6379.
  */
 public final class LocalRedis {
 
@@ -20,7 +20,7 @@ public final class LocalRedis {
       String configured = System.getProperty("tf.test.redis.url");
       if (configured != null) {
         url = configured;
-      } else if (Ports.answers(6379)) {
+      } else if (!"own".equals(System.getProperty("tf.test.redis")) && Ports.answers(6379)) {
         url = "redis://127.0.0.1:6379";
       } else {
         RedisProcess own = RedisProcess.start();
