@@ -48,7 +48,9 @@ public final class PayaraMicro implements AutoCloseable {
     requireFile(payaraJar, "Payara Micro (run mvn package first)");
     requireFile(war, "the sample WAR (run mvn package first)");
     try {
-      Path tmp = Files.createDirectories(workDir.resolve("payara-tmp"));
+      // one directory per instance: two instances (even one after another) must not share the
+      // exploded runtime and application, or one sees the other's half-deleted classes
+      Path tmp = Files.createDirectories(workDir.resolve("payara-tmp").resolve("port-" + port));
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xmx512m");
@@ -111,6 +113,22 @@ public final class PayaraMicro implements AutoCloseable {
     } catch (IOException e) {
       return "";
     }
+  }
+
+  /**
+   * Waits until Payara Micro says it is ready (whether or not the deployment worked) and returns
+   * its log so far.
+   */
+  public String awaitBooted(Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      String text = Files.readString(log);
+      if (text.contains("Payara Micro") && text.contains(" ready in ")) {
+        return text;
+      }
+      sleep(250);
+    }
+    return Files.readString(log);
   }
 
   /** The HTTP port. */
