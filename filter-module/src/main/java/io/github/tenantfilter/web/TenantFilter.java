@@ -7,7 +7,10 @@ import io.github.tenantfilter.config.ErrorResponse;
 import io.github.tenantfilter.config.UnknownTenantPolicy;
 import io.github.tenantfilter.resolve.Identification;
 import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -55,6 +58,7 @@ public class TenantFilter extends HttpFilter {
 
   @Inject transient TenantFilterRuntime runtime;
   @Inject transient RequestTenant requestTenant;
+  @Inject transient Instance<RequestContextController> requestContexts;
 
   @Override
   public void init() throws ServletException {
@@ -72,9 +76,7 @@ public class TenantFilter extends HttpFilter {
       return;
     }
     if (request.getAttribute(HANDLED) != null) {
-      // a later dispatch of a request already handled: forward, include, error page, async
-      CurrentTenant.of(request).ifPresent(this::bind);
-      chain.doFilter(request, response);
+      laterDispatch(request, response, chain);
       return;
     }
     request.setAttribute(HANDLED, Boolean.TRUE);
@@ -118,6 +120,35 @@ public class TenantFilter extends HttpFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * A later dispatch of a request already handled (forward, include, error page, async): no
+   * second resolution, the same tenant. Payara runs an {@code AsyncContext.dispatch} without a
+   * CDI request context (Weld starts one from {@code requestInitialized}, which Payara does not
+   * fire again); where none is active, one is activated for this dispatch so that {@link
+   * CurrentTenant} works there too.
+   */
+  private void laterDispatch(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    RequestContextController context = null;
+    boolean activated = false;
+    if (requestContexts != null && request.getDispatcherType() == DispatcherType.ASYNC) {
+      context = requestContexts.get();
+      activated = context.activate();
+    }
+    try {
+      CurrentTenant.of(request).ifPresent(this::bind);
+      chain.doFilter(request, response);
+    } finally {
+      if (activated) {
+        context.deactivate();
+      }
+      if (context != null) {
+        requestContexts.destroy(context);
+      }
+    }
   }
 
   private void bind(Tenant tenant) {

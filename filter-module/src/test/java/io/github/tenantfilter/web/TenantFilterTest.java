@@ -2,6 +2,7 @@ package io.github.tenantfilter.web;
 
 import static io.github.tenantfilter.testing.FakeStore.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.github.tenantfilter.api.CurrentTenant;
@@ -10,6 +11,9 @@ import io.github.tenantfilter.config.TenantFilterConfig;
 import io.github.tenantfilter.testing.FakeHttp;
 import io.github.tenantfilter.testing.FakeStore;
 import io.github.tenantfilter.testing.MutableClock;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -160,6 +164,42 @@ class TenantFilterTest {
     assertThat(runtime.getCacheStats().lookups()).isEqualTo(1);
     assertThat(seenByApp.get()).map(Tenant::id).contains("acme");
     assertThat(filter.requestTenant.get()).map(Tenant::id).contains("acme");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void doFilter_asyncDispatchWithoutRequestContext_activatesOneForTheDispatch() throws Exception {
+    start(Map.of());
+    HttpServletRequest request = request("acme.app.example", "/");
+    filter.doFilter(request, response, chain);
+
+    RequestContextController controller = mock(RequestContextController.class);
+    when(controller.activate()).thenReturn(true); // none was active: this call started one
+    filter.requestContexts = mock(Instance.class);
+    when(filter.requestContexts.get()).thenReturn(controller);
+    when(request.getDispatcherType()).thenReturn(DispatcherType.ASYNC);
+
+    filter.doFilter(request, response, chain);
+
+    org.mockito.InOrder order = org.mockito.Mockito.inOrder(controller);
+    order.verify(controller).activate();
+    order.verify(controller).deactivate();
+    org.mockito.Mockito.verify(filter.requestContexts).destroy(controller);
+    assertThat(seenByApp.get()).map(Tenant::id).contains("acme");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void doFilter_forwardDispatch_leavesRequestContextAlone() throws Exception {
+    start(Map.of());
+    HttpServletRequest request = request("acme.app.example", "/");
+    filter.doFilter(request, response, chain);
+    filter.requestContexts = mock(Instance.class);
+    when(request.getDispatcherType()).thenReturn(DispatcherType.FORWARD);
+
+    filter.doFilter(request, response, chain);
+
+    org.mockito.Mockito.verify(filter.requestContexts, org.mockito.Mockito.never()).get();
   }
 
   @Test

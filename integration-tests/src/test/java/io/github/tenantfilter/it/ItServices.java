@@ -1,0 +1,107 @@
+package io.github.tenantfilter.it;
+
+import io.github.tenantfilter.testing.LocalPostgres;
+import io.github.tenantfilter.testing.LocalRedis;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * PostgreSQL and Redis for the servers under test, prepared once per test JVM (one JVM per
+ * server) before the first deployment: a schema of this run's own with the project's tables and
+ * test tenants, a Redis key prefix of its own, and {@code target/it-services.properties}, which
+ * the operator scripts read (Payara Micro's {@code --systemproperties}, jboss-cli's {@code
+ * --properties}).
+ */
+public final class ItServices implements BeforeAllCallback {
+
+  private static Properties properties;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    get();
+  }
+
+  /** The prepared values ({@code tf.db.*}, {@code tf.redis.*}, ...). */
+  public static synchronized Properties get() {
+    if (properties == null) {
+      properties = prepare();
+    }
+    return properties;
+  }
+
+  /** The server this JVM tests: {@code payara} or {@code wildfly}. */
+  public static String server() {
+    return System.getProperty("arquillian.launch", "payara");
+  }
+
+  private static Properties prepare() {
+    LocalPostgres postgres = LocalPostgres.get();
+    String schema = "tf_it_" + server();
+    String appSchema = schema + "_app";
+    recreate(postgres, schema);
+    recreate(postgres, appSchema);
+    Path src = Path.of(System.getProperty("tf.src.dir"));
+    LocalPostgres.Schema operator = postgres.schema(schema).keep();
+    operator.executeFile(src.resolve("sql/schema.sql"));
+    operator.execute(
+        "INSERT INTO tenants (id, name, subdomain, plan, settings) VALUES"
+            + " ('acme', 'Acme', 'acme', 'enterprise', '{\"seats\": 250}'),"
+            + " ('globex', 'Globex', 'globex', 'pro', '{}'),"
+            + " ('initech', 'Initech', 'initech', 'free', '{}');"
+            + " INSERT INTO tenant_domains VALUES ('acme-corp.localhost', 'acme')");
+    // the web.xml <data-source> deployment reads another schema, so that a test can tell
+    LocalPostgres.Schema app = postgres.schema(appSchema).keep();
+    app.executeFile(src.resolve("sql/schema.sql"));
+    app.execute(
+        "INSERT INTO tenants (id, name, subdomain, plan) VALUES"
+            + " ('umbrella', 'Umbrella', 'umbrella', 'pro')");
+
+    URI db = URI.create(postgres.jdbcUrl().substring("jdbc:".length()));
+    Properties p = new Properties();
+    p.setProperty("tf.db.host", db.getHost());
+    p.setProperty("tf.db.port", Integer.toString(db.getPort() < 0 ? 5432 : db.getPort()));
+    p.setProperty("tf.db.name", db.getPath().substring(1));
+    p.setProperty("tf.db.schema", schema);
+    p.setProperty("tf.db.app.schema", appSchema);
+    p.setProperty("tf.db.user", postgres.user());
+    // Payara's pool insists on a password; trust authentication ignores it
+    p.setProperty("tf.db.password", postgres.password().isEmpty() ? "unused" : postgres.password());
+    p.setProperty("tf.db.url", "jdbc:postgresql://" + db.getHost() + ":"
+        + p.getProperty("tf.db.port") + "/" + p.getProperty("tf.db.name")
+        + "?currentSchema=" + schema);
+    p.setProperty("tf.redis.url", LocalRedis.url());
+    p.setProperty("tf.redis.prefix",
+        "tf-it-" + server() + "-" + UUID.randomUUID().toString().substring(0, 8) + ":");
+    p.setProperty("tf.jdbc.driver.jar", Path.of(System.getProperty("tf.war.libs"))
+        .resolve("postgresql-" + System.getProperty("tf.postgresql.version") + ".jar").toString());
+    Path file = Path.of(System.getProperty("tf.build.dir"), "it-services.properties");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      // Payara Micro's java.io.tmpdir (see arquillian.xml) must exist before it boots
+      Files.createDirectories(Path.of(System.getProperty("tf.build.dir"), "payara-tmp"));
+      p.store(out, "written by ItServices for the operator scripts");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p;
+  }
+
+  private static void recreate(LocalPostgres postgres, String schema) {
+    try (Connection connection = postgres.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
