@@ -16,12 +16,14 @@ package io.github.tenantfilter.api;
  * @param redisHits heap misses answered by Redis (L2)
  * @param redisMisses heap misses Redis could not answer
  * @param redisErrors Redis calls that failed (unreachable, timed out, broken reply)
+ * @param redisSkipped Redis calls not made because the circuit breaker was open
  * @param storeLoads queries sent to the tenant store (PostgreSQL)
  * @param storeNotFound store queries that found no tenant
  * @param storeErrors store queries that failed
  * @param localSize entries now in the heap tier (tenants and unknown hosts)
  * @param redisEnabled whether a Redis tier is configured
  * @param redisAvailable whether the last Redis call succeeded
+ * @param redisCircuitOpen whether the last Redis call was refused by the open circuit breaker
  */
 public record CacheStats(
     long lookups,
@@ -31,12 +33,14 @@ public record CacheStats(
     long redisHits,
     long redisMisses,
     long redisErrors,
+    long redisSkipped,
     long storeLoads,
     long storeNotFound,
     long storeErrors,
     long localSize,
     boolean redisEnabled,
-    boolean redisAvailable) {
+    boolean redisAvailable,
+    boolean redisCircuitOpen) {
 
   /** Share of lookups answered without the store, from 0 to 1 (1 when there were none). */
   public double hitRate() {

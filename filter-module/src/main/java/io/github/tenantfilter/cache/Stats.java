@@ -12,11 +12,13 @@ final class Stats {
   final LongAdder redisHits = new LongAdder();
   final LongAdder redisMisses = new LongAdder();
   final LongAdder redisErrors = new LongAdder();
+  final LongAdder redisSkipped = new LongAdder();
   final LongAdder storeLoads = new LongAdder();
   final LongAdder storeNotFound = new LongAdder();
   final LongAdder storeErrors = new LongAdder();
 
-  CacheStats snapshot(long localSize, boolean redisEnabled, boolean redisAvailable) {
+  CacheStats snapshot(
+      long localSize, boolean redisEnabled, boolean redisAvailable, boolean redisCircuitOpen) {
     return new CacheStats(
         lookups.sum(),
         localHits.sum(),
@@ -25,11 +27,13 @@ final class Stats {
         redisHits.sum(),
         redisMisses.sum(),
         redisErrors.sum(),
+        redisSkipped.sum(),
         storeLoads.sum(),
         storeNotFound.sum(),
         storeErrors.sum(),
         localSize,
         redisEnabled,
-        redisAvailable);
+        redisAvailable,
+        redisCircuitOpen);
   }
 }

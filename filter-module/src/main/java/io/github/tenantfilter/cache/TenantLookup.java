@@ -31,11 +31,12 @@ import java.util.logging.Logger;
  *   <li>An invalidation advances a local generation and Redis's epoch; a load that began before
  *       it writes to neither tier.
  *   <li>Redis failing costs the request nothing but the Redis timeout: the store answers. It is
- *       logged once when Redis goes away and once when it is back.
+ *       logged once when Redis goes away and once when it is back. Every Redis call goes
+ *       through the {@link RedisCircuitBreaker}: while it is open, Redis is not called at all.
  * </ul>
  *
  * <pre>{@code
- * TenantLookup lookup = TenantLookup.create(config, store, Clock.systemUTC());
+ * TenantLookup lookup = TenantLookup.create(config, store, Clock.systemUTC(), breaker);
  * Optional<Tenant> tenant = lookup.find(LookupKey.subdomain("acme"));
  * }</pre>
  */
@@ -53,6 +54,7 @@ public final class TenantLookup implements AutoCloseable {
       new ConcurrentHashMap<>();
   private final AtomicLong generation = new AtomicLong();
   private final AtomicBoolean redisAvailable = new AtomicBoolean(true);
+  private volatile boolean circuitOpen;
   private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
   /** Tenants whose Redis keys could not be removed; removed as soon as Redis answers again. */
   private final Set<String> pendingInvalidations = ConcurrentHashMap.newKeySet();
@@ -69,8 +71,11 @@ public final class TenantLookup implements AutoCloseable {
    * Builds the tiers that {@code config} asks for around {@code store}.
    *
    * @param clock time for the heap tier's TTLs
+   * @param breaker the circuit breaker every Redis call goes through, or {@code null} for none
+   *     (tests without a container)
    */
-  public static TenantLookup create(TenantFilterConfig config, TenantStore store, Clock clock) {
+  public static TenantLookup create(
+      TenantFilterConfig config, TenantStore store, Clock clock, RedisCircuitBreaker breaker) {
     TenantCodec codec = new TenantCodec();
     LocalTier local =
         new LocalTier(
@@ -89,6 +94,9 @@ public final class TenantLookup implements AutoCloseable {
               codec,
               () -> ThreadLocalRandom.current().nextDouble(),
               config.redisUrlForDisplay());
+      if (breaker != null) {
+        remote = new GuardedRemoteTier(remote, breaker);
+      }
     }
     return new TenantLookup(local, remote, store, codec);
   }
@@ -279,6 +287,7 @@ public final class TenantLookup implements AutoCloseable {
   }
 
   private void redisSucceeded() {
+    circuitOpen = false;
     if (redisAvailable.compareAndSet(false, true)) {
       LOG.info("tenant-filter: Redis at " + remote.describe() + " answers again");
     }
@@ -295,6 +304,16 @@ public final class TenantLookup implements AutoCloseable {
   }
 
   private void redisFailed(RemoteTierException e) {
+    if (e.circuitOpen()) {
+      // no call was made: Redis costs nothing while the circuit is open
+      stats.redisSkipped.increment();
+      if (!circuitOpen) {
+        circuitOpen = true;
+        LOG.warning("tenant-filter: the circuit breaker around Redis at " + remote.describe()
+            + " is open: no Redis call until it lets a probe through");
+      }
+      return;
+    }
     stats.redisErrors.increment();
     if (redisAvailable.compareAndSet(true, false)) {
       LOG.warning("tenant-filter: " + e.getMessage()
@@ -345,7 +364,8 @@ public final class TenantLookup implements AutoCloseable {
 
   /** The counters since this lookup was created. */
   public CacheStats stats() {
-    return stats.snapshot(local.size(), remote != null, remote != null && redisAvailable.get());
+    return stats.snapshot(
+        local.size(), remote != null, remote != null && redisAvailable.get(), circuitOpen);
   }
 
   /** Whether a Redis tier is configured. */

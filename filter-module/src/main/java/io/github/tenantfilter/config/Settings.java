@@ -104,6 +104,24 @@ public final class Settings {
       new Setting<>(PREFIX + "redis.pool-size", List.of(), "16", Parsers.integer(1, 1024), false,
           "most Redis connections open at once on one node");
 
+  /** Failures in a row that open the circuit around Redis. */
+  public static final Setting<Integer> REDIS_CIRCUIT_THRESHOLD =
+      new Setting<>(PREFIX + "redis.circuit.threshold", List.of("REDIS_CIRCUIT_THRESHOLD"), "3",
+          Parsers.integer(1, 1000), false,
+          "Redis calls failing in a row that open the circuit breaker (MicroProfile Config or"
+              + " environment only, not web.xml)");
+
+  /** Seconds the circuit stays open. */
+  public static final Setting<Integer> REDIS_CIRCUIT_TIMEOUT =
+      new Setting<>(PREFIX + "redis.circuit.timeout", List.of("REDIS_CIRCUIT_TIMEOUT"), "60",
+          Parsers.integer(1, 86_400), false,
+          "whole seconds the circuit stays open before one probe call (MicroProfile Config or"
+              + " environment only, not web.xml)");
+
+  /** Settings that the server's Fault Tolerance reads at deployment, before web.xml is read. */
+  public static final List<Setting<?>> NOT_IN_WEB_XML =
+      List.of(REDIS_CIRCUIT_THRESHOLD, REDIS_CIRCUIT_TIMEOUT);
+
   /** JNDI name of the DataSource. */
   public static final Setting<String> DATASOURCE =
       new Setting<>(PREFIX + "datasource", List.of(), "", Parsers::optionalText, false,
@@ -150,7 +168,8 @@ public final class Settings {
       List.of(
           ENABLED, BASE_DOMAINS, CUSTOM_DOMAINS, HEADER, UNKNOWN_TENANT, EXCLUDE_PATHS,
           ERROR_RESPONSE, RETRY_AFTER, LOCAL_CACHE_SIZE, LOCAL_CACHE_TTL, NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL,
-          REDIS_URL, REDIS_TTL, REDIS_KEY_PREFIX, REDIS_TIMEOUT, REDIS_POOL_SIZE, DATASOURCE,
+          REDIS_URL, REDIS_TTL, REDIS_KEY_PREFIX, REDIS_TIMEOUT, REDIS_POOL_SIZE,
+          REDIS_CIRCUIT_THRESHOLD, REDIS_CIRCUIT_TIMEOUT, DATASOURCE,
           JDBC_URL, JDBC_USER, JDBC_PASSWORD, STORE_TIMEOUT, QUERY_BY_ID, QUERY_BY_SUBDOMAIN,
           QUERY_BY_DOMAIN);
 

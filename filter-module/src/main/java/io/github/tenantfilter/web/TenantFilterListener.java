@@ -103,6 +103,17 @@ public class TenantFilterListener implements ServletContextListener, ServletRequ
   }
 
   private static void checkNames(Map<String, String> params, String origin) {
+    for (Setting<?> setting : Settings.NOT_IN_WEB_XML) {
+      if (params.containsKey(setting.name())) {
+        throw new InvalidSettingException(
+            setting.name(), setting.name() + " cannot be set as a " + origin + ": the server's"
+                + " MicroProfile Fault Tolerance reads the circuit breaker's settings when the"
+                + " application deploys, before web.xml is read. Set it as MicroProfile Config"
+                + " (microprofile-config.properties, a system property, the admin console) or"
+                + " with the environment variable " + String.join(" or ",
+                    setting.environmentNames()) + ".");
+      }
+    }
     for (String name : params.keySet()) {
       if (name.startsWith(PREFIX) && !KNOWN.contains(name)) {
         throw new InvalidSettingException(

@@ -3,6 +3,7 @@ package io.github.tenantfilter.web;
 import io.github.tenantfilter.api.CacheStats;
 import io.github.tenantfilter.api.TenantCache;
 import io.github.tenantfilter.api.TenantStore;
+import io.github.tenantfilter.cache.RedisCircuitBreaker;
 import io.github.tenantfilter.cache.TenantLookup;
 import io.github.tenantfilter.config.InvalidSettingException;
 import io.github.tenantfilter.config.Settings;
@@ -29,9 +30,10 @@ public class TenantFilterRuntime implements TenantCache {
 
   private static final Logger LOG = Logger.getLogger(TenantFilterRuntime.class.getName());
   private static final CacheStats NO_STATS =
-      new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false);
+      new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false, false);
 
   @Inject @Any Instance<TenantStore> applicationStores;
+  @Inject RedisCircuitBreaker breaker;
 
   private volatile Engine engine;
   /** What the JDBC store opened that must be released with the application, or null. */
@@ -52,24 +54,67 @@ public class TenantFilterRuntime implements TenantCache {
       LOG.info("tenant-filter: disabled (" + Settings.ENABLED.name() + "=false)");
       return;
     }
+    if (config.redisUrl() != null) {
+      requireFaultTolerance();
+    }
     TenantStore store = store(config, loader);
-    start(config, store, Clock.systemUTC(), storeResources);
+    start(config, store, Clock.systemUTC(), storeResources, breaker);
   }
 
-  /** Starts with a given store and clock (also the seam for tests). */
+  /** Starts with a given store and clock, without a circuit breaker (the seam for tests). */
   synchronized void start(TenantFilterConfig config, TenantStore store, Clock clock) {
-    start(config, store, clock, null);
+    start(config, store, clock, null, null);
   }
 
   private void start(
-      TenantFilterConfig config, TenantStore store, Clock clock, AutoCloseable resources) {
-    TenantLookup lookup = TenantLookup.create(config, store, clock);
+      TenantFilterConfig config,
+      TenantStore store,
+      Clock clock,
+      AutoCloseable resources,
+      RedisCircuitBreaker circuitBreaker) {
+    TenantLookup lookup = TenantLookup.create(config, store, clock, circuitBreaker);
     engine = new Engine(config, lookup, resources);
     started = true;
     LOG.info("tenant-filter: started with " + config);
     if (!lookup.hasRemoteTier()) {
       LOG.info("tenant-filter: no Redis configured (" + Settings.REDIS_URL.name()
           + " / REDIS_URL): the heap tier and the tenant store serve every lookup");
+    }
+  }
+
+  /**
+   * Refuses to run Redis without its circuit breaker: a server that ignores the Fault Tolerance
+   * annotations (WildFly with plain standalone.xml) would let a hung Redis slow every cache miss.
+   */
+  private void requireFaultTolerance() {
+    boolean applied;
+    try {
+      applied = breaker.faultToleranceApplied();
+    } catch (RuntimeException e) {
+      applied = false;
+    }
+    if (!applied) {
+      throw new InvalidSettingException(
+          Settings.REDIS_URL.name(),
+          Settings.REDIS_URL.name() + " is set, but this server does not apply MicroProfile Fault"
+              + " Tolerance, so Redis would have no circuit breaker. On WildFly, start it with"
+              + " standalone-microprofile.xml (or add the microprofile-fault-tolerance-smallrye"
+              + " subsystem); or leave " + Settings.REDIS_URL.name() + " empty to run on the heap"
+              + " tier and the database only.");
+    }
+    LOG.info("tenant-filter: MicroProfile Fault Tolerance guards Redis (circuit opens after "
+        + circuitSetting("requestVolumeThreshold") + " failures in a row, for "
+        + circuitSetting("delay") + " s)");
+  }
+
+  private static String circuitSetting(String name) {
+    try {
+      return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+          .getOptionalValue(RedisCircuitBreaker.class.getName() + "/call/CircuitBreaker/" + name,
+              String.class)
+          .orElse("the annotation's");
+    } catch (RuntimeException | LinkageError e) {
+      return "?";
     }
   }
 

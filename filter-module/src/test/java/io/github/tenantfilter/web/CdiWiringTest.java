@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.tenantfilter.api.CurrentTenant;
 import io.github.tenantfilter.api.TenantCache;
+import io.github.tenantfilter.cache.RedisCircuitBreaker;
 import io.github.tenantfilter.config.InvalidSettingException;
 import io.github.tenantfilter.config.TenantFilterConfig;
 import io.github.tenantfilter.resolve.LookupKey;
@@ -44,7 +45,10 @@ class CdiWiringTest {
   class WithApplicationStore {
     @WeldSetup
     WeldInitiator weld =
-        WeldInitiator.from(TenantFilterRuntime.class, RequestTenant.class, AppStore.class).build();
+        WeldInitiator.from(
+                TenantFilterRuntime.class, RequestTenant.class, RedisCircuitBreaker.class,
+                AppStore.class)
+            .build();
 
     @AfterEach
     void stop() {
@@ -95,7 +99,8 @@ class CdiWiringTest {
     @WeldSetup
     WeldInitiator weld =
         WeldInitiator.from(
-                TenantFilterRuntime.class, RequestTenant.class, AppStore.class, OtherStore.class)
+                TenantFilterRuntime.class, RequestTenant.class, RedisCircuitBreaker.class,
+                AppStore.class, OtherStore.class)
             .build();
 
     @Test
@@ -113,7 +118,27 @@ class CdiWiringTest {
   @ExtendWith(WeldJunit5Extension.class)
   class WithoutStore {
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(TenantFilterRuntime.class, RequestTenant.class).build();
+    WeldInitiator weld =
+        WeldInitiator.from(
+                TenantFilterRuntime.class, RequestTenant.class, RedisCircuitBreaker.class)
+            .build();
+
+    @Test
+    void start_redisWithoutFaultTolerance_refusesNamingTheReason() {
+      // this container has no Fault Tolerance extension: the annotations are ignored, as on
+      // WildFly with plain standalone.xml
+      TenantFilterRuntime runtime = weld.select(TenantFilterRuntime.class).get();
+      TenantFilterConfig config =
+          TenantFilterConfig.of(
+              Map.of(
+                  "tenant-filter.redis.url", "redis://127.0.0.1:6379",
+                  "tenant-filter.jdbc.url", "jdbc:postgresql://127.0.0.1/test"));
+      assertThatThrownBy(() -> runtime.start(config, getClass().getClassLoader()))
+          .isInstanceOf(InvalidSettingException.class)
+          .hasMessageContaining("tenant-filter.redis.url is set")
+          .hasMessageContaining("does not apply MicroProfile Fault Tolerance")
+          .hasMessageContaining("standalone-microprofile.xml");
+    }
 
     @Test
     void start_noStoreNoDataSourceNoUrl_failsNamingTheSettings() {

@@ -47,7 +47,7 @@ public final class ItServices implements BeforeAllCallback {
 
   private static Properties prepare() {
     LocalPostgres postgres = LocalPostgres.get();
-    String schema = "tf_it_" + server();
+    String schema = "tf_it_" + server().replaceAll("[^a-z0-9]", "_");
     String appSchema = schema + "_app";
     recreate(postgres, schema);
     recreate(postgres, appSchema);

@@ -82,7 +82,8 @@ public class ProbeServlet extends HttpServlet {
         PrintWriter out = response.getWriter();
         out.print("lookups=" + s.lookups() + " localHits=" + s.localHits() + " redisHits="
             + s.redisHits() + " storeLoads=" + s.storeLoads() + " redisEnabled="
-            + s.redisEnabled());
+            + s.redisEnabled() + " redisErrors=" + s.redisErrors() + " redisSkipped="
+            + s.redisSkipped() + " redisCircuitOpen=" + s.redisCircuitOpen());
       }
       case "/invalidate" -> {
         cache.invalidateTenantCache(request.getParameter("id"));

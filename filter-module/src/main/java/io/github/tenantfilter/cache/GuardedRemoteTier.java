@@ -1,0 +1,79 @@
+package io.github.tenantfilter.cache;
+
+import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.resolve.LookupKey;
+
+/**
+ * Sends every call of a {@link RemoteTier} through the {@link RedisCircuitBreaker}. An open
+ * circuit becomes a {@link RemoteTierException} marked {@link RemoteTierException#circuitOpen()}:
+ * no call was made.
+ */
+final class GuardedRemoteTier implements RemoteTier {
+
+  private static final String OPEN =
+      "org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException";
+
+  private final RemoteTier tier;
+  private final RedisCircuitBreaker breaker;
+
+  GuardedRemoteTier(RemoteTier tier, RedisCircuitBreaker breaker) {
+    this.tier = tier;
+    this.breaker = breaker;
+  }
+
+  private <T> T guarded(RedisCircuitBreaker.RedisCall<T> call) throws RemoteTierException {
+    try {
+      return breaker.call(call);
+    } catch (RuntimeException e) {
+      // compared by name: the class is not there on a server without Fault Tolerance
+      if (e.getClass().getName().equals(OPEN)) {
+        throw RemoteTierException.circuitOpen(tier.describe());
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Read read(LookupKey key) throws RemoteTierException {
+    return guarded(() -> tier.read(key));
+  }
+
+  @Override
+  public boolean write(LookupKey key, Tenant tenant, String epoch) throws RemoteTierException {
+    return guarded(() -> tier.write(key, tenant, epoch));
+  }
+
+  @Override
+  public void delete(LookupKey key) throws RemoteTierException {
+    guarded(() -> {
+      tier.delete(key);
+      return null;
+    });
+  }
+
+  @Override
+  public void invalidate(String tenantId) throws RemoteTierException {
+    guarded(() -> {
+      tier.invalidate(tenantId);
+      return null;
+    });
+  }
+
+  @Override
+  public void invalidateAll() throws RemoteTierException {
+    guarded(() -> {
+      tier.invalidateAll();
+      return null;
+    });
+  }
+
+  @Override
+  public String describe() {
+    return tier.describe();
+  }
+
+  @Override
+  public void close() {
+    tier.close();
+  }
+}

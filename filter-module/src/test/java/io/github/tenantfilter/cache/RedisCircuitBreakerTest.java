@@ -1,0 +1,86 @@
+package io.github.tenantfilter.cache;
+
+import static io.github.tenantfilter.testing.FakeStore.tenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.tenantfilter.resolve.LookupKey;
+import io.github.tenantfilter.testing.FakeStore;
+import io.github.tenantfilter.testing.MutableClock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldJunit5Extension;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The breaker with a real MicroProfile Fault Tolerance (SmallRye, as in WildFly) and real
+ * MicroProfile Config, in Weld: the annotation is applied and reads the JAR's configuration.
+ */
+@ExtendWith(WeldJunit5Extension.class)
+class RedisCircuitBreakerTest {
+
+  @WeldSetup WeldInitiator weld = WeldInitiator.performDefaultDiscovery();
+
+  private final FakeStore store = new FakeStore().put(tenant("acme", "acme"));
+  private final FakeRemoteTier redis = new FakeRemoteTier();
+  private TenantLookup lookup;
+
+  private TenantLookup lookup() {
+    RedisCircuitBreaker breaker = weld.select(RedisCircuitBreaker.class).get();
+    lookup =
+        new TenantLookup(
+            new LocalTier(10, Duration.ofSeconds(60), 10, Duration.ofSeconds(30), new MutableClock()),
+            new GuardedRemoteTier(redis, breaker),
+            store,
+            new TenantCodec());
+    return lookup;
+  }
+
+  @AfterEach
+  void close() {
+    if (lookup != null) {
+      lookup.close();
+    }
+  }
+
+  @Test
+  void faultToleranceApplied_withSmallRye_isTrue() {
+    assertThat(weld.select(RedisCircuitBreaker.class).get().faultToleranceApplied()).isTrue();
+  }
+
+  @Test
+  void configuration_faultToleranceKeys_resolveToDefaults() {
+    var config = ConfigProvider.getConfig();
+    String key = RedisCircuitBreaker.class.getName() + "/call/CircuitBreaker/";
+    assertThat(config.getValue(key + "requestVolumeThreshold", Integer.class)).isEqualTo(3);
+    assertThat(config.getValue(key + "delay", Long.class)).isEqualTo(60L);
+  }
+
+  @Test
+  void redisDown_circuitOpensAfterThreeFailures_thenRedisIsNotCalled() {
+    TenantLookup lookup = lookup();
+    redis.down = true;
+    for (int i = 0; i < 10; i++) {
+      assertThat(lookup.find(LookupKey.domain("host-" + i + ".example"))).isEmpty();
+    }
+    assertThat(redis.reads).hasValue(3); // the three that opened the circuit
+    assertThat(lookup.stats().redisErrors()).isEqualTo(3);
+    assertThat(lookup.stats().redisSkipped()).isEqualTo(7);
+    assertThat(lookup.stats().redisCircuitOpen()).isTrue();
+    assertThat(store.queries()).isEqualTo(10); // every request was still answered
+  }
+
+  @Test
+  void redisHealthy_circuitStaysClosed() {
+    TenantLookup lookup = lookup();
+    for (int i = 0; i < 10; i++) {
+      lookup.find(LookupKey.domain("host-" + i + ".example"));
+    }
+    assertThat(redis.reads).hasValue(10);
+    assertThat(lookup.stats().redisSkipped()).isZero();
+    assertThat(lookup.stats().redisCircuitOpen()).isFalse();
+  }
+}
