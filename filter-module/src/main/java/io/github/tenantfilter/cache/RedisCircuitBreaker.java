@@ -12,9 +12,10 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
  * tenant-filter.redis.circuit.timeout} seconds (default 60, {@code REDIS_CIRCUIT_TIMEOUT}); then
  * one call probes, and its success closes the circuit.
  *
- * <p>The values reach the annotation through MicroProfile Config: the JAR's {@code
- * META-INF/microprofile-config.properties} maps the Fault Tolerance keys ({@code
- * io.github.tenantfilter.cache.RedisCircuitBreaker/call/CircuitBreaker/...}) to those settings.
+ * <p>The values reach the annotation through MicroProfile Config: {@link
+ * CircuitBreakerConfigSource} answers the Fault Tolerance keys ({@code
+ * io.github.tenantfilter.cache.RedisCircuitBreaker/call/CircuitBreaker/...}) from those settings.
+ * The delay is in milliseconds on purpose (see there).
  *
  * <p>Fault Tolerance needs its interceptors on a separate bean (they do not apply to self-calls),
  * hence this class. Internal.
@@ -36,8 +37,8 @@ public class RedisCircuitBreaker {
   @CircuitBreaker(
       requestVolumeThreshold = 3,
       failureRatio = 1.0,
-      delay = 60,
-      delayUnit = ChronoUnit.SECONDS,
+      delay = 60_000,
+      delayUnit = ChronoUnit.MILLIS,
       successThreshold = 1)
   public <T> T call(RedisCall<T> redis) throws RemoteTierException {
     return redis.call();

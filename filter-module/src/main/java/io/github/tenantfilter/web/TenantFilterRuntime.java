@@ -104,7 +104,7 @@ public class TenantFilterRuntime implements TenantCache {
     }
     LOG.info("tenant-filter: MicroProfile Fault Tolerance guards Redis (circuit opens after "
         + circuitSetting("requestVolumeThreshold") + " failures in a row, for "
-        + circuitSetting("delay") + " s)");
+        + circuitSetting("delay") + " " + circuitSetting("delayUnit") + ")");
   }
 
   private static String circuitSetting(String name) {

@@ -52,11 +52,31 @@ class RedisCircuitBreakerTest {
   }
 
   @Test
-  void configuration_faultToleranceKeys_resolveToDefaults() {
+  void configuration_faultToleranceKeys_resolveToDefaultsInMillis() {
     var config = ConfigProvider.getConfig();
-    String key = RedisCircuitBreaker.class.getName() + "/call/CircuitBreaker/";
-    assertThat(config.getValue(key + "requestVolumeThreshold", Integer.class)).isEqualTo(3);
-    assertThat(config.getValue(key + "delay", Long.class)).isEqualTo(60L);
+    assertThat(config.getValue(CircuitBreakerConfigSource.THRESHOLD, Integer.class)).isEqualTo(3);
+    assertThat(config.getValue(CircuitBreakerConfigSource.DELAY, Long.class)).isEqualTo(60_000L);
+    assertThat(config.getValue(CircuitBreakerConfigSource.DELAY_UNIT, String.class))
+        .isEqualTo("MILLIS");
+  }
+
+  @Test
+  void configSource_settingsFromMicroProfileConfigAndSystemProperties() {
+    CircuitBreakerConfigSource source = new CircuitBreakerConfigSource();
+    System.setProperty("tenant-filter.redis.circuit.timeout", "5");
+    System.setProperty("tenant-filter.redis.circuit.threshold", "7");
+    try {
+      assertThat(source.getValue(CircuitBreakerConfigSource.DELAY)).isEqualTo("5000");
+      assertThat(source.getValue(CircuitBreakerConfigSource.THRESHOLD)).isEqualTo("7");
+      System.setProperty("tenant-filter.redis.circuit.threshold", "lots");
+      assertThat(source.getValue(CircuitBreakerConfigSource.THRESHOLD))
+          .as("unparseable: the default here, the filter's startup fails naming it")
+          .isEqualTo("3");
+    } finally {
+      System.clearProperty("tenant-filter.redis.circuit.timeout");
+      System.clearProperty("tenant-filter.redis.circuit.threshold");
+    }
+    assertThat(source.getValue("something.else")).isNull();
   }
 
   @Test
