@@ -20,6 +20,8 @@ package io.github.tenantfilter.api;
  * @param storeLoads queries sent to the tenant store (PostgreSQL)
  * @param storeNotFound store queries that found no tenant
  * @param storeErrors store queries that failed
+ * @param staleServed lookups answered with an entry past its TTL because the store failed
+ *     (stale-if-error)
  * @param localSize entries now in the heap tier (tenants and unknown hosts)
  * @param redisEnabled whether a Redis tier is configured
  * @param redisAvailable whether the last Redis call succeeded
@@ -37,6 +39,7 @@ public record CacheStats(
     long storeLoads,
     long storeNotFound,
     long storeErrors,
+    long staleServed,
     long localSize,
     boolean redisEnabled,
     boolean redisAvailable,

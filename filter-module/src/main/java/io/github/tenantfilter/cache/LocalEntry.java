@@ -15,18 +15,21 @@ final class LocalEntry {
     INVALID
   }
 
-  static final LocalEntry NOT_FOUND = new LocalEntry(Kind.NOT_FOUND, null);
-  static final LocalEntry INVALID = new LocalEntry(Kind.INVALID, null);
+  static final LocalEntry NOT_FOUND = new LocalEntry(Kind.NOT_FOUND, null, Long.MAX_VALUE);
+  static final LocalEntry INVALID = new LocalEntry(Kind.INVALID, null, Long.MAX_VALUE);
 
   final Kind kind;
   final Tenant tenant;
+  /** Until when (epoch millis) the entry answers lookups; after it, only a failing store. */
+  final long freshUntil;
 
-  private LocalEntry(Kind kind, Tenant tenant) {
+  private LocalEntry(Kind kind, Tenant tenant, long freshUntil) {
     this.kind = kind;
     this.tenant = tenant;
+    this.freshUntil = freshUntil;
   }
 
-  static LocalEntry of(Tenant tenant) {
-    return new LocalEntry(Kind.TENANT, tenant);
+  static LocalEntry of(Tenant tenant, long freshUntil) {
+    return new LocalEntry(Kind.TENANT, tenant, freshUntil);
   }
 }

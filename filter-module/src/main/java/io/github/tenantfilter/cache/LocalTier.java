@@ -16,22 +16,43 @@ import org.ehcache.impl.internal.TimeSourceConfiguration;
 /**
  * The heap tier (L1): two bounded Ehcache on-heap caches, one for tenants and one for keys known
  * to have none, so that a flood of unknown hosts can never evict a real tenant. Values are held
- * by reference (no copy, no serialisation): a hit costs a hash lookup.
+ * by reference (no copy, no serialisation): a hit costs a hash lookup. A tenant is fresh for the
+ * TTL and then kept for the stale-if-error window, when only a failing store may serve it.
  *
  * <p>Time comes from the given {@link Clock}, which Ehcache also uses, so tests move time
  * instead of sleeping.
  */
 final class LocalTier implements AutoCloseable {
 
+  private final Clock clock;
+  private final long ttlMillis;
   private final CacheManager manager;
   private final Cache<String, LocalEntry> tenants;
   private final Cache<String, LocalEntry> negatives;
 
   LocalTier(int size, Duration ttl, int negativeSize, Duration negativeTtl, Clock clock) {
+    this(size, ttl, Duration.ZERO, negativeSize, negativeTtl, clock);
+  }
+
+  /**
+   * Creates the tier.
+   *
+   * @param staleIfError how long past {@code ttl} a tenant is kept, to be served only when the
+   *     store cannot answer
+   */
+  LocalTier(
+      int size,
+      Duration ttl,
+      Duration staleIfError,
+      int negativeSize,
+      Duration negativeTtl,
+      Clock clock) {
+    this.clock = clock;
+    this.ttlMillis = ttl.toMillis();
     CacheManagerBuilder<CacheManager> builder =
         CacheManagerBuilder.newCacheManagerBuilder()
             .using(new TimeSourceConfiguration(clock::millis))
-            .withCache("tenants", config(size, ttl));
+            .withCache("tenants", config(size, ttl.plus(staleIfError)));
     if (negativeSize > 0) {
       builder = builder.withCache("unknown", config(negativeSize, negativeTtl));
     }
@@ -47,7 +68,12 @@ final class LocalTier implements AutoCloseable {
         .withExpiry(ExpiryPolicyBuilder.timeToLiveExpiration(ttl));
   }
 
-  /** The entry for {@code key}, or {@code null}. */
+  /** Whether {@code entry} still answers lookups (a stale one serves only a failing store). */
+  boolean isFresh(LocalEntry entry) {
+    return entry.freshUntil > clock.millis();
+  }
+
+  /** The entry for {@code key}, fresh or stale, or {@code null}. */
   LocalEntry get(String key) {
     LocalEntry entry = tenants.get(key);
     if (entry == null && negatives != null) {
@@ -57,13 +83,15 @@ final class LocalTier implements AutoCloseable {
   }
 
   void putTenant(String key, Tenant tenant) {
-    tenants.put(key, LocalEntry.of(tenant));
+    tenants.put(key, LocalEntry.of(tenant, clock.millis() + ttlMillis));
     if (negatives != null) {
       negatives.remove(key);
     }
   }
 
+  /** Remembers that {@code key} has no usable tenant; a stale tenant under it goes. */
   void putNegative(String key, LocalEntry entry) {
+    tenants.remove(key);
     if (negatives != null) {
       negatives.put(key, entry);
     }

@@ -23,7 +23,8 @@ import redis.clients.jedis.util.JedisURIHelper;
  *
  * <ul>
  *   <li>{@code p tenant:id:{id}}, {@code p tenant:subdomain:{label}}, {@code p
- *       tenant:domain:{host}}: the tenant as JSON ({@link TenantCodec}), with a TTL;
+ *       tenant:domain:{host}}: the tenant as JSON ({@link TenantCodec}) with the time it is fresh
+ *       until; the key lives that long plus the stale-if-error window;
  *   <li>{@code p tenant:keys:{id}}: the set of every key written for that tenant, so that an
  *       invalidation also removes the keys of domains the tenant no longer has;
  *   <li>{@code p tenant:epoch}: a counter advanced by every invalidation. A load reads it with the
@@ -59,6 +60,8 @@ final class RedisTier implements RemoteTier {
   private final String prefix;
   private final String epochKey;
   private final long ttlSeconds;
+  private final long staleSeconds;
+  private final java.util.function.LongSupplier now;
   private final TenantCodec codec;
   private final DoubleSupplier random;
   private final String description;
@@ -70,10 +73,31 @@ final class RedisTier implements RemoteTier {
       TenantCodec codec,
       DoubleSupplier random,
       String description) {
+    this(redis, keyPrefix, ttl, Duration.ZERO, System::currentTimeMillis, codec, random, description);
+  }
+
+  /**
+   * Creates the tier.
+   *
+   * @param staleIfError how long past its TTL a value stays in Redis, marked stale (its {@code
+   *     freshUntil} passed), to be served only when the store cannot answer
+   * @param now wall-clock milliseconds, shared by the nodes
+   */
+  RedisTier(
+      UnifiedJedis redis,
+      String keyPrefix,
+      Duration ttl,
+      Duration staleIfError,
+      java.util.function.LongSupplier now,
+      TenantCodec codec,
+      DoubleSupplier random,
+      String description) {
     this.redis = redis;
     this.prefix = keyPrefix + "tenant:";
     this.epochKey = prefix + "epoch";
     this.ttlSeconds = Math.max(1, ttl.toSeconds());
+    this.staleSeconds = Math.max(0, staleIfError.toSeconds());
+    this.now = now;
     this.codec = codec;
     this.random = random;
     this.description = description;
@@ -149,10 +173,10 @@ final class RedisTier implements RemoteTier {
               FILL,
               List.of(key(key), indexKey(tenant.id()), epochKey),
               List.of(
-                  codec.encode(tenant),
-                  Long.toString(ttl),
+                  codec.encode(tenant, now.getAsLong() + ttl * 1000),
+                  Long.toString(ttl + staleSeconds),
                   epoch,
-                  Long.toString(ttlSeconds)));
+                  Long.toString(ttlSeconds + staleSeconds)));
       return Long.valueOf(1).equals(stored);
     } catch (JedisException e) {
       throw translate("write", e);

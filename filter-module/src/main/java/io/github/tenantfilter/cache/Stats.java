@@ -16,6 +16,7 @@ final class Stats {
   final LongAdder storeLoads = new LongAdder();
   final LongAdder storeNotFound = new LongAdder();
   final LongAdder storeErrors = new LongAdder();
+  final LongAdder staleServed = new LongAdder();
 
   CacheStats snapshot(
       long localSize, boolean redisEnabled, boolean redisAvailable, boolean redisCircuitOpen) {
@@ -31,6 +32,7 @@ final class Stats {
         storeLoads.sum(),
         storeNotFound.sum(),
         storeErrors.sum(),
+        staleServed.sum(),
         localSize,
         redisEnabled,
         redisAvailable,

@@ -42,8 +42,16 @@ public final class TenantCodec {
     this.json = json;
   }
 
-  /** Encodes {@code tenant}. */
+  /** A decoded value: the tenant and until when (epoch millis) it is fresh. */
+  public record Value(Tenant tenant, long freshUntil) {}
+
+  /** Encodes {@code tenant} as always fresh. */
   public String encode(Tenant tenant) {
+    return encode(tenant, Long.MAX_VALUE);
+  }
+
+  /** Encodes {@code tenant}, fresh until {@code freshUntil} (epoch millis). */
+  public String encode(Tenant tenant, long freshUntil) {
     JsonArrayBuilder domains = json.createArrayBuilder();
     tenant.customDomains().forEach(domains::add);
     JsonObjectBuilder object =
@@ -66,7 +74,28 @@ public final class TenantCodec {
     } else {
       object.add("updatedAt", tenant.updatedAt().toString());
     }
+    if (freshUntil != Long.MAX_VALUE) {
+      object.add("freshUntil", freshUntil);
+    }
     return object.build().toString();
+  }
+
+  /**
+   * Decodes a value written by {@link #encode(Tenant, long)}.
+   *
+   * @throws IllegalArgumentException if {@code text} is not such a value
+   */
+  public Value decodeValue(String text) {
+    JsonObject object = parse(text);
+    long freshUntil = Long.MAX_VALUE;
+    JsonValue fresh = object.get("freshUntil");
+    if (fresh != null) {
+      if (!(fresh instanceof jakarta.json.JsonNumber number) || !number.isIntegral()) {
+        throw new IllegalArgumentException("freshUntil is not a whole number");
+      }
+      freshUntil = number.longValue();
+    }
+    return new Value(tenant(object), freshUntil);
   }
 
   /**
@@ -75,12 +104,18 @@ public final class TenantCodec {
    * @throws IllegalArgumentException if {@code text} is not such a value
    */
   public Tenant decode(String text) {
-    JsonObject object;
+    return tenant(parse(text));
+  }
+
+  private JsonObject parse(String text) {
     try (JsonReader reader = json.createReader(new StringReader(text))) {
-      object = reader.readObject();
+      return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new IllegalArgumentException("not a JSON object");
     }
+  }
+
+  private static Tenant tenant(JsonObject object) {
     if (!(object.get("v") instanceof jakarta.json.JsonNumber v) || v.intValue() != VERSION) {
       throw new IllegalArgumentException("unknown format version");
     }

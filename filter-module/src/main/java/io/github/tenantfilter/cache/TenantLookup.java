@@ -28,6 +28,8 @@ import java.util.logging.Logger;
  *   <li>A miss fills the tiers above the one that answered; an unknown key is remembered in L1's
  *       own bounded space for a short time.
  *   <li>Concurrent misses for one key share one load (single flight).
+ *   <li>When the store fails, a tenant past its TTL but within the stale-if-error window (in
+ *       the heap tier, or in Redis) is served instead of a 503; never another tenant.
  *   <li>An invalidation advances a local generation and Redis's epoch; a load that began before
  *       it writes to neither tier.
  *   <li>Redis failing costs the request nothing but the Redis timeout: the store answers. It is
@@ -44,6 +46,7 @@ public final class TenantLookup implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(TenantLookup.class.getName());
 
+  private final Clock clock;
   private final LocalTier local;
   private final RemoteTier remote;
   private final TenantStore store;
@@ -60,6 +63,12 @@ public final class TenantLookup implements AutoCloseable {
   private final Set<String> pendingInvalidations = ConcurrentHashMap.newKeySet();
 
   TenantLookup(LocalTier local, RemoteTier remote, TenantStore store, TenantCodec codec) {
+    this(local, remote, store, codec, Clock.systemUTC());
+  }
+
+  TenantLookup(
+      LocalTier local, RemoteTier remote, TenantStore store, TenantCodec codec, Clock clock) {
+    this.clock = Objects.requireNonNull(clock);
     this.local = Objects.requireNonNull(local);
     this.remote = remote;
     this.store = Objects.requireNonNull(store);
@@ -81,6 +90,7 @@ public final class TenantLookup implements AutoCloseable {
         new LocalTier(
             config.localCacheSize(),
             config.localCacheTtl(),
+            config.staleIfError(),
             config.negativeCacheSize(),
             config.negativeCacheTtl(),
             clock);
@@ -91,6 +101,8 @@ public final class TenantLookup implements AutoCloseable {
               RedisTier.client(config.redisUrl(), config.redisTimeout(), config.redisPoolSize()),
               config.redisKeyPrefix(),
               config.redisTtl(),
+              config.staleIfError(),
+              clock::millis,
               codec,
               () -> ThreadLocalRandom.current().nextDouble(),
               config.redisUrlForDisplay());
@@ -98,7 +110,7 @@ public final class TenantLookup implements AutoCloseable {
         remote = new GuardedRemoteTier(remote, breaker);
       }
     }
-    return new TenantLookup(local, remote, store, codec);
+    return new TenantLookup(local, remote, store, codec, clock);
   }
 
   /**
@@ -111,11 +123,16 @@ public final class TenantLookup implements AutoCloseable {
   public Optional<Tenant> find(LookupKey key) {
     stats.lookups.increment();
     LocalEntry entry = local.get(key.cacheKey());
-    if (entry != null) {
+    if (entry != null && answers(entry)) {
       return answer(entry, true);
     }
     stats.localMisses.increment();
     return loadOnce(key);
+  }
+
+  /** Whether a heap entry answers a lookup: a remembered miss, or a tenant still fresh. */
+  private boolean answers(LocalEntry entry) {
+    return entry.kind != LocalEntry.Kind.TENANT || local.isFresh(entry);
   }
 
   private Optional<Tenant> answer(LocalEntry entry, boolean count) {
@@ -150,7 +167,10 @@ public final class TenantLookup implements AutoCloseable {
     try {
       // a load for this key may have finished between our L1 miss and now
       LocalEntry entry = local.get(key.cacheKey());
-      Optional<Tenant> result = entry != null ? answer(entry, false) : load(key);
+      Optional<Tenant> result =
+          entry != null && answers(entry)
+              ? answer(entry, false)
+              : load(key, entry == null ? null : entry.tenant);
       mine.complete(result);
       return result;
     } catch (RuntimeException e) {
@@ -172,7 +192,13 @@ public final class TenantLookup implements AutoCloseable {
     }
   }
 
-  private Optional<Tenant> load(LookupKey key) {
+  /**
+   * Loads {@code key} from Redis or the store.
+   *
+   * @param stale the heap tier's entry past its TTL, or {@code null}: served only if the store
+   *     fails (stale-if-error)
+   */
+  private Optional<Tenant> load(LookupKey key, Tenant stale) {
     long startGeneration = generation.get();
     String epoch = null;
     if (remote != null) {
@@ -180,18 +206,30 @@ public final class TenantLookup implements AutoCloseable {
         RemoteTier.Read read = remote.read(key);
         redisSucceeded();
         epoch = read.epoch();
-        Tenant cached = fromRemote(key, read.value());
-        if (cached != null) {
+        TenantCodec.Value cached = fromRemote(key, read.value());
+        if (cached != null && cached.freshUntil() > clock.millis()) {
           stats.redisHits.increment();
-          putLocal(key, cached, startGeneration);
-          return Optional.of(cached);
+          putLocal(key, cached.tenant(), startGeneration);
+          return Optional.of(cached.tenant());
+        }
+        if (cached != null && stale == null) {
+          stale = cached.tenant(); // past its TTL in Redis too: only for a failing store
         }
         stats.redisMisses.increment();
       } catch (RemoteTierException e) {
         redisFailed(e);
       }
     }
-    Optional<Tenant> found = loadFromStore(key);
+    Optional<Tenant> found;
+    try {
+      found = loadFromStore(key);
+    } catch (TenantStoreException e) {
+      if (stale != null) {
+        stats.staleServed.increment();
+        return Optional.of(stale);
+      }
+      throw e;
+    }
     if (found.isEmpty()) {
       stats.storeNotFound.increment();
       putNegative(key, LocalEntry.NOT_FOUND, startGeneration);
@@ -214,16 +252,17 @@ public final class TenantLookup implements AutoCloseable {
       }
     }
     putLocal(key, tenant, startGeneration);
-    return found.map(ignored -> tenant);
+    return Optional.of(tenant);
   }
 
   /** Decodes and checks a Redis value; a corrupt or foreign value is deleted and ignored. */
-  private Tenant fromRemote(LookupKey key, String value) {
+  private TenantCodec.Value fromRemote(LookupKey key, String value) {
     if (value == null) {
       return null;
     }
     try {
-      return records.check(key, codec.decode(value));
+      TenantCodec.Value decoded = codec.decodeValue(value);
+      return new TenantCodec.Value(records.check(key, decoded.tenant()), decoded.freshUntil());
     } catch (IllegalArgumentException | TenantRecords.InvalidRecordException e) {
       stats.redisErrors.increment();
       LOG.warning("tenant-filter: ignoring and deleting a Redis value for " + key
@@ -263,7 +302,8 @@ public final class TenantLookup implements AutoCloseable {
     stats.storeErrors.increment();
     if (storeAvailable.compareAndSet(true, false)) {
       LOG.log(Level.WARNING, "tenant-filter: the tenant store cannot answer (" + e.getMessage()
-          + "); requests for tenants not cached get 503 until it does", e);
+          + "); cached tenants are served (past their TTL within the stale-if-error window),"
+          + " others get 503 until it does", e);
     }
   }
 

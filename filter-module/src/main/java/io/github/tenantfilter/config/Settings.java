@@ -65,6 +65,13 @@ public final class Settings {
           Parsers.duration(Duration.ofMillis(1), Duration.ofDays(1)), false,
           "time to live in the heap tier; bounds staleness on every node");
 
+  /** How long past its TTL a cached tenant may serve while the store fails. */
+  public static final Setting<Duration> STALE_IF_ERROR =
+      new Setting<>(PREFIX + "stale-if-error", List.of(), "300",
+          Parsers.duration(Duration.ZERO, Duration.ofDays(7)), false,
+          "how long past its TTL a cached tenant is still served while the tenant store cannot"
+              + " answer (RFC 5861 stale-if-error; 0: never)");
+
   /** Unknown hosts remembered. */
   public static final Setting<Integer> NEGATIVE_CACHE_SIZE =
       new Setting<>(PREFIX + "negative-cache.size", List.of(), "10000",
@@ -167,8 +174,8 @@ public final class Settings {
   public static final List<Setting<?>> ALL =
       List.of(
           ENABLED, BASE_DOMAINS, CUSTOM_DOMAINS, HEADER, UNKNOWN_TENANT, EXCLUDE_PATHS,
-          ERROR_RESPONSE, RETRY_AFTER, LOCAL_CACHE_SIZE, LOCAL_CACHE_TTL, NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL,
-          REDIS_URL, REDIS_TTL, REDIS_KEY_PREFIX, REDIS_TIMEOUT, REDIS_POOL_SIZE,
+          ERROR_RESPONSE, RETRY_AFTER, LOCAL_CACHE_SIZE, LOCAL_CACHE_TTL, STALE_IF_ERROR,
+          NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL, REDIS_URL, REDIS_TTL, REDIS_KEY_PREFIX, REDIS_TIMEOUT, REDIS_POOL_SIZE,
           REDIS_CIRCUIT_THRESHOLD, REDIS_CIRCUIT_TIMEOUT, DATASOURCE,
           JDBC_URL, JDBC_USER, JDBC_PASSWORD, STORE_TIMEOUT, QUERY_BY_ID, QUERY_BY_SUBDOMAIN,
           QUERY_BY_DOMAIN);

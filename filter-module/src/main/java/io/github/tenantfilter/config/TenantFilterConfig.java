@@ -24,6 +24,7 @@ public record TenantFilterConfig(
     Duration retryAfter,
     int localCacheSize,
     Duration localCacheTtl,
+    Duration staleIfError,
     int negativeCacheSize,
     Duration negativeCacheTtl,
     URI redisUrl,
@@ -62,6 +63,7 @@ public record TenantFilterConfig(
             reader.get(Settings.RETRY_AFTER),
             reader.get(Settings.LOCAL_CACHE_SIZE),
             reader.get(Settings.LOCAL_CACHE_TTL),
+            reader.get(Settings.STALE_IF_ERROR),
             reader.get(Settings.NEGATIVE_CACHE_SIZE),
             reader.get(Settings.NEGATIVE_CACHE_TTL),
             reader.get(Settings.REDIS_URL),
@@ -136,6 +138,8 @@ public record TenantFilterConfig(
         + localCacheSize
         + "/"
         + localCacheTtl
+        + ", staleIfError="
+        + staleIfError
         + ", negativeCache="
         + negativeCacheSize
         + "/"

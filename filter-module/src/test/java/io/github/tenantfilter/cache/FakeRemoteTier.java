@@ -18,6 +18,8 @@ final class FakeRemoteTier implements RemoteTier {
   final AtomicInteger writes = new AtomicInteger();
   private final TenantCodec codec = new TenantCodec();
   volatile boolean down;
+  /** When written values are fresh until; always fresh unless a test says otherwise. */
+  volatile java.util.function.LongSupplier freshUntil = () -> Long.MAX_VALUE;
 
   private void check() throws RemoteTierException {
     if (down) {
@@ -40,7 +42,7 @@ final class FakeRemoteTier implements RemoteTier {
     if (!expected.equals(Long.toString(epoch.get()))) {
       return false;
     }
-    values.put(key.cacheKey(), codec.encode(tenant));
+    values.put(key.cacheKey(), codec.encode(tenant, freshUntil.getAsLong()));
     index.computeIfAbsent(tenant.id(), id -> ConcurrentHashMap.newKeySet()).add(key.cacheKey());
     return true;
   }

@@ -317,6 +317,103 @@ class TenantLookupTest {
     }
   }
 
+  // stale-if-error: a failing store is answered from an entry past its TTL, within the window
+
+  private static final Duration STALE = Duration.ofSeconds(300);
+
+  private LocalTier staleLocal;
+
+  private TenantLookup staleLookup(RemoteTier remote) {
+    staleLocal = new LocalTier(1000, L1_TTL, STALE, 100, NEGATIVE_TTL, clock);
+    return new TenantLookup(staleLocal, remote, store, new TenantCodec(), clock);
+  }
+
+  @Test
+  void find_storeDownHeapEntryPastTtl_servedStaleWithinWindow() {
+    TenantLookup lookup = staleLookup(null);
+    lookup.find(ACME);
+    store.down(true);
+    clock.advance(L1_TTL.plus(STALE).minusSeconds(1));
+    assertThat(lookup.find(ACME)).map(Tenant::id).contains("acme");
+    assertThat(lookup.stats().staleServed()).isEqualTo(1);
+    assertThat(store.queries()).isEqualTo(2); // it did ask the store first
+
+    clock.advance(Duration.ofSeconds(1)); // past the window
+    assertThatThrownBy(() -> lookup.find(ACME)).isInstanceOf(TenantStoreException.class);
+    lookup.close();
+  }
+
+  @Test
+  void find_storeUpHeapEntryPastTtl_reloadsInsteadOfStale() {
+    TenantLookup lookup = staleLookup(null);
+    lookup.find(ACME);
+    store.put(new Tenant("acme", "Acme v2", "acme", List.of(), "pro", "active", "{}", null));
+    clock.advance(L1_TTL);
+    assertThat(lookup.find(ACME)).map(Tenant::name).contains("Acme v2");
+    assertThat(lookup.stats().staleServed()).isZero();
+    lookup.close();
+  }
+
+  @Test
+  void find_storeDownRedisValuePastTtl_servedStale() {
+    redis.freshUntil = () -> clock.millis() + 1000; // Redis values go stale after 1 s
+    TenantLookup lookup = staleLookup(redis);
+    lookup.find(ACME); // fills Redis
+    staleLocal.remove(ACME.cacheKey()); // as if this node's heap had evicted it
+    store.down(true);
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(lookup.find(ACME)).map(Tenant::id).contains("acme");
+    assertThat(lookup.stats().staleServed()).isEqualTo(1);
+    lookup.close();
+  }
+
+  @Test
+  void find_redisValuePastTtlStoreUp_isReloadedNotServed() {
+    redis.freshUntil = () -> clock.millis() + 1000;
+    TenantLookup lookup = staleLookup(redis);
+    lookup.find(ACME);
+    staleLocal.remove(ACME.cacheKey()); // as if this node's heap had evicted it
+    clock.advance(Duration.ofSeconds(2));
+    lookup.find(ACME);
+    assertThat(store.queries()).isEqualTo(2);
+    assertThat(lookup.stats().redisHits()).isZero();
+    lookup.close();
+  }
+
+  @Test
+  void find_staleIfErrorZero_storeDownPastTtl_is503() {
+    lookup.find(ACME);
+    store.down(true);
+    redis.down = true;
+    clock.advance(L1_TTL);
+    assertThatThrownBy(() -> lookup.find(ACME)).isInstanceOf(TenantStoreException.class);
+  }
+
+  @Test
+  void find_storeSaysGoneWhileStaleExists_isUnknownNotStale() {
+    TenantLookup lookup = staleLookup(null);
+    lookup.find(ACME);
+    store.remove("acme");
+    clock.advance(L1_TTL);
+    assertThat(lookup.find(ACME)).isEmpty();
+    assertThat(lookup.find(ACME)).isEmpty(); // remembered as unknown, stale entry gone
+    assertThat(store.queries()).isEqualTo(2);
+    lookup.close();
+  }
+
+  @Test
+  void find_storeAndRedisDown_servesHeapStaleOnly() {
+    TenantLookup lookup = staleLookup(redis);
+    lookup.find(ACME);
+    store.down(true);
+    redis.down = true;
+    clock.advance(L1_TTL);
+    assertThat(lookup.find(ACME)).map(Tenant::id).contains("acme");
+    assertThatThrownBy(() -> lookup.find(LookupKey.subdomain("globex")))
+        .isInstanceOf(TenantStoreException.class);
+    lookup.close();
+  }
+
   private static List<LogRecord> captureWarnings() {
     List<LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
     Logger logger = Logger.getLogger(TenantLookup.class.getName());
