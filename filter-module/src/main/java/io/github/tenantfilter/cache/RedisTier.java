@@ -11,6 +11,7 @@ import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -229,6 +230,16 @@ final class RedisTier implements RemoteTier {
   }
 
   private RemoteTierException translate(String operation, Exception e) {
+    if (e instanceof JedisConnectionException && redis instanceof RedisClient client) {
+      // the failed connection is discarded by Jedis; its idle siblings are probably dead too
+      // (a restarted or failed-over Redis): drop them, so that the next call, the circuit
+      // breaker's probe included, opens a fresh connection instead of failing on a stale one
+      try {
+        client.getPool().clear();
+      } catch (RuntimeException ignored) {
+        // the pool is closing
+      }
+    }
     return new RemoteTierException(
         "Redis " + operation + " failed at " + description + ": " + e.getMessage(), e);
   }

@@ -1,0 +1,70 @@
+package io.github.tenantfilter.web;
+
+import io.github.tenantfilter.api.CacheStats;
+import io.github.tenantfilter.api.CurrentTenant;
+import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.testing.LightHttp;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * One application node without a servlet container: the filter and its CDI beans in a Weld
+ * container of its own, with the real MicroProfile Fault Tolerance (SmallRye) and Config on the
+ * class path. Several can run side by side.
+ */
+public final class Node implements AutoCloseable {
+
+  /** What one request got: status, the tenant the application saw, and how long it took. */
+  public record Result(int status, String tenant, long nanos) {}
+
+  private final WeldContainer weld;
+  private final TenantFilterRuntime runtime;
+  private final TenantFilter filter = new TenantFilter();
+
+  private Node(Map<String, String> settings) {
+    this.weld = new Weld("node-" + UUID.randomUUID()).initialize();
+    this.runtime = weld.select(TenantFilterRuntime.class).get();
+    runtime.start(TenantFilterConfig.of(settings), getClass().getClassLoader());
+    filter.runtime = runtime;
+    filter.requestTenant = new RequestTenant();
+  }
+
+  /** Starts a node with these settings (dotted names). */
+  public static Node start(Map<String, String> settings) {
+    return new Node(settings);
+  }
+
+  /** Sends one request for {@code host} through the filter. */
+  public Result request(String host) {
+    LightHttp.Response response = new LightHttp.Response();
+    AtomicReference<String> seen = new AtomicReference<>();
+    long start = System.nanoTime();
+    try {
+      filter.doFilter(LightHttp.request(host, "/api"), response.servlet,
+          (req, res) -> seen.set(CurrentTenant.of(req).map(Tenant::id).orElse(null)));
+    } catch (Exception e) {
+      return new Result(500, null, System.nanoTime() - start);
+    }
+    return new Result(response.status(), seen.get(), System.nanoTime() - start);
+  }
+
+  /** The node's counters. */
+  public CacheStats stats() {
+    return runtime.getCacheStats();
+  }
+
+  /** The node's TenantCache. */
+  public TenantFilterRuntime cache() {
+    return runtime;
+  }
+
+  @Override
+  public void close() {
+    runtime.stop();
+    weld.shutdown();
+  }
+}
