@@ -152,6 +152,32 @@ class JdbcTenantStoreIT {
         .hasMessageContaining("cannot be reached");
   }
 
+  private static int backendPid(DriverDataSource dataSource) throws Exception {
+    try (var connection = dataSource.getConnection();
+        var statement = connection.createStatement();
+        var rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
+  @Test
+  void urlDataSource_reusesIdleConnection_andDropsOneTheServerKilled() throws Exception {
+    DriverDataSource dataSource =
+        DriverDataSource.find(schema.jdbcUrl(), schema.user(), null, java.time.Duration.ofSeconds(2),
+            getClass().getClassLoader());
+    try {
+      int first = backendPid(dataSource);
+      assertThat(backendPid(dataSource)).as("the idle connection is reused").isEqualTo(first);
+
+      schema.execute("SELECT pg_terminate_backend(" + first + ")");
+      int next = backendPid(dataSource);
+      assertThat(next).as("a dead connection is not lent out").isNotEqualTo(first);
+    } finally {
+      dataSource.close();
+    }
+  }
+
   @Test
   void check_workingStore_isEmpty() {
     assertThat(store.check()).isEmpty();
