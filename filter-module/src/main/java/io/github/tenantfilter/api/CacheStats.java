@@ -17,6 +17,7 @@ package io.github.tenantfilter.api;
  * @param redisMisses heap misses Redis could not answer
  * @param redisErrors Redis calls that failed (unreachable, timed out, broken reply)
  * @param redisSkipped Redis calls not made because the circuit breaker was open
+ * @param redisCircuitOpens times the circuit breaker was seen to open
  * @param storeLoads queries sent to the tenant store (PostgreSQL)
  * @param storeNotFound store queries that found no tenant
  * @param storeErrors store queries that failed
@@ -36,6 +37,7 @@ public record CacheStats(
     long redisMisses,
     long redisErrors,
     long redisSkipped,
+    long redisCircuitOpens,
     long storeLoads,
     long storeNotFound,
     long storeErrors,

@@ -13,6 +13,7 @@ final class Stats {
   final LongAdder redisMisses = new LongAdder();
   final LongAdder redisErrors = new LongAdder();
   final LongAdder redisSkipped = new LongAdder();
+  final LongAdder redisCircuitOpens = new LongAdder();
   final LongAdder storeLoads = new LongAdder();
   final LongAdder storeNotFound = new LongAdder();
   final LongAdder storeErrors = new LongAdder();
@@ -29,6 +30,7 @@ final class Stats {
         redisMisses.sum(),
         redisErrors.sum(),
         redisSkipped.sum(),
+        redisCircuitOpens.sum(),
         storeLoads.sum(),
         storeNotFound.sum(),
         storeErrors.sum(),

@@ -349,6 +349,7 @@ public final class TenantLookup implements AutoCloseable {
       stats.redisSkipped.increment();
       if (!circuitOpen) {
         circuitOpen = true;
+        stats.redisCircuitOpens.increment();
         LOG.warning("tenant-filter: the circuit breaker around Redis at " + remote.describe()
             + " is open: no Redis call until it lets a probe through");
       }
