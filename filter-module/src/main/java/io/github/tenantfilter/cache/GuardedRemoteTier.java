@@ -68,6 +68,11 @@ final class GuardedRemoteTier implements RemoteTier {
   }
 
   @Override
+  public void dropIdleConnections() {
+    tier.dropIdleConnections();
+  }
+
+  @Override
   public String describe() {
     return tier.describe();
   }

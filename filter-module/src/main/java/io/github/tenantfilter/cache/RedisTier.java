@@ -229,16 +229,22 @@ final class RedisTier implements RemoteTier {
     return text.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
   }
 
-  private RemoteTierException translate(String operation, Exception e) {
-    if (e instanceof JedisConnectionException && redis instanceof RedisClient client) {
-      // the failed connection is discarded by Jedis; its idle siblings are probably dead too
-      // (a restarted or failed-over Redis): drop them, so that the next call, the circuit
-      // breaker's probe included, opens a fresh connection instead of failing on a stale one
+  @Override
+  public void dropIdleConnections() {
+    if (redis instanceof RedisClient client) {
       try {
         client.getPool().clear();
       } catch (RuntimeException ignored) {
         // the pool is closing
       }
+    }
+  }
+
+  private RemoteTierException translate(String operation, Exception e) {
+    if (e instanceof JedisConnectionException) {
+      // the failed connection is discarded by Jedis; its idle siblings are probably dead too
+      // (a restarted or failed-over Redis): drop them, so that the next call opens a fresh one
+      dropIdleConnections();
     }
     return new RemoteTierException(
         "Redis " + operation + " failed at " + description + ": " + e.getMessage(), e);

@@ -38,6 +38,13 @@ interface RemoteTier extends AutoCloseable {
   /** Removes every tenant key under this tier's prefix and advances the epoch. */
   void invalidateAll() throws RemoteTierException;
 
+  /**
+   * Closes the idle pooled connections, so that the next call opens a fresh one. Called while
+   * the circuit is open: the call that gets through is the breaker's probe, and a connection
+   * that died while idle must not fail it. Never fails.
+   */
+  default void dropIdleConnections() {}
+
   /** Where the tier lives, password masked, for logs. */
   String describe();
 

@@ -58,9 +58,14 @@ public final class TenantLookup implements AutoCloseable {
   private final AtomicLong generation = new AtomicLong();
   private final AtomicBoolean redisAvailable = new AtomicBoolean(true);
   private volatile boolean circuitOpen;
+  /** When this node last saw the circuit open (System.nanoTime). */
+  private volatile long circuitOpenedAt;
   private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
   /** Tenants whose Redis keys could not be removed; removed as soon as Redis answers again. */
   private final Set<String> pendingInvalidations = ConcurrentHashMap.newKeySet();
+  /** More than this many pending, and one full invalidation replaces them: bounded memory. */
+  static final int MAX_PENDING_INVALIDATIONS = 10_000;
+  private volatile boolean pendingInvalidateAll;
 
   TenantLookup(LocalTier local, RemoteTier remote, TenantStore store, TenantCodec codec) {
     this(local, remote, store, codec, Clock.systemUTC());
@@ -202,9 +207,14 @@ public final class TenantLookup implements AutoCloseable {
     long startGeneration = generation.get();
     String epoch = null;
     if (remote != null) {
+      if (circuitOpen) {
+        // if the breaker lets this call through, it is the probe: give it a fresh connection
+        remote.dropIdleConnections();
+      }
+      long callStart = System.nanoTime();
       try {
         RemoteTier.Read read = remote.read(key);
-        redisSucceeded();
+        redisSucceeded(callStart);
         epoch = read.epoch();
         TenantCodec.Value cached = fromRemote(key, read.value());
         if (cached != null && cached.freshUntil() > clock.millis()) {
@@ -326,10 +336,26 @@ public final class TenantLookup implements AutoCloseable {
     }
   }
 
-  private void redisSucceeded() {
-    circuitOpen = false;
+  /**
+   * A Redis call that started at {@code callStart} succeeded. Only a call that started after
+   * the circuit was seen open (its probe) closes it: one already in flight when it opened proves
+   * nothing.
+   */
+  private void redisSucceeded(long callStart) {
+    if (circuitOpen && callStart - circuitOpenedAt > 0) {
+      circuitOpen = false;
+    }
     if (redisAvailable.compareAndSet(false, true)) {
       LOG.info("tenant-filter: Redis at " + remote.describe() + " answers again");
+    }
+    if (pendingInvalidateAll) {
+      try {
+        remote.invalidateAll();
+        pendingInvalidateAll = false;
+        pendingInvalidations.clear();
+      } catch (RemoteTierException e) {
+        return;
+      }
     }
     if (!pendingInvalidations.isEmpty()) {
       for (String tenantId : pendingInvalidations) {
@@ -348,6 +374,7 @@ public final class TenantLookup implements AutoCloseable {
       // no call was made: Redis costs nothing while the circuit is open
       stats.redisSkipped.increment();
       if (!circuitOpen) {
+        circuitOpenedAt = System.nanoTime();
         circuitOpen = true;
         stats.redisCircuitOpens.increment();
         LOG.warning("tenant-filter: the circuit breaker around Redis at " + remote.describe()
@@ -375,11 +402,17 @@ public final class TenantLookup implements AutoCloseable {
     local.removeTenant(tenantId);
     local.clearNegatives();
     if (remote != null) {
+      long callStart = System.nanoTime();
       try {
         remote.invalidate(tenantId);
-        redisSucceeded();
+        redisSucceeded(callStart);
       } catch (RemoteTierException e) {
-        pendingInvalidations.add(tenantId);
+        if (pendingInvalidations.size() >= MAX_PENDING_INVALIDATIONS) {
+          pendingInvalidateAll = true; // one full invalidation instead of an unbounded list
+          pendingInvalidations.clear();
+        } else {
+          pendingInvalidations.add(tenantId);
+        }
         redisFailed(e);
         LOG.warning("tenant-filter: could not remove tenant " + tenantId
             + " from Redis now; it will be removed when Redis answers again");
@@ -392,13 +425,16 @@ public final class TenantLookup implements AutoCloseable {
     generation.incrementAndGet();
     local.clear();
     if (remote != null) {
+      long callStart = System.nanoTime();
       try {
         remote.invalidateAll();
         pendingInvalidations.clear();
-        redisSucceeded();
+        redisSucceeded(callStart);
       } catch (RemoteTierException e) {
+        pendingInvalidateAll = true;
         redisFailed(e);
-        LOG.warning("tenant-filter: could not empty Redis now: " + e.getMessage());
+        LOG.warning("tenant-filter: could not empty Redis now (" + e.getMessage()
+            + "); it will be emptied when Redis answers again");
       }
     }
   }

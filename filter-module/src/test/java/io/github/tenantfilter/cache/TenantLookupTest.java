@@ -256,6 +256,19 @@ class TenantLookupTest {
   }
 
   @Test
+  void invalidate_redisDownManyTenants_pendingBoundedThenOneFullInvalidation() {
+    lookup.find(ACME);
+    redis.down = true;
+    for (int i = 0; i <= TenantLookup.MAX_PENDING_INVALIDATIONS; i++) {
+      lookup.invalidate("t" + i);
+    }
+    redis.down = false;
+    assertThat(redis.values).containsKey("subdomain:acme");
+    lookup.find(LookupKey.subdomain("other")); // any successful Redis call
+    assertThat(redis.values).as("emptied by one full invalidation").isEmpty();
+  }
+
+  @Test
   void load_startedBeforeInvalidation_doesNotWriteOldValueBack() throws Exception {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
