@@ -23,6 +23,8 @@ package io.github.tenantfilter.api;
  * @param storeErrors store queries that failed
  * @param staleServed lookups answered with an entry past its TTL because the store failed
  *     (stale-if-error)
+ * @param invalidationReconnects times a channel that brings other nodes' invalidations (Redis
+ *     pub/sub, PostgreSQL LISTEN) came back after a break; each dropped the heap tier
  * @param localSize entries now in the heap tier (tenants and unknown hosts)
  * @param redisEnabled whether a Redis tier is configured
  * @param redisAvailable whether the last Redis call succeeded
@@ -42,6 +44,7 @@ public record CacheStats(
     long storeNotFound,
     long storeErrors,
     long staleServed,
+    long invalidationReconnects,
     long localSize,
     boolean redisEnabled,
     boolean redisAvailable,

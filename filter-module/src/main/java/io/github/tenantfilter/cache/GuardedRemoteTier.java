@@ -60,6 +60,14 @@ final class GuardedRemoteTier implements RemoteTier {
   }
 
   @Override
+  public void publish(String message) throws RemoteTierException {
+    guarded(() -> {
+      tier.publish(message);
+      return null;
+    });
+  }
+
+  @Override
   public void invalidateAll() throws RemoteTierException {
     guarded(() -> {
       tier.invalidateAll();

@@ -109,6 +109,23 @@ final class RedisTier implements RemoteTier {
    * stop the application from starting.
    */
   static UnifiedJedis client(URI url, Duration timeout, int poolSize) {
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(poolSize);
+    pool.setMaxIdle(poolSize);
+    pool.setMinIdle(0);
+    // commons-pool waits forever by default; a request must never wait longer than the timeout
+    pool.setBlockWhenExhausted(true);
+    pool.setMaxWait(timeout);
+    pool.setTestOnBorrow(false);
+    return RedisClient.builder()
+        .hostAndPort(JedisURIHelper.getHostAndPort(url))
+        .clientConfig(clientConfig(url, timeout))
+        .poolConfig(pool)
+        .build();
+  }
+
+  /** Connection settings for {@code url}: timeouts, credentials, TLS, database. */
+  static DefaultJedisClientConfig clientConfig(URI url, Duration timeout) {
     int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     DefaultJedisClientConfig.Builder config =
         DefaultJedisClientConfig.builder()
@@ -127,19 +144,7 @@ final class RedisTier implements RemoteTier {
     if (JedisURIHelper.hasDbIndex(url)) {
       config.database(JedisURIHelper.getDBIndex(url));
     }
-    ConnectionPoolConfig pool = new ConnectionPoolConfig();
-    pool.setMaxTotal(poolSize);
-    pool.setMaxIdle(poolSize);
-    pool.setMinIdle(0);
-    // commons-pool waits forever by default; a request must never wait longer than the timeout
-    pool.setBlockWhenExhausted(true);
-    pool.setMaxWait(timeout);
-    pool.setTestOnBorrow(false);
-    return RedisClient.builder()
-        .hostAndPort(JedisURIHelper.getHostAndPort(url))
-        .clientConfig(config.build())
-        .poolConfig(pool)
-        .build();
+    return config.build();
   }
 
   String key(LookupKey key) {
@@ -202,6 +207,20 @@ final class RedisTier implements RemoteTier {
           List.of());
     } catch (JedisException e) {
       throw translate("invalidate", e);
+    }
+  }
+
+  /** The pub/sub channel on which nodes tell each other about invalidations. */
+  String invalidationChannel() {
+    return prefix + "invalidations";
+  }
+
+  @Override
+  public void publish(String message) throws RemoteTierException {
+    try {
+      redis.publish(invalidationChannel(), message);
+    } catch (JedisException e) {
+      throw translate("publish", e);
     }
   }
 

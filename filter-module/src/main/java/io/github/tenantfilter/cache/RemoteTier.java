@@ -35,6 +35,9 @@ interface RemoteTier extends AutoCloseable {
   /** Removes every key ever written for the tenant and advances the epoch. */
   void invalidate(String tenantId) throws RemoteTierException;
 
+  /** Tells the other nodes about an invalidation ({@link InvalidationBus} message). */
+  void publish(String message) throws RemoteTierException;
+
   /** Removes every tenant key under this tier's prefix and advances the epoch. */
   void invalidateAll() throws RemoteTierException;
 

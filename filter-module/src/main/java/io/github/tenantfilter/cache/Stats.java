@@ -18,6 +18,7 @@ final class Stats {
   final LongAdder storeNotFound = new LongAdder();
   final LongAdder storeErrors = new LongAdder();
   final LongAdder staleServed = new LongAdder();
+  final LongAdder invalidationReconnects = new LongAdder();
 
   CacheStats snapshot(
       long localSize, boolean redisEnabled, boolean redisAvailable, boolean redisCircuitOpen) {
@@ -35,6 +36,7 @@ final class Stats {
         storeNotFound.sum(),
         storeErrors.sum(),
         staleServed.sum(),
+        invalidationReconnects.sum(),
         localSize,
         redisEnabled,
         redisAvailable,

@@ -63,6 +63,9 @@ public final class TenantLookup implements AutoCloseable {
   private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
   /** Tenants whose Redis keys could not be removed; removed as soon as Redis answers again. */
   private final Set<String> pendingInvalidations = ConcurrentHashMap.newKeySet();
+  /** Tells the other nodes about invalidations, and hears theirs; null without Redis. */
+  private InvalidationBus bus;
+
   /** More than this many pending, and one full invalidation replaces them: bounded memory. */
   static final int MAX_PENDING_INVALIDATIONS = 10_000;
   private volatile boolean pendingInvalidateAll;
@@ -115,7 +118,53 @@ public final class TenantLookup implements AutoCloseable {
         remote = new GuardedRemoteTier(remote, breaker);
       }
     }
-    return new TenantLookup(local, remote, store, codec, clock);
+    TenantLookup lookup = new TenantLookup(local, remote, store, codec, clock);
+    if (remote != null) {
+      lookup.bus =
+          new InvalidationBus(
+              config.redisUrl(),
+              config.redisTimeout(),
+              config.redisKeyPrefix() + "tenant:invalidations",
+              lookup.new Receiver());
+      lookup.bus.start();
+    }
+    return lookup;
+  }
+
+  /** What other nodes' invalidations do here: drop from the heap tier, nothing else. */
+  private final class Receiver implements InvalidationBus.Receiver {
+    @Override
+    public void tenantInvalidated(String tenantId) {
+      if (TenantIds.isValid(tenantId)) {
+        generation.incrementAndGet();
+        local.removeTenant(tenantId);
+        local.clearNegatives();
+      }
+    }
+
+    @Override
+    public void everythingInvalidated() {
+      generation.incrementAndGet();
+      local.clear();
+    }
+
+    @Override
+    public void resubscribed() {
+      reconnected();
+    }
+  }
+
+  /**
+   * Waits until this node hears other nodes' invalidations (the first pub/sub subscription);
+   * at once without Redis.
+   */
+  public boolean awaitInvalidationChannel(java.time.Duration timeout) throws InterruptedException {
+    return bus == null || bus.awaitSubscribed(timeout);
+  }
+
+  /** Times the invalidation channel was subscribed again after a break. */
+  public long invalidationResubscriptions() {
+    return bus == null ? 0 : bus.resubscriptions();
   }
 
   /**
@@ -394,6 +443,31 @@ public final class TenantLookup implements AutoCloseable {
    * When Redis cannot be reached, its keys are removed as soon as it answers again.
    */
   public void invalidate(String tenantId) {
+    invalidate(tenantId, true);
+  }
+
+  /**
+   * Removes every key of {@code tenantId} from both tiers on the word of the store's own
+   * notification (LISTEN/NOTIFY), which every node receives itself: nothing is published.
+   * Ignores a payload that is not a tenant id.
+   */
+  public void invalidateFromStore(String tenantId) {
+    if (TenantIds.isValid(tenantId)) {
+      invalidate(tenantId, false);
+    }
+  }
+
+  /**
+   * A channel that tells this node about invalidations (Redis pub/sub, PostgreSQL LISTEN) is
+   * back after a break: what was sent meanwhile is lost, so the whole heap tier goes.
+   */
+  public void reconnected() {
+    stats.invalidationReconnects.increment();
+    generation.incrementAndGet();
+    local.clear();
+  }
+
+  private void invalidate(String tenantId, boolean tellOtherNodes) {
     Objects.requireNonNull(tenantId, "tenantId");
     if (!TenantIds.isValid(tenantId)) {
       throw new IllegalArgumentException("not a well-formed tenant id");
@@ -406,6 +480,9 @@ public final class TenantLookup implements AutoCloseable {
       try {
         remote.invalidate(tenantId);
         redisSucceeded(callStart);
+        if (tellOtherNodes) {
+          publish(bus == null ? null : bus.message(tenantId));
+        }
       } catch (RemoteTierException e) {
         if (pendingInvalidations.size() >= MAX_PENDING_INVALIDATIONS) {
           pendingInvalidateAll = true; // one full invalidation instead of an unbounded list
@@ -430,12 +507,30 @@ public final class TenantLookup implements AutoCloseable {
         remote.invalidateAll();
         pendingInvalidations.clear();
         redisSucceeded(callStart);
+        publish(bus == null ? null : bus.messageAll());
       } catch (RemoteTierException e) {
         pendingInvalidateAll = true;
         redisFailed(e);
         LOG.warning("tenant-filter: could not empty Redis now (" + e.getMessage()
             + "); it will be emptied when Redis answers again");
       }
+    }
+  }
+
+  /**
+   * Tells the other nodes. A lost message is bounded by the heap TTL, and a node whose
+   * subscription broke drops its heap tier when it subscribes again.
+   */
+  private void publish(String message) {
+    if (message == null) {
+      return;
+    }
+    try {
+      remote.publish(message);
+    } catch (RemoteTierException e) {
+      redisFailed(e);
+      LOG.warning("tenant-filter: could not tell the other nodes about an invalidation ("
+          + e.getMessage() + "); their heap tiers expire it within the heap TTL");
     }
   }
 
@@ -452,6 +547,9 @@ public final class TenantLookup implements AutoCloseable {
 
   @Override
   public void close() {
+    if (bus != null) {
+      bus.close();
+    }
     try {
       local.close();
     } finally {

@@ -190,6 +190,18 @@ final class Parsers {
     return trimmed.isEmpty() ? null : trimmed;
   }
 
+  static String channel(String text) {
+    String trimmed = text.trim();
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    if (!trimmed.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException(
+          "must be a PostgreSQL channel name (lower-case letters, digits, _), or empty for none");
+    }
+    return trimmed;
+  }
+
   static String jdbcUrl(String text) {
     String trimmed = text.trim();
     if (trimmed.isEmpty()) {

@@ -155,6 +155,12 @@ public final class Settings {
           Parsers.duration(Duration.ofSeconds(1), Duration.ofMinutes(5)), false,
           "query timeout of the tenant store (whole seconds)");
 
+  /** PostgreSQL channel to LISTEN on for automatic invalidation. */
+  public static final Setting<String> STORE_NOTIFY_CHANNEL =
+      new Setting<>(PREFIX + "store.notify-channel", List.of(), "", Parsers::channel, false,
+          "PostgreSQL channel to LISTEN on: a notification with a tenant id invalidates it (the"
+              + " trigger in src/sql/notify.sql uses tenant_filter); empty: off");
+
   /** Query by id. */
   public static final Setting<String> QUERY_BY_ID =
       new Setting<>(PREFIX + "store.query.by-id", List.of(), Queries.BY_ID, Parsers::query, false,
@@ -177,7 +183,7 @@ public final class Settings {
           ERROR_RESPONSE, RETRY_AFTER, LOCAL_CACHE_SIZE, LOCAL_CACHE_TTL, STALE_IF_ERROR,
           NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL, REDIS_URL, REDIS_TTL, REDIS_KEY_PREFIX, REDIS_TIMEOUT, REDIS_POOL_SIZE,
           REDIS_CIRCUIT_THRESHOLD, REDIS_CIRCUIT_TIMEOUT, DATASOURCE,
-          JDBC_URL, JDBC_USER, JDBC_PASSWORD, STORE_TIMEOUT, QUERY_BY_ID, QUERY_BY_SUBDOMAIN,
+          JDBC_URL, JDBC_USER, JDBC_PASSWORD, STORE_TIMEOUT, STORE_NOTIFY_CHANNEL, QUERY_BY_ID, QUERY_BY_SUBDOMAIN,
           QUERY_BY_DOMAIN);
 
   private Settings() {}

@@ -39,6 +39,7 @@ public record TenantFilterConfig(
     String jdbcUser,
     String jdbcPassword,
     Duration storeTimeout,
+    String storeNotifyChannel,
     String queryById,
     String queryBySubdomain,
     String queryByDomain) {
@@ -78,6 +79,7 @@ public record TenantFilterConfig(
             reader.get(Settings.JDBC_USER),
             reader.get(Settings.JDBC_PASSWORD),
             reader.get(Settings.STORE_TIMEOUT),
+            reader.get(Settings.STORE_NOTIFY_CHANNEL),
             reader.get(Settings.QUERY_BY_ID),
             reader.get(Settings.QUERY_BY_SUBDOMAIN),
             reader.get(Settings.QUERY_BY_DOMAIN));

@@ -13,6 +13,7 @@ final class Engine implements AutoCloseable {
   final TenantLookup lookup;
   final String retryAfterSeconds;
   private final AutoCloseable storeResources;
+  private AutoCloseable listener;
 
   Engine(TenantFilterConfig config, TenantLookup lookup, AutoCloseable storeResources) {
     this.storeResources = storeResources;
@@ -24,8 +25,21 @@ final class Engine implements AutoCloseable {
     this.retryAfterSeconds = Long.toString(Math.max(1, config.retryAfter().toSeconds()));
   }
 
+  /** Something to stop before the tiers (the store's notification listener). */
+  void stopFirst(AutoCloseable listener) {
+    this.listener = listener;
+  }
+
   @Override
   public void close() {
+    if (listener != null) {
+      try {
+        listener.close();
+      } catch (Exception e) {
+        java.util.logging.Logger.getLogger(Engine.class.getName())
+            .warning("tenant-filter: stopping the notification listener failed: " + e);
+      }
+    }
     try {
       lookup.close();
     } finally {

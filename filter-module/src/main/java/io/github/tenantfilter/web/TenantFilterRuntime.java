@@ -30,7 +30,7 @@ public class TenantFilterRuntime implements TenantCache {
 
   private static final Logger LOG = Logger.getLogger(TenantFilterRuntime.class.getName());
   private static final CacheStats NO_STATS =
-      new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false, false);
+      new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false, false);
 
   @Inject @Any Instance<TenantStore> applicationStores;
   @Inject RedisCircuitBreaker breaker;
@@ -38,6 +38,8 @@ public class TenantFilterRuntime implements TenantCache {
   private volatile Engine engine;
   /** What the JDBC store opened that must be released with the application, or null. */
   private AutoCloseable storeResources;
+  /** The DataSource of the settings, if any (the JDBC store's, and the listener's). */
+  private DataSource dataSource;
   private volatile boolean started;
 
   /**
@@ -59,6 +61,34 @@ public class TenantFilterRuntime implements TenantCache {
     }
     TenantStore store = store(config, loader);
     start(config, store, Clock.systemUTC(), storeResources, breaker);
+    if (config.storeNotifyChannel() != null) {
+      listen(config, loader);
+    }
+  }
+
+  /** Starts LISTEN on the store's notification channel (automatic invalidation). */
+  private void listen(TenantFilterConfig config, ClassLoader loader) {
+    DataSource source = dataSource != null ? dataSource : DataSources.of(config, loader);
+    if (source == null) {
+      throw new InvalidSettingException(
+          Settings.STORE_NOTIFY_CHANNEL.name(),
+          Settings.STORE_NOTIFY_CHANNEL.name() + " is set, but there is no database to listen"
+              + " to: set " + Settings.DATASOURCE.name() + " or " + Settings.JDBC_URL.name());
+    }
+    TenantLookup lookup = engine.lookup;
+    io.github.tenantfilter.store.PostgresNotificationListener listener =
+        new io.github.tenantfilter.store.PostgresNotificationListener(
+            source, config.storeNotifyChannel(), lookup::invalidateFromStore,
+            lookup::reconnected);
+    engine.stopFirst(() -> {
+      listener.close();
+      if (source != dataSource && source instanceof AutoCloseable own) {
+        own.close(); // opened for the listener alone (the application has its own store)
+      }
+    });
+    listener.start();
+    LOG.info("tenant-filter: listening on PostgreSQL channel " + config.storeNotifyChannel()
+        + " for tenant changes");
   }
 
   /** Starts with a given store and clock, without a circuit breaker (the seam for tests). */
@@ -132,7 +162,7 @@ public class TenantFilterRuntime implements TenantCache {
           + applicationStores.getHandle().getBean().getBeanClass().getName());
       return store;
     }
-    DataSource dataSource = DataSources.of(config, loader);
+    dataSource = DataSources.of(config, loader);
     storeResources = dataSource instanceof AutoCloseable closeable ? closeable : null;
     if (dataSource == null) {
       throw new InvalidSettingException(

@@ -64,6 +64,14 @@ final class FakeRemoteTier implements RemoteTier {
     epoch.incrementAndGet();
   }
 
+  final java.util.List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  @Override
+  public void publish(String message) throws RemoteTierException {
+    check();
+    published.add(message);
+  }
+
   @Override
   public synchronized void invalidateAll() throws RemoteTierException {
     check();

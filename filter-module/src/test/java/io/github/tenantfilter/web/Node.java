@@ -62,6 +62,22 @@ public final class Node implements AutoCloseable {
     return runtime;
   }
 
+  /** Invalidates a tenant through the node's TenantCache. */
+  public void invalidate(String tenantId) {
+    runtime.invalidateTenantCache(tenantId);
+  }
+
+  /** Waits until the node hears other nodes' invalidations. */
+  public boolean awaitInvalidationChannel(long millis) throws InterruptedException {
+    return runtime.engine().lookup.awaitInvalidationChannel(java.time.Duration.ofMillis(millis));
+  }
+
+  /** The tenant id the node resolves {@code host} to, or "status:NNN". */
+  public String tenantOf(String host) {
+    Result result = request(host);
+    return result.status() == 200 ? result.tenant() : "status:" + result.status();
+  }
+
   @Override
   public void close() {
     runtime.stop();

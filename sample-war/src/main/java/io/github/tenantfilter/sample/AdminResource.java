@@ -44,6 +44,7 @@ public class AdminResource {
         .add("storeNotFound", s.storeNotFound())
         .add("storeErrors", s.storeErrors())
         .add("staleServed", s.staleServed())
+        .add("invalidationReconnects", s.invalidationReconnects())
         .add("localSize", s.localSize())
         .add("redisEnabled", s.redisEnabled())
         .add("redisAvailable", s.redisAvailable())

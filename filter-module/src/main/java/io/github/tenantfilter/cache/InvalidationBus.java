@@ -1,0 +1,212 @@
+package io.github.tenantfilter.cache;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.util.JedisURIHelper;
+
+/**
+ * How the nodes tell each other to drop a tenant from their heap tiers: Redis pub/sub on {@code
+ * <prefix>tenant:invalidations}, on a connection of its own that a background thread keeps
+ * subscribed. Messages are {@code <node> t <tenant id>} or {@code <node> *}; a node ignores its
+ * own.
+ *
+ * <p>Messages can be lost (Redis down, connection cut). So every time the subscription is made
+ * again after a break, the node drops its whole heap tier, and the heap TTL bounds staleness if
+ * a loss goes unnoticed. A watchdog pings the subscription every few seconds and reconnects when
+ * no answer comes: a connection that died silently is noticed too.
+ */
+final class InvalidationBus implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(InvalidationBus.class.getName());
+  private static final long PING_EVERY_MILLIS = 2_000;
+  private static final long DEAD_AFTER_MILLIS = 6_000;
+
+  /** What the bus asks of the node. */
+  interface Receiver {
+    /** Another node invalidated {@code tenantId}. */
+    void tenantInvalidated(String tenantId);
+
+    /** Another node invalidated everything: drop the heap tier. */
+    void everythingInvalidated();
+
+    /** Subscribed again after a break: messages may have been lost, drop the heap tier. */
+    void resubscribed();
+  }
+
+  private final String nodeId = UUID.randomUUID().toString();
+  private final URI url;
+  private final JedisClientConfig config;
+  private final String channel;
+  private final Receiver receiver;
+  private final Thread thread;
+  private final java.util.concurrent.ScheduledExecutorService watchdog =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread t = new Thread(task, "tenant-filter-invalidations-watchdog");
+        t.setDaemon(true);
+        return t;
+      });
+  private final CountDownLatch firstSubscription = new CountDownLatch(1);
+  private volatile boolean closed;
+  private volatile Connection connection;
+  private volatile JedisPubSub subscription;
+  private volatile long lastPong;
+  private volatile boolean broken;
+  private volatile long resubscriptions;
+
+  InvalidationBus(URI url, Duration timeout, String channel, Receiver receiver) {
+    this.url = url;
+    this.config = RedisTier.clientConfig(url, timeout);
+    this.channel = channel;
+    this.receiver = receiver;
+    this.thread = new Thread(this::run, "tenant-filter-invalidations");
+    this.thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+    watchdog.scheduleWithFixedDelay(
+        this::watch, PING_EVERY_MILLIS, PING_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** Waits until subscribed the first time; for startup and tests. */
+  boolean awaitSubscribed(Duration timeout) throws InterruptedException {
+    return firstSubscription.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Times the subscription was made again after a break (each one dropped the heap tier). */
+  long resubscriptions() {
+    return resubscriptions;
+  }
+
+  String message(String tenantId) {
+    return nodeId + " t " + tenantId;
+  }
+
+  String messageAll() {
+    return nodeId + " *";
+  }
+
+  private void run() {
+    long backoff = 100;
+    boolean subscribedBefore = false;
+    while (!closed) {
+      try (Connection conn = new Connection(JedisURIHelper.getHostAndPort(url), config)) {
+        connection = conn;
+        boolean again = subscribedBefore;
+        JedisPubSub pubSub = new JedisPubSub() {
+          @Override
+          public void onSubscribe(String name, int count) {
+            lastPong = System.currentTimeMillis();
+            if (again) {
+              resubscriptions++;
+              // messages may have been published while we were away
+              receiver.resubscribed();
+              LOG.info("tenant-filter: invalidation channel subscribed again; the heap tier was"
+                  + " dropped in case a message was lost");
+            }
+            if (broken) {
+              broken = false;
+            }
+            firstSubscription.countDown();
+          }
+
+          @Override
+          public void onMessage(String name, String message) {
+            handle(message);
+          }
+
+          @Override
+          public void onPong(String pattern) {
+            lastPong = System.currentTimeMillis();
+          }
+        };
+        subscription = pubSub;
+        subscribedBefore = true;
+        backoff = 100;
+        pubSub.proceed(conn, channel); // blocks until unsubscribed or the connection breaks
+      } catch (RuntimeException e) {
+        if (!closed && !broken) {
+          broken = true;
+          LOG.warning("tenant-filter: the invalidation channel on Redis is not reachable ("
+              + e.getMessage() + "); reconnecting in the background");
+        }
+      } finally {
+        subscription = null;
+        connection = null;
+      }
+      if (!closed) {
+        sleep(backoff);
+        backoff = Math.min(5_000, backoff * 2);
+      }
+    }
+  }
+
+  private void handle(String message) {
+    String[] parts = message.split(" ", 3);
+    if (parts.length < 2 || parts[0].equals(nodeId)) {
+      return; // malformed, or our own
+    }
+    if (parts[1].equals("*")) {
+      receiver.everythingInvalidated();
+    } else if (parts[1].equals("t") && parts.length == 3) {
+      receiver.tenantInvalidated(parts[2]);
+    }
+  }
+
+  /** Pings the subscription, and cuts it when the last answer is too old. */
+  private void watch() {
+    JedisPubSub current = subscription;
+    Connection conn = connection;
+    if (current == null || conn == null || !current.isSubscribed()) {
+      return;
+    }
+    if (System.currentTimeMillis() - lastPong > DEAD_AFTER_MILLIS) {
+      LOG.warning("tenant-filter: the invalidation channel stopped answering; reconnecting");
+      conn.close();
+      return;
+    }
+    try {
+      current.ping();
+    } catch (RuntimeException e) {
+      conn.close();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    watchdog.shutdownNow();
+    JedisPubSub current = subscription;
+    if (current != null && current.isSubscribed()) {
+      try {
+        current.unsubscribe();
+      } catch (RuntimeException ignored) {
+        // closing anyway
+      }
+    }
+    Connection conn = connection;
+    if (conn != null) {
+      conn.close();
+    }
+    try {
+      thread.join(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package io.github.tenantfilter.store;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Listens on a PostgreSQL notification channel ({@code LISTEN}) on a connection of its own and
+ * hands every payload (a tenant id, from the trigger in {@code src/sql/notify.sql}) to the cache.
+ * A background thread keeps the connection: when it breaks, the thread reconnects by itself and
+ * calls {@code resynchronize}, because notifications sent meanwhile are lost. The connection is
+ * checked every few seconds, so a silently dead one is noticed too.
+ *
+ * <p>The PostgreSQL driver's classes are reached by reflection: the JAR does not depend on it.
+ */
+public final class PostgresNotificationListener implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(PostgresNotificationListener.class.getName());
+  private static final int WAIT_MILLIS = 1_000;
+  private static final long CHECK_EVERY_MILLIS = 5_000;
+
+  private final DataSource dataSource;
+  private final String channel;
+  private final Consumer<String> tenantChanged;
+  private final Runnable resynchronize;
+  private final Thread thread;
+  /** The application's class loader: it sees the driver, which a pool's proxy class may not. */
+  private final ClassLoader applicationLoader = Thread.currentThread().getContextClassLoader();
+  private final CountDownLatch listening = new CountDownLatch(1);
+  private volatile boolean closed;
+  private volatile Connection connection;
+  private volatile long relistens;
+
+  /**
+   * Creates a listener; {@link #start()} starts it.
+   *
+   * @param channel a PostgreSQL identifier (checked by the settings)
+   * @param tenantChanged called with each notification's payload
+   * @param resynchronize called after a reconnect: notifications may have been lost
+   */
+  public PostgresNotificationListener(
+      DataSource dataSource, String channel, Consumer<String> tenantChanged,
+      Runnable resynchronize) {
+    this.dataSource = dataSource;
+    this.channel = channel;
+    this.tenantChanged = tenantChanged;
+    this.resynchronize = resynchronize;
+    this.thread = new Thread(this::run, "tenant-filter-pg-listener");
+    this.thread.setDaemon(true);
+  }
+
+  /** Starts listening in the background. */
+  public void start() {
+    thread.start();
+  }
+
+  /** Waits until listening the first time; for startup and tests. */
+  public boolean awaitListening(Duration timeout) throws InterruptedException {
+    return listening.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Times the listener listened again after a broken connection. */
+  public long relistens() {
+    return relistens;
+  }
+
+  private void run() {
+    long backoff = 100;
+    boolean listenedBefore = false;
+    boolean broken = false;
+    while (!closed) {
+      try (Connection conn = dataSource.getConnection()) {
+        connection = conn;
+        Class<?> pgConnection = pgConnectionClass();
+        Object pg = conn.unwrap(pgConnection);
+        Method poll = pgConnection.getMethod("getNotifications", int.class);
+        try (Statement statement = conn.createStatement()) {
+          statement.execute("LISTEN " + channel);
+        }
+        if (listenedBefore) {
+          relistens++;
+          resynchronize.run();
+          LOG.info("tenant-filter: listening on PostgreSQL channel " + channel + " again; the"
+              + " heap tier was dropped in case a notification was lost");
+        }
+        listenedBefore = true;
+        broken = false;
+        backoff = 100;
+        listening.countDown();
+        long checked = System.currentTimeMillis();
+        while (!closed) {
+          Object[] notes = (Object[]) poll.invoke(pg, WAIT_MILLIS);
+          if (notes != null) {
+            for (Object note : notes) {
+              Object payload = note.getClass().getMethod("getParameter").invoke(note);
+              if (payload instanceof String id && !id.isEmpty()) {
+                tenantChanged.accept(id);
+              }
+            }
+          }
+          if (System.currentTimeMillis() - checked > CHECK_EVERY_MILLIS) {
+            if (!conn.isValid(2)) {
+              throw new java.sql.SQLException("the listening connection is not valid", "08006");
+            }
+            checked = System.currentTimeMillis();
+          }
+        }
+      } catch (InvocationTargetException e) {
+        broken = report(e.getCause(), broken);
+      } catch (Exception e) {
+        broken = report(e, broken);
+      } finally {
+        connection = null;
+      }
+      if (!closed) {
+        sleep(backoff);
+        backoff = Math.min(5_000, backoff * 2);
+      }
+    }
+  }
+
+  /**
+   * {@code org.postgresql.PGConnection}, from the application's loader or the DataSource's: the
+   * connection itself may be a proxy (a server pool's, or this JAR's reuse wrapper) whose class
+   * loader does not see the driver.
+   */
+  private Class<?> pgConnectionClass() throws ClassNotFoundException {
+    for (ClassLoader loader :
+        new ClassLoader[] {applicationLoader, dataSource.getClass().getClassLoader()}) {
+      if (loader != null) {
+        try {
+          return Class.forName("org.postgresql.PGConnection", false, loader);
+        } catch (ClassNotFoundException e) {
+          // try the next
+        }
+      }
+    }
+    throw new ClassNotFoundException("org.postgresql.PGConnection: LISTEN needs the PostgreSQL"
+        + " driver visible to the application");
+  }
+
+  private boolean report(Throwable e, boolean broken) {
+    if (!closed && !broken) {
+      LOG.warning("tenant-filter: listening on PostgreSQL channel " + channel + " failed ("
+          + e + "); reconnecting in the background");
+    }
+    return true;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    Connection conn = connection;
+    if (conn != null) {
+      try {
+        conn.close();
+      } catch (java.sql.SQLException ignored) {
+        // closing anyway
+      }
+    }
+    try {
+      thread.join(3_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
