@@ -62,7 +62,13 @@ final class InvalidationBus implements AutoCloseable {
 
   InvalidationBus(URI url, Duration timeout, String channel, Receiver receiver) {
     this.url = url;
-    this.config = RedisTier.clientConfig(url, timeout);
+    // RESP2 on purpose: a PING on a subscribed RESP3 connection answers a plain PONG, which
+    // Jedis's subscriber cannot read (found by StaleWriteBackIT: "Unexpected message: PONG")
+    this.config =
+        redis.clients.jedis.DefaultJedisClientConfig.builder()
+            .from(RedisTier.clientConfig(url, timeout))
+            .protocol(redis.clients.jedis.RedisProtocol.RESP2)
+            .build();
     this.channel = channel;
     this.receiver = receiver;
     this.thread = new Thread(this::run, "tenant-filter-invalidations");
