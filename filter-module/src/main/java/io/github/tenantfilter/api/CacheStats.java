@@ -25,6 +25,7 @@ package io.github.tenantfilter.api;
  *     (stale-if-error)
  * @param invalidationReconnects times a channel that brings other nodes' invalidations (Redis
  *     pub/sub, PostgreSQL LISTEN) came back after a break; each dropped the heap tier
+ * @param refreshedAhead hot entries reloaded in the background before they expired
  * @param localSize entries now in the heap tier (tenants and unknown hosts)
  * @param redisEnabled whether a Redis tier is configured
  * @param redisAvailable whether the last Redis call succeeded
@@ -45,6 +46,7 @@ public record CacheStats(
     long storeErrors,
     long staleServed,
     long invalidationReconnects,
+    long refreshedAhead,
     long localSize,
     boolean redisEnabled,
     boolean redisAvailable,

@@ -68,6 +68,16 @@ final class LocalTier implements AutoCloseable {
         .withExpiry(ExpiryPolicyBuilder.timeToLiveExpiration(ttl));
   }
 
+  /** Whether {@code entry} is fresh but within {@code window} millis of going stale. */
+  boolean isDueForRefresh(LocalEntry entry, long window) {
+    long left = entry.freshUntil - clock.millis();
+    return left > 0 && left <= window;
+  }
+
+  long ttlMillis() {
+    return ttlMillis;
+  }
+
   /** Whether {@code entry} still answers lookups (a stale one serves only a failing store). */
   boolean isFresh(LocalEntry entry) {
     return entry.freshUntil > clock.millis();

@@ -19,6 +19,7 @@ final class Stats {
   final LongAdder storeErrors = new LongAdder();
   final LongAdder staleServed = new LongAdder();
   final LongAdder invalidationReconnects = new LongAdder();
+  final LongAdder refreshedAhead = new LongAdder();
 
   CacheStats snapshot(
       long localSize, boolean redisEnabled, boolean redisAvailable, boolean redisCircuitOpen) {
@@ -37,6 +38,7 @@ final class Stats {
         storeErrors.sum(),
         staleServed.sum(),
         invalidationReconnects.sum(),
+        refreshedAhead.sum(),
         localSize,
         redisEnabled,
         redisAvailable,

@@ -48,6 +48,17 @@ public final class TenantLookup implements AutoCloseable {
 
   private final Clock clock;
   private final LocalTier local;
+  /** Refresh-ahead window in millis (0: off), and the thread that does it. */
+  private long refreshAheadMillis;
+  private final java.util.concurrent.ThreadPoolExecutor refresher =
+      new java.util.concurrent.ThreadPoolExecutor(
+          1, 1, 30, java.util.concurrent.TimeUnit.SECONDS,
+          new java.util.concurrent.ArrayBlockingQueue<>(1000),
+          task -> {
+            Thread thread = new Thread(task, "tenant-filter-refresh-ahead");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final RemoteTier remote;
   private final TenantStore store;
   private final TenantCodec codec;
@@ -119,6 +130,7 @@ public final class TenantLookup implements AutoCloseable {
       }
     }
     TenantLookup lookup = new TenantLookup(local, remote, store, codec, clock);
+    lookup.refreshAhead(config.refreshAheadPercent());
     if (remote != null) {
       lookup.bus =
           new InvalidationBus(
@@ -129,6 +141,12 @@ public final class TenantLookup implements AutoCloseable {
       lookup.bus.start();
     }
     return lookup;
+  }
+
+  /** Turns refresh-ahead on for the last {@code percent} of the heap TTL (0: off). */
+  void refreshAhead(int percent) {
+    refreshAheadMillis = local.ttlMillis() * percent / 100;
+    refresher.allowCoreThreadTimeOut(true);
   }
 
   /** What other nodes' invalidations do here: drop from the heap tier, nothing else. */
@@ -178,10 +196,41 @@ public final class TenantLookup implements AutoCloseable {
     stats.lookups.increment();
     LocalEntry entry = local.get(key.cacheKey());
     if (entry != null && answers(entry)) {
+      if (refreshAheadMillis > 0
+          && entry.kind == LocalEntry.Kind.TENANT
+          && local.isDueForRefresh(entry, refreshAheadMillis)) {
+        refreshInBackground(key, entry.tenant);
+      }
       return answer(entry, true);
     }
     stats.localMisses.increment();
     return loadOnce(key);
+  }
+
+  /**
+   * Reloads a hot entry before it expires, once (single flight: not while a load of the key
+   * runs), off the request's thread. A failure is left for the request that finds it expired.
+   */
+  private void refreshInBackground(LookupKey key, Tenant current) {
+    CompletableFuture<Optional<Tenant>> mine = new CompletableFuture<>();
+    if (inFlight.putIfAbsent(key.cacheKey(), mine) != null) {
+      return;
+    }
+    try {
+      refresher.execute(() -> {
+        try {
+          mine.complete(load(key, current, true));
+          stats.refreshedAhead.increment();
+        } catch (RuntimeException e) {
+          mine.complete(Optional.of(current));
+        } finally {
+          inFlight.remove(key.cacheKey(), mine);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      inFlight.remove(key.cacheKey(), mine);
+      mine.complete(Optional.of(current));
+    }
   }
 
   /** Whether a heap entry answers a lookup: a remembered miss, or a tenant still fresh. */
@@ -224,7 +273,7 @@ public final class TenantLookup implements AutoCloseable {
       Optional<Tenant> result =
           entry != null && answers(entry)
               ? answer(entry, false)
-              : load(key, entry == null ? null : entry.tenant);
+              : load(key, entry == null ? null : entry.tenant, false);
       mine.complete(result);
       return result;
     } catch (RuntimeException e) {
@@ -251,8 +300,9 @@ public final class TenantLookup implements AutoCloseable {
    *
    * @param stale the heap tier's entry past its TTL, or {@code null}: served only if the store
    *     fails (stale-if-error)
+   * @param refresh a refresh-ahead, not a lookup: Redis's answer is not counted as a hit
    */
-  private Optional<Tenant> load(LookupKey key, Tenant stale) {
+  private Optional<Tenant> load(LookupKey key, Tenant stale, boolean refresh) {
     long startGeneration = generation.get();
     String epoch = null;
     if (remote != null) {
@@ -267,14 +317,18 @@ public final class TenantLookup implements AutoCloseable {
         epoch = read.epoch();
         TenantCodec.Value cached = fromRemote(key, read.value());
         if (cached != null && cached.freshUntil() > clock.millis()) {
-          stats.redisHits.increment();
+          if (!refresh) {
+            stats.redisHits.increment();
+          }
           putLocal(key, cached.tenant(), startGeneration);
           return Optional.of(cached.tenant());
         }
         if (cached != null && stale == null) {
           stale = cached.tenant(); // past its TTL in Redis too: only for a failing store
         }
-        stats.redisMisses.increment();
+        if (!refresh) {
+          stats.redisMisses.increment();
+        }
       } catch (RemoteTierException e) {
         redisFailed(e);
       }
@@ -472,14 +526,15 @@ public final class TenantLookup implements AutoCloseable {
     if (!TenantIds.isValid(tenantId)) {
       throw new IllegalArgumentException("not a well-formed tenant id");
     }
-    generation.incrementAndGet();
-    local.removeTenant(tenantId);
-    local.clearNegatives();
+    dropFromHeap(tenantId);
     if (remote != null) {
       long callStart = System.nanoTime();
       try {
         remote.invalidate(tenantId);
         redisSucceeded(callStart);
+        // again, now that Redis is clean: a request here in between may have read the old
+        // record from Redis and put it back (its load began after the first generation step)
+        dropFromHeap(tenantId);
         if (tellOtherNodes) {
           publish(bus == null ? null : bus.message(tenantId));
         }
@@ -497,6 +552,12 @@ public final class TenantLookup implements AutoCloseable {
     }
   }
 
+  private void dropFromHeap(String tenantId) {
+    generation.incrementAndGet();
+    local.removeTenant(tenantId);
+    local.clearNegatives();
+  }
+
   /** Empties the heap tier and removes every tenant key from Redis. */
   public void invalidateAll() {
     generation.incrementAndGet();
@@ -505,6 +566,8 @@ public final class TenantLookup implements AutoCloseable {
       long callStart = System.nanoTime();
       try {
         remote.invalidateAll();
+        generation.incrementAndGet(); // again, now that Redis is clean (see invalidate)
+        local.clear();
         pendingInvalidations.clear();
         redisSucceeded(callStart);
         publish(bus == null ? null : bus.messageAll());
@@ -547,6 +610,7 @@ public final class TenantLookup implements AutoCloseable {
 
   @Override
   public void close() {
+    refresher.shutdownNow();
     if (bus != null) {
       bus.close();
     }

@@ -65,6 +65,13 @@ public final class Settings {
           Parsers.duration(Duration.ofMillis(1), Duration.ofDays(1)), false,
           "time to live in the heap tier; bounds staleness on every node");
 
+  /** Share of the heap TTL, at its end, in which a hit reloads the entry in the background. */
+  public static final Setting<Integer> REFRESH_AHEAD =
+      new Setting<>(PREFIX + "local-cache.refresh-ahead", List.of(), "0",
+          Parsers.integer(0, 90), false,
+          "percent of the heap TTL, at its end, in which a hit also reloads the entry in the"
+              + " background (from Redis, else the store), so hot tenants never miss; 0: off");
+
   /** How long past its TTL a cached tenant may serve while the store fails. */
   public static final Setting<Duration> STALE_IF_ERROR =
       new Setting<>(PREFIX + "stale-if-error", List.of(), "300",
@@ -180,7 +187,7 @@ public final class Settings {
   public static final List<Setting<?>> ALL =
       List.of(
           ENABLED, BASE_DOMAINS, CUSTOM_DOMAINS, HEADER, UNKNOWN_TENANT, EXCLUDE_PATHS,
-          ERROR_RESPONSE, RETRY_AFTER, LOCAL_CACHE_SIZE, LOCAL_CACHE_TTL, STALE_IF_ERROR,
+          ERROR_RESPONSE, RETRY_AFTER, LOCAL_CACHE_SIZE, LOCAL_CACHE_TTL, REFRESH_AHEAD, STALE_IF_ERROR,
           NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL, REDIS_URL, REDIS_TTL, REDIS_KEY_PREFIX, REDIS_TIMEOUT, REDIS_POOL_SIZE,
           REDIS_CIRCUIT_THRESHOLD, REDIS_CIRCUIT_TIMEOUT, DATASOURCE,
           JDBC_URL, JDBC_USER, JDBC_PASSWORD, STORE_TIMEOUT, STORE_NOTIFY_CHANNEL, QUERY_BY_ID, QUERY_BY_SUBDOMAIN,

@@ -14,6 +14,8 @@ final class Engine implements AutoCloseable {
   final String retryAfterSeconds;
   private final AutoCloseable storeResources;
   private AutoCloseable listener;
+  /** The store's notification listener, or null. */
+  io.github.tenantfilter.store.PostgresNotificationListener storeListener;
 
   Engine(TenantFilterConfig config, TenantLookup lookup, AutoCloseable storeResources) {
     this.storeResources = storeResources;

@@ -30,7 +30,7 @@ public class TenantFilterRuntime implements TenantCache {
 
   private static final Logger LOG = Logger.getLogger(TenantFilterRuntime.class.getName());
   private static final CacheStats NO_STATS =
-      new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false, false);
+      new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false, false);
 
   @Inject @Any Instance<TenantStore> applicationStores;
   @Inject RedisCircuitBreaker breaker;
@@ -80,6 +80,7 @@ public class TenantFilterRuntime implements TenantCache {
         new io.github.tenantfilter.store.PostgresNotificationListener(
             source, config.storeNotifyChannel(), lookup::invalidateFromStore,
             lookup::reconnected);
+    engine.storeListener = listener;
     engine.stopFirst(() -> {
       listener.close();
       if (source != dataSource && source instanceof AutoCloseable own) {
@@ -193,6 +194,21 @@ public class TenantFilterRuntime implements TenantCache {
       running.close();
       LOG.info("tenant-filter: stopped");
     }
+  }
+
+  /**
+   * Waits until this node hears invalidations from other nodes (Redis pub/sub) and from the
+   * database (LISTEN), where configured.
+   *
+   * @return whether both were ready in time
+   */
+  public boolean awaitInvalidationChannels(java.time.Duration timeout) throws InterruptedException {
+    Engine running = engine;
+    if (running == null) {
+      return true;
+    }
+    return running.lookup.awaitInvalidationChannel(timeout)
+        && (running.storeListener == null || running.storeListener.awaitListening(timeout));
   }
 
   /** Whether {@link #start} has run. */

@@ -53,9 +53,17 @@ final class FakeRemoteTier implements RemoteTier {
     values.remove(key.cacheKey());
   }
 
+  /** Runs inside invalidate, before Redis is cleaned: what a concurrent request would see. */
+  volatile Runnable duringInvalidate = () -> {};
+
   @Override
-  public synchronized void invalidate(String tenantId) throws RemoteTierException {
+  public void invalidate(String tenantId) throws RemoteTierException {
     check();
+    duringInvalidate.run();
+    invalidateNow(tenantId);
+  }
+
+  private synchronized void invalidateNow(String tenantId) {
     Set<String> keys = index.remove(tenantId);
     if (keys != null) {
       keys.forEach(values::remove);

@@ -268,6 +268,21 @@ class TenantLookupTest {
     assertThat(redis.values).as("emptied by one full invalidation").isEmpty();
   }
 
+  /**
+   * Regression (found by CoherenceIT's trigger path): a request on the invalidating node, between
+   * the heap tier being cleared and Redis being cleaned, read the old Redis value and put it
+   * back in the heap tier, where it stayed for the heap TTL.
+   */
+  @Test
+  void invalidate_requestBetweenHeapClearAndRedisClean_doesNotKeepOldValue() {
+    lookup.find(ACME); // in both tiers
+    store.put(new Tenant("acme", "Acme v2", "acme", List.of(), "pro", "active", "{}", null));
+    redis.duringInvalidate = () -> lookup.find(ACME); // Redis still holds the old record
+    lookup.invalidate("acme");
+    redis.duringInvalidate = () -> {};
+    assertThat(lookup.find(ACME)).map(Tenant::name).contains("Acme v2");
+  }
+
   @Test
   void load_startedBeforeInvalidation_doesNotWriteOldValueBack() throws Exception {
     ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -425,6 +440,43 @@ class TenantLookupTest {
     assertThatThrownBy(() -> lookup.find(LookupKey.subdomain("globex")))
         .isInstanceOf(TenantStoreException.class);
     lookup.close();
+  }
+
+  @Test
+  void find_hitNearEndOfTtl_refreshesAheadInBackground_hotKeyNeverMisses() throws Exception {
+    TenantLookup lookup =
+        new TenantLookup(new LocalTier(100, L1_TTL, 100, NEGATIVE_TTL, clock), null, store,
+            new TenantCodec(), clock);
+    lookup.refreshAhead(20); // the last 12 s of the 60 s
+    lookup.find(ACME);
+    clock.advance(Duration.ofSeconds(47)); // 13 s left: not yet
+    lookup.find(ACME);
+    assertThat(lookup.stats().refreshedAhead()).isZero();
+
+    clock.advance(Duration.ofSeconds(3)); // 10 s left
+    store.put(new Tenant("acme", "Acme v2", "acme", List.of(), "pro", "active", "{}", null));
+    assertThat(lookup.find(ACME)).map(Tenant::name).contains("Tenant acme"); // served at once
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (lookup.stats().refreshedAhead() == 0) {
+      assertThat(System.nanoTime()).isLessThan(deadline);
+      Thread.sleep(1);
+    }
+    clock.advance(Duration.ofSeconds(15)); // past the first load's TTL
+    assertThat(lookup.find(ACME)).map(Tenant::name).contains("Acme v2");
+    assertThat(lookup.stats().localMisses()).as("the hot key never missed").isEqualTo(1);
+    assertThat(store.queries()).isEqualTo(2);
+    lookup.close();
+  }
+
+  @Test
+  void find_refreshAheadOff_expiresAndMisses() {
+    lookup.find(ACME);
+    clock.advance(Duration.ofSeconds(55));
+    lookup.find(ACME);
+    clock.advance(Duration.ofSeconds(10));
+    lookup.find(ACME);
+    assertThat(lookup.stats().refreshedAhead()).isZero();
+    assertThat(lookup.stats().localMisses()).isEqualTo(2);
   }
 
   private static List<LogRecord> captureWarnings() {

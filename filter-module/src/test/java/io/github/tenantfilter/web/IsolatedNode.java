@@ -80,6 +80,11 @@ public final class IsolatedNode implements AutoCloseable {
     return ((Number) invoke(stats, name)).longValue();
   }
 
+  /** The node's counters, as text. */
+  public String describe() {
+    return (String) invoke(node, "describe");
+  }
+
   /** Waits until the node hears other nodes' invalidations. */
   public boolean awaitInvalidationChannel(long millis) {
     return (Boolean) invoke(node, "awaitInvalidationChannel", millis);

@@ -52,6 +52,11 @@ public final class Node implements AutoCloseable {
     return new Result(response.status(), seen.get(), System.nanoTime() - start);
   }
 
+  /** The node's counters, as text for failure messages. */
+  public String describe() {
+    return runtime.getCacheStats().toString();
+  }
+
   /** The node's counters. */
   public CacheStats stats() {
     return runtime.getCacheStats();
@@ -69,7 +74,7 @@ public final class Node implements AutoCloseable {
 
   /** Waits until the node hears other nodes' invalidations. */
   public boolean awaitInvalidationChannel(long millis) throws InterruptedException {
-    return runtime.engine().lookup.awaitInvalidationChannel(java.time.Duration.ofMillis(millis));
+    return runtime.awaitInvalidationChannels(java.time.Duration.ofMillis(millis));
   }
 
   /** The tenant id the node resolves {@code host} to, or "status:NNN". */
