@@ -20,7 +20,9 @@ import redis.clients.jedis.util.JedisURIHelper;
  * <p>Messages can be lost (Redis down, connection cut). So every time the subscription is made
  * again after a break, the node drops its whole heap tier, and the heap TTL bounds staleness if
  * a loss goes unnoticed. A watchdog pings the subscription every few seconds and reconnects when
- * no answer comes: a connection that died silently is noticed too.
+ * no answer comes: a connection that died silently is noticed too. While the circuit breaker
+ * around Redis is open the bus sends nothing (no reconnect, no ping): no command of ours reaches
+ * Redis until the breaker's probe succeeds.
  */
 final class InvalidationBus implements AutoCloseable {
 
@@ -45,6 +47,8 @@ final class InvalidationBus implements AutoCloseable {
   private final JedisClientConfig config;
   private final String channel;
   private final Receiver receiver;
+  /** False while the circuit around Redis is open: then the bus neither reconnects nor pings. */
+  private final java.util.function.BooleanSupplier mayCallRedis;
   private final Thread thread;
   private final java.util.concurrent.ScheduledExecutorService watchdog =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
@@ -60,8 +64,14 @@ final class InvalidationBus implements AutoCloseable {
   private volatile boolean broken;
   private volatile long resubscriptions;
 
-  InvalidationBus(URI url, Duration timeout, String channel, Receiver receiver) {
+  InvalidationBus(
+      URI url,
+      Duration timeout,
+      String channel,
+      Receiver receiver,
+      java.util.function.BooleanSupplier mayCallRedis) {
     this.url = url;
+    this.mayCallRedis = mayCallRedis;
     // RESP2 on purpose: a PING on a subscribed RESP3 connection answers a plain PONG, which
     // Jedis's subscriber cannot read (found by StaleWriteBackIT: "Unexpected message: PONG")
     this.config =
@@ -103,6 +113,10 @@ final class InvalidationBus implements AutoCloseable {
     long backoff = 100;
     boolean subscribedBefore = false;
     while (!closed) {
+      if (!mayCallRedis.getAsBoolean()) {
+        sleep(100); // the circuit is open: nothing of ours calls Redis, this neither
+        continue;
+      }
       try (Connection conn = new Connection(JedisURIHelper.getHostAndPort(url), config)) {
         connection = conn;
         boolean again = subscribedBefore;
@@ -140,7 +154,8 @@ final class InvalidationBus implements AutoCloseable {
       } catch (RuntimeException e) {
         if (!closed && !broken) {
           broken = true;
-          LOG.warning("tenant-filter: the invalidation channel on Redis is not reachable ("
+          // INFO: when Redis is down, the Redis tier already said so at WARNING
+          LOG.info("tenant-filter: the invalidation channel on Redis is not reachable ("
               + e.getMessage() + "); reconnecting in the background");
         }
       } finally {
@@ -170,8 +185,9 @@ final class InvalidationBus implements AutoCloseable {
   private void watch() {
     JedisPubSub current = subscription;
     Connection conn = connection;
-    if (current == null || conn == null || !current.isSubscribed()) {
-      return;
+    if (current == null || conn == null || !current.isSubscribed()
+        || !mayCallRedis.getAsBoolean()) {
+      return; // while the circuit is open, not even a PING
     }
     if (System.currentTimeMillis() - lastPong > DEAD_AFTER_MILLIS) {
       LOG.warning("tenant-filter: the invalidation channel stopped answering; reconnecting");

@@ -137,7 +137,8 @@ public final class TenantLookup implements AutoCloseable {
               config.redisUrl(),
               config.redisTimeout(),
               config.redisKeyPrefix() + "tenant:invalidations",
-              lookup.new Receiver());
+              lookup.new Receiver(),
+              () -> !lookup.circuitOpen);
       lookup.bus.start();
     }
     return lookup;

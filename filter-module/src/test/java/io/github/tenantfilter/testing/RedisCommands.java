@@ -2,7 +2,12 @@ package io.github.tenantfilter.testing;
 
 import redis.clients.jedis.RedisClient;
 
-/** Counts the commands a Redis server has executed, from {@code INFO commandstats}. */
+/**
+ * Counts the data commands a Redis server has executed, from {@code INFO commandstats}: reads,
+ * writes and scripts. Connection housekeeping is left out (the handshake of a new connection,
+ * the invalidation subscription and its keepalive PING every 2 s, and the INFO calls that count):
+ * it is not traffic caused by requests.
+ */
 public final class RedisCommands implements AutoCloseable {
 
   private final RedisClient client;
@@ -11,14 +16,32 @@ public final class RedisCommands implements AutoCloseable {
     this.client = RedisClient.create(url);
   }
 
-  /** Commands executed so far, not counting the {@code INFO} calls made to count them. */
+  private static final java.util.Set<String> HOUSEKEEPING =
+      java.util.Set.of("info", "ping", "hello", "client", "subscribe", "unsubscribe", "auth",
+          "select", "command");
+
+  /** Data commands executed so far. */
   public long total() {
+    long total = 0;
+    for (String line : client.info("commandstats").split("\r?\n")) {
+      String name = line.startsWith("cmdstat_") ? line.substring(8, line.indexOf(':')) : null;
+      // "client|setname" and the like: the part before the bar names the command
+      if (name != null && !HOUSEKEEPING.contains(name.split("\\|")[0])) {
+        int start = line.indexOf("calls=") + 6;
+        int end = line.indexOf(',', start);
+        total += Long.parseLong(line.substring(start, end));
+      }
+    }
+    return total;
+  }
+
+  /** Every command executed so far, housekeeping included; only the counting INFO left out. */
+  public long everything() {
     long total = 0;
     for (String line : client.info("commandstats").split("\r?\n")) {
       if (line.startsWith("cmdstat_") && !line.startsWith("cmdstat_info:")) {
         int start = line.indexOf("calls=") + 6;
-        int end = line.indexOf(',', start);
-        total += Long.parseLong(line.substring(start, end));
+        total += Long.parseLong(line.substring(start, line.indexOf(',', start)));
       }
     }
     return total;
