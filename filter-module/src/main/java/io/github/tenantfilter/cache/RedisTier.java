@@ -60,6 +60,7 @@ final class RedisTier implements RemoteTier {
   private final UnifiedJedis redis;
   private final String prefix;
   private final String epochKey;
+  private final String channel;
   private final long ttlSeconds;
   private final long staleSeconds;
   private final java.util.function.LongSupplier now;
@@ -96,6 +97,7 @@ final class RedisTier implements RemoteTier {
     this.redis = redis;
     this.prefix = keyPrefix + "tenant:";
     this.epochKey = prefix + "epoch";
+    this.channel = invalidationChannel(keyPrefix);
     this.ttlSeconds = Math.max(1, ttl.toSeconds());
     this.staleSeconds = Math.max(0, staleIfError.toSeconds());
     this.now = now;
@@ -211,14 +213,14 @@ final class RedisTier implements RemoteTier {
   }
 
   /** The pub/sub channel on which nodes tell each other about invalidations. */
-  String invalidationChannel() {
-    return prefix + "invalidations";
+  static String invalidationChannel(String keyPrefix) {
+    return keyPrefix + "tenant:invalidations";
   }
 
   @Override
   public void publish(String message) throws RemoteTierException {
     try {
-      redis.publish(invalidationChannel(), message);
+      redis.publish(channel, message);
     } catch (JedisException e) {
       throw translate("publish", e);
     }

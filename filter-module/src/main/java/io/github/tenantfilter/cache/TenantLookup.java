@@ -67,19 +67,11 @@ public final class TenantLookup implements AutoCloseable {
   private final ConcurrentHashMap<String, CompletableFuture<Optional<Tenant>>> inFlight =
       new ConcurrentHashMap<>();
   private final AtomicLong generation = new AtomicLong();
-  private final AtomicBoolean redisAvailable = new AtomicBoolean(true);
-  private volatile boolean circuitOpen;
-  /** When this node last saw the circuit open (System.nanoTime). */
-  private volatile long circuitOpenedAt;
   private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
-  /** Tenants whose Redis keys could not be removed; removed as soon as Redis answers again. */
-  private final Set<String> pendingInvalidations = ConcurrentHashMap.newKeySet();
+  /** What this node knows of Redis; null without Redis. */
+  private final RemoteHealth health;
   /** Tells the other nodes about invalidations, and hears theirs; null without Redis. */
   private InvalidationBus bus;
-
-  /** More than this many pending, and one full invalidation replaces them: bounded memory. */
-  static final int MAX_PENDING_INVALIDATIONS = 10_000;
-  private volatile boolean pendingInvalidateAll;
 
   TenantLookup(LocalTier local, RemoteTier remote, TenantStore store, TenantCodec codec) {
     this(local, remote, store, codec, Clock.systemUTC());
@@ -93,6 +85,7 @@ public final class TenantLookup implements AutoCloseable {
     this.store = Objects.requireNonNull(store);
     this.codec = Objects.requireNonNull(codec);
     this.records = new TenantRecords(codec);
+    this.health = remote == null ? null : new RemoteHealth(remote, stats);
   }
 
   /**
@@ -136,9 +129,9 @@ public final class TenantLookup implements AutoCloseable {
           new InvalidationBus(
               config.redisUrl(),
               config.redisTimeout(),
-              config.redisKeyPrefix() + "tenant:invalidations",
+              RedisTier.invalidationChannel(config.redisKeyPrefix()),
               lookup.new Receiver(),
-              () -> !lookup.circuitOpen);
+              () -> !lookup.health.circuitOpen());
       lookup.bus.start();
     }
     return lookup;
@@ -307,14 +300,14 @@ public final class TenantLookup implements AutoCloseable {
     long startGeneration = generation.get();
     String epoch = null;
     if (remote != null) {
-      if (circuitOpen) {
+      if (health.circuitOpen()) {
         // if the breaker lets this call through, it is the probe: give it a fresh connection
         remote.dropIdleConnections();
       }
       long callStart = System.nanoTime();
       try {
         RemoteTier.Read read = remote.read(key);
-        redisSucceeded(callStart);
+        health.succeeded(callStart);
         epoch = read.epoch();
         TenantCodec.Value cached = fromRemote(key, read.value());
         if (cached != null && cached.freshUntil() > clock.millis()) {
@@ -331,7 +324,7 @@ public final class TenantLookup implements AutoCloseable {
           stats.redisMisses.increment();
         }
       } catch (RemoteTierException e) {
-        redisFailed(e);
+        health.failed(e);
       }
     }
     Optional<Tenant> found;
@@ -362,7 +355,7 @@ public final class TenantLookup implements AutoCloseable {
       try {
         remote.write(key, tenant, epoch);
       } catch (RemoteTierException e) {
-        redisFailed(e);
+        health.failed(e);
       }
     }
     putLocal(key, tenant, startGeneration);
@@ -384,7 +377,7 @@ public final class TenantLookup implements AutoCloseable {
       try {
         remote.delete(key);
       } catch (RemoteTierException deleteFailed) {
-        redisFailed(deleteFailed);
+        health.failed(deleteFailed);
       }
       return null;
     }
@@ -441,59 +434,6 @@ public final class TenantLookup implements AutoCloseable {
   }
 
   /**
-   * A Redis call that started at {@code callStart} succeeded. Only a call that started after
-   * the circuit was seen open (its probe) closes it: one already in flight when it opened proves
-   * nothing.
-   */
-  private void redisSucceeded(long callStart) {
-    if (circuitOpen && callStart - circuitOpenedAt > 0) {
-      circuitOpen = false;
-    }
-    if (redisAvailable.compareAndSet(false, true)) {
-      LOG.info("tenant-filter: Redis at " + remote.describe() + " answers again");
-    }
-    if (pendingInvalidateAll) {
-      try {
-        remote.invalidateAll();
-        pendingInvalidateAll = false;
-        pendingInvalidations.clear();
-      } catch (RemoteTierException e) {
-        return;
-      }
-    }
-    if (!pendingInvalidations.isEmpty()) {
-      for (String tenantId : pendingInvalidations) {
-        try {
-          remote.invalidate(tenantId);
-          pendingInvalidations.remove(tenantId);
-        } catch (RemoteTierException e) {
-          return;
-        }
-      }
-    }
-  }
-
-  private void redisFailed(RemoteTierException e) {
-    if (e.circuitOpen()) {
-      // no call was made: Redis costs nothing while the circuit is open
-      stats.redisSkipped.increment();
-      if (!circuitOpen) {
-        circuitOpenedAt = System.nanoTime();
-        circuitOpen = true;
-        stats.redisCircuitOpens.increment();
-        LOG.warning("tenant-filter: the circuit breaker around Redis at " + remote.describe()
-            + " is open: no Redis call until it lets a probe through");
-      }
-      return;
-    }
-    stats.redisErrors.increment();
-    if (redisAvailable.compareAndSet(true, false)) {
-      LOG.warning("tenant-filter: " + e.getMessage()
-          + "; serving from the heap tier and the tenant store until Redis answers again");
-    }
-  }
-
-  /**
    * Removes every key of {@code tenantId} from both tiers and forgets remembered unknown keys.
    * When Redis cannot be reached, its keys are removed as soon as it answers again.
    */
@@ -532,7 +472,7 @@ public final class TenantLookup implements AutoCloseable {
       long callStart = System.nanoTime();
       try {
         remote.invalidate(tenantId);
-        redisSucceeded(callStart);
+        health.succeeded(callStart);
         // again, now that Redis is clean: a request here in between may have read the old
         // record from Redis and put it back (its load began after the first generation step)
         dropFromHeap(tenantId);
@@ -540,13 +480,8 @@ public final class TenantLookup implements AutoCloseable {
           publish(bus == null ? null : bus.message(tenantId));
         }
       } catch (RemoteTierException e) {
-        if (pendingInvalidations.size() >= MAX_PENDING_INVALIDATIONS) {
-          pendingInvalidateAll = true; // one full invalidation instead of an unbounded list
-          pendingInvalidations.clear();
-        } else {
-          pendingInvalidations.add(tenantId);
-        }
-        redisFailed(e);
+        health.owe(tenantId);
+        health.failed(e);
         LOG.warning("tenant-filter: could not remove tenant " + tenantId
             + " from Redis now; it will be removed when Redis answers again");
       }
@@ -569,12 +504,12 @@ public final class TenantLookup implements AutoCloseable {
         remote.invalidateAll();
         generation.incrementAndGet(); // again, now that Redis is clean (see invalidate)
         local.clear();
-        pendingInvalidations.clear();
-        redisSucceeded(callStart);
+        health.paidAll();
+        health.succeeded(callStart);
         publish(bus == null ? null : bus.messageAll());
       } catch (RemoteTierException e) {
-        pendingInvalidateAll = true;
-        redisFailed(e);
+        health.oweAll();
+        health.failed(e);
         LOG.warning("tenant-filter: could not empty Redis now (" + e.getMessage()
             + "); it will be emptied when Redis answers again");
       }
@@ -592,7 +527,7 @@ public final class TenantLookup implements AutoCloseable {
     try {
       remote.publish(message);
     } catch (RemoteTierException e) {
-      redisFailed(e);
+      health.failed(e);
       LOG.warning("tenant-filter: could not tell the other nodes about an invalidation ("
           + e.getMessage() + "); their heap tiers expire it within the heap TTL");
     }
@@ -601,7 +536,8 @@ public final class TenantLookup implements AutoCloseable {
   /** The counters since this lookup was created. */
   public CacheStats stats() {
     return stats.snapshot(
-        local.size(), remote != null, remote != null && redisAvailable.get(), circuitOpen);
+        local.size(), remote != null, remote != null && health.available(),
+        remote != null && health.circuitOpen());
   }
 
   /** Whether a Redis tier is configured. */

@@ -259,7 +259,7 @@ class TenantLookupTest {
   void invalidate_redisDownManyTenants_pendingBoundedThenOneFullInvalidation() {
     lookup.find(ACME);
     redis.down = true;
-    for (int i = 0; i <= TenantLookup.MAX_PENDING_INVALIDATIONS; i++) {
+    for (int i = 0; i <= RemoteHealth.MAX_PENDING_INVALIDATIONS; i++) {
       lookup.invalidate("t" + i);
     }
     redis.down = false;
@@ -481,7 +481,7 @@ class TenantLookupTest {
 
   private static List<LogRecord> captureWarnings() {
     List<LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Logger logger = Logger.getLogger(TenantLookup.class.getName());
+    Logger logger = Logger.getLogger("io.github.tenantfilter.cache");
     logger.addHandler(
         new Handler() {
           @Override

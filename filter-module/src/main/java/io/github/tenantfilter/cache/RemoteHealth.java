@@ -1,0 +1,115 @@
+package io.github.tenantfilter.cache;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * What this node knows of Redis: whether its last call got through, whether the circuit around
+ * it is open, and the invalidations Redis still owes (made while it was unreachable, carried out
+ * as soon as a call succeeds). Each change is logged once, not per request.
+ */
+final class RemoteHealth {
+
+  private static final Logger LOG = Logger.getLogger(RemoteHealth.class.getName());
+
+  /** More than this many owed, and one full invalidation replaces them: bounded memory. */
+  static final int MAX_PENDING_INVALIDATIONS = 10_000;
+
+  private final RemoteTier remote;
+  private final Stats stats;
+  private final AtomicBoolean available = new AtomicBoolean(true);
+  private volatile boolean circuitOpen;
+  /** When this node last saw the circuit open (System.nanoTime). */
+  private volatile long circuitOpenedAt;
+  private final Set<String> pendingInvalidations = ConcurrentHashMap.newKeySet();
+  private volatile boolean pendingInvalidateAll;
+
+  RemoteHealth(RemoteTier remote, Stats stats) {
+    this.remote = remote;
+    this.stats = stats;
+  }
+
+  /** Whether the circuit was open at the last call (so the next one, if any, is the probe). */
+  boolean circuitOpen() {
+    return circuitOpen;
+  }
+
+  /** Whether the last call got through. */
+  boolean available() {
+    return available.get();
+  }
+
+  /**
+   * A call that started at {@code callStart} succeeded. Only a call that started after the
+   * circuit was seen open (its probe) closes it: one already in flight when it opened proves
+   * nothing. Carries out the invalidations Redis owes.
+   */
+  void succeeded(long callStart) {
+    if (circuitOpen && callStart - circuitOpenedAt > 0) {
+      circuitOpen = false;
+    }
+    if (available.compareAndSet(false, true)) {
+      LOG.info("tenant-filter: Redis at " + remote.describe() + " answers again");
+    }
+    if (pendingInvalidateAll) {
+      try {
+        remote.invalidateAll();
+        paidAll();
+      } catch (RemoteTierException e) {
+        return;
+      }
+    }
+    for (String tenantId : pendingInvalidations) {
+      try {
+        remote.invalidate(tenantId);
+        pendingInvalidations.remove(tenantId);
+      } catch (RemoteTierException e) {
+        return;
+      }
+    }
+  }
+
+  /** A call failed, or was kept away by the open circuit. */
+  void failed(RemoteTierException e) {
+    if (e.circuitOpen()) {
+      // no call was made: Redis costs nothing while the circuit is open
+      stats.redisSkipped.increment();
+      if (!circuitOpen) {
+        circuitOpenedAt = System.nanoTime();
+        circuitOpen = true;
+        stats.redisCircuitOpens.increment();
+        LOG.warning("tenant-filter: the circuit breaker around Redis at " + remote.describe()
+            + " is open: no Redis call until it lets a probe through");
+      }
+      return;
+    }
+    stats.redisErrors.increment();
+    if (available.compareAndSet(true, false)) {
+      LOG.warning("tenant-filter: " + e.getMessage()
+          + "; serving from the heap tier and the tenant store until Redis answers again");
+    }
+  }
+
+  /** Redis could not remove the keys of {@code tenantId}: it owes that invalidation. */
+  void owe(String tenantId) {
+    if (pendingInvalidations.size() >= MAX_PENDING_INVALIDATIONS) {
+      pendingInvalidateAll = true; // one full invalidation instead of an unbounded list
+      pendingInvalidations.clear();
+    } else {
+      pendingInvalidations.add(tenantId);
+    }
+  }
+
+  /** Redis could not be emptied: it owes a full invalidation. */
+  void oweAll() {
+    pendingInvalidateAll = true;
+  }
+
+  /** A full invalidation went through: nothing is owed. */
+  void paidAll() {
+    pendingInvalidateAll = false;
+    pendingInvalidations.clear();
+  }
+}
