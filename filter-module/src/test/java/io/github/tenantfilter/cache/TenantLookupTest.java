@@ -10,6 +10,7 @@ import io.github.tenantfilter.api.TenantStoreException;
 import io.github.tenantfilter.resolve.LookupKey;
 import io.github.tenantfilter.testing.FakeStore;
 import io.github.tenantfilter.testing.MutableClock;
+import io.github.tenantfilter.testing.Warnings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -129,7 +126,7 @@ class TenantLookupTest {
 
   @Test
   void find_redisDown_servesFromStoreAndLogsOnce() {
-    List<LogRecord> warnings = captureWarnings();
+    Warnings warnings = Warnings.of("io.github.tenantfilter.cache");
     redis.down = true;
     assertThat(lookup.find(ACME)).isPresent();
     assertThat(lookup.find(LookupKey.subdomain("other"))).isEmpty();
@@ -137,7 +134,8 @@ class TenantLookupTest {
     assertThat(store.queries()).isEqualTo(3);
     assertThat(lookup.stats().redisErrors()).isEqualTo(3);
     assertThat(lookup.stats().redisAvailable()).isFalse();
-    assertThat(warnings).filteredOn(r -> r.getMessage().contains("Redis")).hasSize(1);
+    assertThat(warnings.records()).filteredOn(r -> r.getMessage().contains("Redis")).hasSize(1);
+    warnings.close();
 
     redis.down = false;
     clock.advance(L1_TTL);
@@ -479,24 +477,5 @@ class TenantLookupTest {
     assertThat(lookup.stats().localMisses()).isEqualTo(2);
   }
 
-  private static List<LogRecord> captureWarnings() {
-    List<LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Logger logger = Logger.getLogger("io.github.tenantfilter.cache");
-    logger.addHandler(
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-              records.add(record);
-            }
-          }
 
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        });
-    return records;
-  }
 }

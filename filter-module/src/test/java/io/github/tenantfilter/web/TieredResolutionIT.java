@@ -14,15 +14,12 @@ import io.github.tenantfilter.testing.MutableClock;
 import io.github.tenantfilter.testing.RedisCommands;
 import io.github.tenantfilter.testing.RedisProcess;
 import io.github.tenantfilter.testing.TenantSchema;
+import io.github.tenantfilter.testing.Warnings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -189,11 +186,7 @@ class TieredResolutionIT {
 
   @Test
   void redisKilled_requestsKeepWorkingAndItIsLoggedOnce() throws Exception {
-    List<LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Handler handler = warningCollector(warnings);
-    Logger logger = Logger.getLogger("io.github.tenantfilter");
-    logger.addHandler(handler);
-    try {
+    try (Warnings warnings = Warnings.of("io.github.tenantfilter")) {
       request("acme.app.example");
       redis.kill();
 
@@ -208,7 +201,8 @@ class TieredResolutionIT {
         clock.advance(L1_TTL); // force a miss each time
       }
       assertThat(runtime.getCacheStats().redisAvailable()).isFalse();
-      assertThat(warnings).filteredOn(r -> r.getMessage().contains("Redis")).hasSize(1);
+      assertThat(warnings.records()).filteredOn(r -> r.getMessage().contains("Redis"))
+          .hasSize(1);
 
       redis.restart();
       clock.advance(L1_TTL);
@@ -217,25 +211,6 @@ class TieredResolutionIT {
       redisCommands.close();
       redisCommands = new RedisCommands(redis.url()); // the old connection died with the server
       assertThat(redisCommands.client().exists("tenant:subdomain:acme")).isTrue();
-    } finally {
-      logger.removeHandler(handler);
     }
-  }
-
-  private static Handler warningCollector(List<LogRecord> records) {
-    return new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-          records.add(record);
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
   }
 }
