@@ -45,6 +45,7 @@ public class AdminResource {
         .add("storeErrors", s.storeErrors())
         .add("staleServed", s.staleServed())
         .add("invalidationReconnects", s.invalidationReconnects())
+        .add("refreshedAhead", s.refreshedAhead())
         .add("localSize", s.localSize())
         .add("redisEnabled", s.redisEnabled())
         .add("redisAvailable", s.redisAvailable())
