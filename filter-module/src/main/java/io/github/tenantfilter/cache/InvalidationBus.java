@@ -62,7 +62,6 @@ final class InvalidationBus implements AutoCloseable {
   private volatile JedisPubSub subscription;
   private volatile long lastPong;
   private volatile boolean broken;
-  private volatile long resubscriptions;
 
   InvalidationBus(
       URI url,
@@ -96,10 +95,6 @@ final class InvalidationBus implements AutoCloseable {
     return firstSubscription.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Times the subscription was made again after a break (each one dropped the heap tier). */
-  long resubscriptions() {
-    return resubscriptions;
-  }
 
   String message(String tenantId) {
     return nodeId + " t " + tenantId;
@@ -125,7 +120,6 @@ final class InvalidationBus implements AutoCloseable {
           public void onSubscribe(String name, int count) {
             lastPong = System.currentTimeMillis();
             if (again) {
-              resubscriptions++;
               // messages may have been published while we were away
               receiver.resubscribed();
               LOG.info("tenant-filter: invalidation channel subscribed again; the heap tier was"

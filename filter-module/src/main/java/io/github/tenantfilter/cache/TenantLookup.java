@@ -174,10 +174,6 @@ public final class TenantLookup implements AutoCloseable {
     return bus == null || bus.awaitSubscribed(timeout);
   }
 
-  /** Times the invalidation channel was subscribed again after a break. */
-  public long invalidationResubscriptions() {
-    return bus == null ? 0 : bus.resubscriptions();
-  }
 
   /**
    * Finds the tenant for {@code key}.

@@ -36,7 +36,6 @@ public final class PostgresNotificationListener implements AutoCloseable {
   private final CountDownLatch listening = new CountDownLatch(1);
   private volatile boolean closed;
   private volatile Connection connection;
-  private volatile long relistens;
 
   /**
    * Creates a listener; {@link #start()} starts it.
@@ -66,10 +65,6 @@ public final class PostgresNotificationListener implements AutoCloseable {
     return listening.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Times the listener listened again after a broken connection. */
-  public long relistens() {
-    return relistens;
-  }
 
   private void run() {
     long backoff = 100;
@@ -85,7 +80,6 @@ public final class PostgresNotificationListener implements AutoCloseable {
           statement.execute("LISTEN " + channel);
         }
         if (listenedBefore) {
-          relistens++;
           resynchronize.run();
           LOG.info("tenant-filter: listening on PostgreSQL channel " + channel + " again; the"
               + " heap tier was dropped in case a notification was lost");
