@@ -47,7 +47,9 @@ public final class ItServices implements BeforeAllCallback {
 
   private static Properties prepare() {
     LocalPostgres postgres = LocalPostgres.get();
-    String schema = "tf_it_" + server().replaceAll("[^a-z0-9]", "_");
+    // per server and per checkout, so that two checkouts can run their ITs at once
+    String checkout = Integer.toHexString(System.getProperty("tf.build.dir", "").hashCode() & 0xfffff);
+    String schema = "tf_it_" + server().replaceAll("[^a-z0-9]", "_") + "_" + checkout;
     String appSchema = schema + "_app";
     recreate(postgres, schema);
     recreate(postgres, appSchema);
