@@ -18,6 +18,16 @@ public final class Http {
     this.contextPath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
+  /** The port the deployment listens on. */
+  public int port() {
+    return port;
+  }
+
+  /** {@code path} under the deployment's context path. */
+  public String path(String path) {
+    return contextPath + path;
+  }
+
   public RawHttp.Response get(String host, String path) {
     return RawHttp.get(port, host, contextPath + path);
   }
