@@ -122,19 +122,13 @@ public final class Settings {
   public static final Setting<Integer> REDIS_CIRCUIT_THRESHOLD =
       new Setting<>(PREFIX + "redis.circuit.threshold", List.of("REDIS_CIRCUIT_THRESHOLD"), "3",
           Parsers.integer(1, 1000), false,
-          "Redis calls failing in a row that open the circuit breaker (MicroProfile Config or"
-              + " environment only, not web.xml)");
+          "Redis calls failing in a row that open the circuit breaker");
 
   /** Seconds the circuit stays open. */
   public static final Setting<Integer> REDIS_CIRCUIT_TIMEOUT =
       new Setting<>(PREFIX + "redis.circuit.timeout", List.of("REDIS_CIRCUIT_TIMEOUT"), "60",
           Parsers.integer(1, 86_400), false,
-          "whole seconds the circuit stays open before one probe call (MicroProfile Config or"
-              + " environment only, not web.xml)");
-
-  /** Settings that the server's Fault Tolerance reads at deployment, before web.xml is read. */
-  public static final List<Setting<?>> NOT_IN_WEB_XML =
-      List.of(REDIS_CIRCUIT_THRESHOLD, REDIS_CIRCUIT_TIMEOUT);
+          "whole seconds the circuit stays open before one probe call");
 
   /** JNDI name of the DataSource. */
   public static final Setting<String> DATASOURCE =
