@@ -132,6 +132,21 @@ final class Parsers {
     };
   }
 
+  static io.github.tenantfilter.resolve.AddressRanges addressRanges(String text) {
+    return io.github.tenantfilter.resolve.AddressRanges.parse(text);
+  }
+
+  static io.github.tenantfilter.resolve.IpHostPolicy ipHosts(String text) {
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "unknown" -> io.github.tenantfilter.resolve.IpHostPolicy.UNKNOWN;
+      case "reject" -> io.github.tenantfilter.resolve.IpHostPolicy.REJECT;
+      case "lookup" -> io.github.tenantfilter.resolve.IpHostPolicy.LOOKUP;
+      default -> throw new IllegalArgumentException(
+          "must be unknown (no tenant: the unknown-tenant policy applies), reject (400) or lookup"
+              + " (looked up as a custom domain)");
+    };
+  }
+
   static ErrorResponse errorResponse(String text) {
     return switch (text.trim().toLowerCase(Locale.ROOT)) {
       case "text" -> ErrorResponse.TEXT;

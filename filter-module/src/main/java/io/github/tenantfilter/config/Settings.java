@@ -32,6 +32,31 @@ public final class Settings {
       new Setting<>(PREFIX + "header", List.of(), "", Parsers::headerName, false,
           "name of a header that carries the tenant id (such as X-Tenant-Id); empty: off");
 
+  /** Peers the tenant-id header is accepted from. */
+  public static final Setting<io.github.tenantfilter.resolve.AddressRanges> HEADER_SOURCES =
+      new Setting<>(PREFIX + "header.sources", List.of(), "", Parsers::addressRanges, false,
+          "IP addresses and CIDR ranges the tenant-id header is accepted from (such as your API"
+              + " gateway); from any other peer it is ignored; empty: any peer");
+
+  /** Proxies whose forwarded headers are believed. */
+  public static final Setting<io.github.tenantfilter.resolve.AddressRanges> TRUSTED_PROXIES =
+      new Setting<>(PREFIX + "trusted-proxies", List.of(), "", Parsers::addressRanges, false,
+          "IP addresses and CIDR ranges of your reverse proxies: from them (only) Forwarded host="
+              + " and X-Forwarded-Host name the host; empty: both headers are always ignored");
+
+  /** What an IP address as Host gets. */
+  public static final Setting<io.github.tenantfilter.resolve.IpHostPolicy> IP_HOSTS =
+      new Setting<>(PREFIX + "ip-hosts", List.of(), "unknown", Parsers::ipHosts, false,
+          "a Host that is an IP address: unknown (no tenant, as unknown-tenant says), reject (400)"
+              + " or lookup (looked up as a custom domain)");
+
+  /** What each tenant status gets. */
+  public static final Setting<StatusOutcomes> STATUS_OUTCOMES =
+      new Setting<>(PREFIX + "status-outcomes", List.of(),
+          "active=serve,suspended=403,deleted=410,*=403", StatusOutcomes::parse, false,
+          "what a tenant's status gets: status=serve or status=403|404|410|423|451|503, * for any"
+              + " other status; only statuses named serve are served");
+
   /** What to do with an unknown tenant. */
   public static final Setting<UnknownTenantPolicy> UNKNOWN_TENANT =
       new Setting<>(PREFIX + "unknown-tenant", List.of(), "404", Parsers::unknownTenant, false,
@@ -180,7 +205,8 @@ public final class Settings {
   /** Every setting, in documentation order. */
   public static final List<Setting<?>> ALL =
       List.of(
-          ENABLED, BASE_DOMAINS, CUSTOM_DOMAINS, HEADER, UNKNOWN_TENANT, EXCLUDE_PATHS,
+          ENABLED, BASE_DOMAINS, CUSTOM_DOMAINS, HEADER, HEADER_SOURCES, TRUSTED_PROXIES, IP_HOSTS,
+          STATUS_OUTCOMES, UNKNOWN_TENANT, EXCLUDE_PATHS,
           ERROR_RESPONSE, RETRY_AFTER, LOCAL_CACHE_SIZE, LOCAL_CACHE_TTL, REFRESH_AHEAD, STALE_IF_ERROR,
           NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL, REDIS_URL, REDIS_TTL, REDIS_KEY_PREFIX, REDIS_TIMEOUT, REDIS_POOL_SIZE,
           REDIS_CIRCUIT_THRESHOLD, REDIS_CIRCUIT_TIMEOUT, DATASOURCE,

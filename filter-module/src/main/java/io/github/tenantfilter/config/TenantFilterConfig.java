@@ -1,5 +1,7 @@
 package io.github.tenantfilter.config;
 
+import io.github.tenantfilter.resolve.AddressRanges;
+import io.github.tenantfilter.resolve.IpHostPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +20,10 @@ public record TenantFilterConfig(
     List<String> baseDomains,
     boolean customDomains,
     String idHeader,
+    AddressRanges headerSources,
+    AddressRanges trustedProxies,
+    IpHostPolicy ipHosts,
+    StatusOutcomes statusOutcomes,
     UnknownTenantPolicy unknownTenant,
     List<String> excludePaths,
     ErrorResponse errorResponse,
@@ -59,6 +65,10 @@ public record TenantFilterConfig(
             reader.get(Settings.BASE_DOMAINS),
             reader.get(Settings.CUSTOM_DOMAINS),
             reader.get(Settings.HEADER),
+            reader.get(Settings.HEADER_SOURCES),
+            reader.get(Settings.TRUSTED_PROXIES),
+            reader.get(Settings.IP_HOSTS),
+            reader.get(Settings.STATUS_OUTCOMES),
             reader.get(Settings.UNKNOWN_TENANT),
             reader.get(Settings.EXCLUDE_PATHS),
             reader.get(Settings.ERROR_RESPONSE),
@@ -100,6 +110,11 @@ public record TenantFilterConfig(
               + reader.origin(Settings.JDBC_URL)
               + "), not both");
     }
+    if (config.idHeader() != null && config.headerSources().isEmpty()) {
+      LOG.warning("tenant-filter: any client can choose its tenant with the header "
+          + config.idHeader() + "; if only a gateway should, list it in "
+          + Settings.HEADER_SOURCES.name());
+    }
     if (config.baseDomains().isEmpty() && !config.customDomains() && config.idHeader() == null) {
       LOG.warning(
           "tenant-filter: no base domains, custom domains off and no tenant header:"
@@ -134,6 +149,14 @@ public record TenantFilterConfig(
         + customDomains
         + ", idHeader="
         + idHeader
+        + ", headerSources="
+        + headerSources
+        + ", trustedProxies="
+        + trustedProxies
+        + ", ipHosts="
+        + ipHosts
+        + ", statusOutcomes="
+        + statusOutcomes
         + ", unknownTenant="
         + unknownTenant
         + ", excludePaths="
