@@ -1,6 +1,7 @@
 package io.github.tenantfilter.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ public record TenantFilterConfig(
     int negativeCacheSize,
     Duration negativeCacheTtl,
     URI redisUrl,
+    Path redisTlsCaFile,
+    Path redisTlsCertFile,
+    Path redisTlsKeyFile,
     Duration redisTtl,
     String redisKeyPrefix,
     Duration redisTimeout,
@@ -70,6 +74,9 @@ public record TenantFilterConfig(
             reader.get(Settings.NEGATIVE_CACHE_SIZE),
             reader.get(Settings.NEGATIVE_CACHE_TTL),
             reader.get(Settings.REDIS_URL),
+            reader.get(Settings.REDIS_TLS_CA_FILE),
+            reader.get(Settings.REDIS_TLS_CERT_FILE),
+            reader.get(Settings.REDIS_TLS_KEY_FILE),
             reader.get(Settings.REDIS_TTL),
             reader.get(Settings.REDIS_KEY_PREFIX),
             reader.get(Settings.REDIS_TIMEOUT),
@@ -100,12 +107,43 @@ public record TenantFilterConfig(
               + reader.origin(Settings.JDBC_URL)
               + "), not both");
     }
+    checkRedisTls(config, reader);
     if (config.baseDomains().isEmpty() && !config.customDomains() && config.idHeader() == null) {
       LOG.warning(
           "tenant-filter: no base domains, custom domains off and no tenant header:"
               + " no request can name a tenant");
     }
     return config;
+  }
+
+  /** The TLS files go together, with each other and with a rediss:// URL. */
+  private static void checkRedisTls(TenantFilterConfig config, SettingsReader reader) {
+    if ((config.redisTlsCertFile() == null) != (config.redisTlsKeyFile() == null)) {
+      Setting<?> set = config.redisTlsCertFile() != null
+          ? Settings.REDIS_TLS_CERT_FILE : Settings.REDIS_TLS_KEY_FILE;
+      throw new InvalidSettingException(set.name(),
+          set.name() + " is set (from " + reader.origin(set) + ") without the other of "
+              + Settings.REDIS_TLS_CERT_FILE.name() + " and " + Settings.REDIS_TLS_KEY_FILE.name()
+              + ": a client certificate needs both");
+    }
+    if (config.redisTlsCertFile() != null
+        && !RedisTls.matches(RedisTls.privateKey(config.redisTlsKeyFile()),
+            RedisTls.certificates(config.redisTlsCertFile()).get(0))) {
+      throw new InvalidSettingException(Settings.REDIS_TLS_KEY_FILE.name(),
+          Settings.REDIS_TLS_KEY_FILE.name() + " (\"" + config.redisTlsKeyFile() + "\", from "
+              + reader.origin(Settings.REDIS_TLS_KEY_FILE) + ") is not the key of the first"
+              + " certificate in " + Settings.REDIS_TLS_CERT_FILE.name() + " (\""
+              + config.redisTlsCertFile() + "\")");
+    }
+    boolean files = config.redisTlsCaFile() != null || config.redisTlsCertFile() != null;
+    if (files && config.redisUrl() != null && !"rediss".equals(config.redisUrl().getScheme())) {
+      Setting<?> set = config.redisTlsCaFile() != null
+          ? Settings.REDIS_TLS_CA_FILE : Settings.REDIS_TLS_CERT_FILE;
+      throw new InvalidSettingException(set.name(),
+          set.name() + " is set (from " + reader.origin(set) + "), but "
+              + Settings.REDIS_URL.name() + " is a redis:// URL, which does not use TLS: write"
+              + " rediss://");
+    }
   }
 
   /** Every setting at its default, with overrides by dotted name: for tests. */
@@ -150,6 +188,8 @@ public record TenantFilterConfig(
         + negativeCacheTtl
         + ", redis="
         + redisUrlForDisplay()
+        + (redisTlsCaFile == null ? "" : ", redisTlsCaFile=" + redisTlsCaFile)
+        + (redisTlsCertFile == null ? "" : ", redisTlsCertFile=" + redisTlsCertFile)
         + ", redisTtl="
         + redisTtl
         + ", redisKeyPrefix='"
