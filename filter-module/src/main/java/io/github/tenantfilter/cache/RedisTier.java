@@ -140,7 +140,8 @@ final class RedisTier implements RemoteTier {
    * Connection settings for {@code url}: timeouts, credentials, TLS, database. A {@code rediss://}
    * connection verifies the server's certificate against {@code tls}'s trust ({@code null}: the
    * JVM's default socket factory and trust store) and checks that it names the URL's host (DNS or
-   * IP subject alternative name), which Jedis does not do by itself.
+   * IP subject alternative name). Jedis 8 checks the name by default too, but only when given no
+   * SSL parameters of ours; set here so that it does not hang on a library default.
    */
   static DefaultJedisClientConfig clientConfig(URI url, Duration timeout, SSLSocketFactory tls) {
     int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
@@ -153,7 +154,7 @@ final class RedisTier implements RemoteTier {
             .ssl(ssl);
     if (ssl) {
       SSLParameters parameters = new SSLParameters();
-      parameters.setEndpointIdentificationAlgorithm("HTTPS"); // hostname verification
+      parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the server's name is checked
       config.sslParameters(parameters);
       if (tls != null) {
         config.sslSocketFactory(tls);
