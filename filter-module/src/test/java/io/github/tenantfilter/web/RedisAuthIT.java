@@ -30,7 +30,8 @@ import redis.clients.jedis.util.SafeEncoder;
 class RedisAuthIT {
 
   private static final String ADMIN_PASSWORD = "adm1n-Pa55-" + Long.toHexString(System.nanoTime());
-  private static final String APP_PASSWORD = "app-Pa55-" + Long.toHexString(System.nanoTime());
+  /** With the characters a URL must escape: the URL carries it percent-encoded. */
+  private static final String APP_PASSWORD = "app-P@ss:w/rd?#%-" + Long.toHexString(System.nanoTime());
   private static final String WRONG_PASSWORD = "wr0ng-Pa55-" + Long.toHexString(System.nanoTime());
   private static final String HOST = "acme.app.example";
 
@@ -73,6 +74,10 @@ class RedisAuthIT {
     }
   }
 
+  private static String encoded(String password) {
+    return java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** {@code CLIENT LIST}: one line per connection, with its user and name. */
   static String clientList(RedisClient admin) {
     Object reply = admin.sendCommand(Protocol.Command.CLIENT, "LIST");
@@ -93,7 +98,8 @@ class RedisAuthIT {
             .user("tenant-app", APP_PASSWORD)
             .start();
         RedisClient admin = redis.client()) {
-      String url = acl ? redis.url("tenant-app", APP_PASSWORD) : redis.url(null, ADMIN_PASSWORD);
+      String url = acl ? redis.url("tenant-app", encoded(APP_PASSWORD))
+          : redis.url(null, ADMIN_PASSWORD);
       Map<String, String> settings = settings(schema, url);
       try (IsolatedNode first = new IsolatedNode(settings);
           IsolatedNode second = new IsolatedNode(settings)) {
@@ -164,7 +170,8 @@ class RedisAuthIT {
       assertThat(text).as("the startup line").contains("tenant-filter: started with");
       assertThat(text).as("what the operator is told")
           .containsAnyOf("WRONGPASS", "NOAUTH");
-      assertThat(text).doesNotContain(WRONG_PASSWORD, ADMIN_PASSWORD, APP_PASSWORD);
+      assertThat(text).doesNotContain(WRONG_PASSWORD, ADMIN_PASSWORD, APP_PASSWORD,
+          encoded(APP_PASSWORD));
       if (!"-".equals(user)) {
         assertThat(text).as("the masked URL").contains(":****@127.0.0.1:" + redis.port());
       }
