@@ -121,6 +121,24 @@ public final class Settings {
       new Setting<>(PREFIX + "redis.url", List.of("REDIS_URL"), "", Parsers::redisUrl, true,
           "redis://[user:password@]host[:port][/db] or rediss:// (TLS); empty: no Redis tier");
 
+  /** CA certificates trusted for rediss:// instead of the JVM's trust store. */
+  public static final Setting<java.nio.file.Path> REDIS_TLS_CA_FILE =
+      new Setting<>(PREFIX + "redis.tls.ca-file", List.of(), "", RedisTls::certificateFile, false,
+          "PEM file of the CA certificates trusted for rediss:// instead of the JVM's trust"
+              + " store; empty: the JVM's trust store");
+
+  /** Client certificate for rediss:// servers that require one. */
+  public static final Setting<java.nio.file.Path> REDIS_TLS_CERT_FILE =
+      new Setting<>(PREFIX + "redis.tls.cert-file", List.of(), "", RedisTls::certificateFile,
+          false, "PEM file of the client certificate (then its chain) that rediss:// presents to"
+              + " a Redis with tls-auth-clients; needs tenant-filter.redis.tls.key-file");
+
+  /** Private key of the client certificate. */
+  public static final Setting<java.nio.file.Path> REDIS_TLS_KEY_FILE =
+      new Setting<>(PREFIX + "redis.tls.key-file", List.of(), "", RedisTls::keyFile, false,
+          "PEM file of the client certificate's private key, unencrypted PKCS#8 (BEGIN PRIVATE"
+              + " KEY); the path is shown in messages, the key never");
+
   /** Time to live in Redis. */
   public static final Setting<Duration> REDIS_TTL =
       new Setting<>(PREFIX + "redis.ttl", List.of("CACHE_TTL_TENANT"), "3600",
@@ -208,7 +226,8 @@ public final class Settings {
           ENABLED, BASE_DOMAINS, CUSTOM_DOMAINS, HEADER, HEADER_SOURCES, TRUSTED_PROXIES, IP_HOSTS,
           STATUS_OUTCOMES, UNKNOWN_TENANT, EXCLUDE_PATHS,
           ERROR_RESPONSE, RETRY_AFTER, LOCAL_CACHE_SIZE, LOCAL_CACHE_TTL, REFRESH_AHEAD, STALE_IF_ERROR,
-          NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL, REDIS_URL, REDIS_TTL, REDIS_KEY_PREFIX, REDIS_TIMEOUT, REDIS_POOL_SIZE,
+          NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL, REDIS_URL, REDIS_TLS_CA_FILE,
+          REDIS_TLS_CERT_FILE, REDIS_TLS_KEY_FILE, REDIS_TTL, REDIS_KEY_PREFIX, REDIS_TIMEOUT, REDIS_POOL_SIZE,
           REDIS_CIRCUIT_THRESHOLD, REDIS_CIRCUIT_TIMEOUT, DATASOURCE,
           JDBC_URL, JDBC_USER, JDBC_PASSWORD, STORE_TIMEOUT, STORE_NOTIFY_CHANNEL, QUERY_BY_ID, QUERY_BY_SUBDOMAIN,
           QUERY_BY_DOMAIN);
