@@ -2,6 +2,7 @@ package io.github.tenantfilter.cache;
 
 import io.github.tenantfilter.config.Setting;
 import io.github.tenantfilter.config.Settings;
+import io.github.tenantfilter.config.WebXmlParams;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -11,9 +12,13 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * Gives the server's MicroProfile Fault Tolerance the settings of {@link RedisCircuitBreaker},
  * under the keys it reads ({@code io.github.tenantfilter.cache.RedisCircuitBreaker/call/
  * CircuitBreaker/requestVolumeThreshold}, {@code .../delay}, {@code .../delayUnit}), from {@code
- * tenant-filter.redis.circuit.threshold} and {@code .timeout} (MicroProfile Config, system
- * properties, environment) or the original fix's {@code REDIS_CIRCUIT_THRESHOLD} and {@code
- * REDIS_CIRCUIT_TIMEOUT}.
+ * tenant-filter.redis.circuit.threshold} and {@code .timeout}, looked up in the same order as
+ * every other setting: the filter's init-params and the context-params of {@code web.xml}, then
+ * MicroProfile Config, system properties and the environment (the original fix's {@code
+ * REDIS_CIRCUIT_THRESHOLD} and {@code REDIS_CIRCUIT_TIMEOUT}).
+ *
+ * <p>web.xml is read from the file ({@link WebXmlParams}): WildFly's Fault Tolerance asks for
+ * these keys while CDI validates the deployment, before the servlet container has read it.
  *
  * <p>The delay is given in milliseconds: Payara's implementation schedules the half-open state
  * with the configured number taken as milliseconds whatever the unit (found by FaultToleranceIT:
@@ -33,6 +38,9 @@ public final class CircuitBreakerConfigSource implements ConfigSource {
 
   /** Set while this source asks the Config for a setting, so that it does not ask itself. */
   private static final ThreadLocal<Boolean> RESOLVING = new ThreadLocal<>();
+
+  /** The application's web.xml parameters, read once. */
+  private volatile Map<String, String> webXml;
 
   @Override
   public Set<String> getPropertyNames() {
@@ -58,7 +66,7 @@ public final class CircuitBreakerConfigSource implements ConfigSource {
     return null;
   }
 
-  private static int number(Setting<Integer> setting, int min, int max) {
+  private int number(Setting<Integer> setting, int min, int max) {
     String text = text(setting);
     try {
       int value = text == null ? Integer.parseInt(setting.defaultValue()) : Integer.parseInt(text.trim());
@@ -68,7 +76,16 @@ public final class CircuitBreakerConfigSource implements ConfigSource {
     }
   }
 
-  private static String text(Setting<?> setting) {
+  private String text(Setting<?> setting) {
+    Map<String, String> params = webXml;
+    if (params == null) {
+      params = WebXmlParams.of(CircuitBreakerConfigSource.class);
+      webXml = params;
+    }
+    String fromWebXml = params.get(setting.name());
+    if (fromWebXml != null) {
+      return fromWebXml;
+    }
     if (RESOLVING.get() == null) {
       RESOLVING.set(Boolean.TRUE);
       try {
@@ -94,6 +111,23 @@ public final class CircuitBreakerConfigSource implements ConfigSource {
       }
     }
     return null;
+  }
+
+  /**
+   * The threshold and delay (milliseconds) that the server's Fault Tolerance reads for the
+   * breaker in the application of {@code loader}, or {@code null} when MicroProfile Config is not
+   * there to ask.
+   */
+  public static long[] inEffect(ClassLoader loader) {
+    try {
+      org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig(loader);
+      return new long[] {
+        config.getOptionalValue(THRESHOLD, Long.class).orElse(-1L),
+        config.getOptionalValue(DELAY, Long.class).orElse(-1L)
+      };
+    } catch (RuntimeException | LinkageError e) {
+      return null;
+    }
   }
 
   @Override

@@ -66,6 +66,7 @@ final class InvalidationBus implements AutoCloseable {
   InvalidationBus(
       URI url,
       Duration timeout,
+      javax.net.ssl.SSLSocketFactory tls,
       String channel,
       Receiver receiver,
       java.util.function.BooleanSupplier mayCallRedis) {
@@ -75,7 +76,7 @@ final class InvalidationBus implements AutoCloseable {
     // Jedis's subscriber cannot read (found by StaleWriteBackIT: "Unexpected message: PONG")
     this.config =
         redis.clients.jedis.DefaultJedisClientConfig.builder()
-            .from(RedisTier.clientConfig(url, timeout))
+            .from(RedisTier.clientConfig(url, timeout, tls))
             .protocol(redis.clients.jedis.RedisProtocol.RESP2)
             .build();
     this.channel = channel;

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocketFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
@@ -111,6 +113,14 @@ final class RedisTier implements RemoteTier {
    * stop the application from starting.
    */
   static UnifiedJedis client(URI url, Duration timeout, int poolSize) {
+    return client(url, timeout, poolSize, null);
+  }
+
+  /**
+   * Creates the Jedis client for {@code url}, with {@code tls} (or the JVM's default when null)
+   * for {@code rediss://}.
+   */
+  static UnifiedJedis client(URI url, Duration timeout, int poolSize, SSLSocketFactory tls) {
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
     pool.setMaxTotal(poolSize);
     pool.setMaxIdle(poolSize);
@@ -121,20 +131,35 @@ final class RedisTier implements RemoteTier {
     pool.setTestOnBorrow(false);
     return RedisClient.builder()
         .hostAndPort(JedisURIHelper.getHostAndPort(url))
-        .clientConfig(clientConfig(url, timeout))
+        .clientConfig(clientConfig(url, timeout, tls))
         .poolConfig(pool)
         .build();
   }
 
-  /** Connection settings for {@code url}: timeouts, credentials, TLS, database. */
-  static DefaultJedisClientConfig clientConfig(URI url, Duration timeout) {
+  /**
+   * Connection settings for {@code url}: timeouts, credentials, TLS, database. A {@code rediss://}
+   * connection verifies the server's certificate against {@code tls}'s trust ({@code null}: the
+   * JVM's default socket factory and trust store) and checks that it names the URL's host (DNS or
+   * IP subject alternative name). Jedis 8 checks the name by default too, but only when given no
+   * SSL parameters of ours; set here so that it does not hang on a library default.
+   */
+  static DefaultJedisClientConfig clientConfig(URI url, Duration timeout, SSLSocketFactory tls) {
     int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    boolean ssl = JedisURIHelper.isRedisSSLScheme(url);
     DefaultJedisClientConfig.Builder config =
         DefaultJedisClientConfig.builder()
             .connectionTimeoutMillis(millis)
             .socketTimeoutMillis(millis)
             .clientName("tenant-filter")
-            .ssl(JedisURIHelper.isRedisSSLScheme(url));
+            .ssl(ssl);
+    if (ssl) {
+      SSLParameters parameters = new SSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the server's name is checked
+      config.sslParameters(parameters);
+      if (tls != null) {
+        config.sslSocketFactory(tls);
+      }
+    }
     String user = JedisURIHelper.getUser(url);
     String password = JedisURIHelper.getPassword(url);
     if (user != null) {

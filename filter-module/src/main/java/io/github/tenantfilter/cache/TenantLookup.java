@@ -107,10 +107,13 @@ public final class TenantLookup implements AutoCloseable {
             config.negativeCacheTtl(),
             clock);
     RemoteTier remote = null;
+    javax.net.ssl.SSLSocketFactory tls = null;
     if (config.redisUrl() != null) {
+      tls = io.github.tenantfilter.config.RedisTls.socketFactory(config);
       remote =
           new RedisTier(
-              RedisTier.client(config.redisUrl(), config.redisTimeout(), config.redisPoolSize()),
+              RedisTier.client(config.redisUrl(), config.redisTimeout(), config.redisPoolSize(),
+                  tls),
               config.redisKeyPrefix(),
               config.redisTtl(),
               config.staleIfError(),
@@ -129,6 +132,7 @@ public final class TenantLookup implements AutoCloseable {
           new InvalidationBus(
               config.redisUrl(),
               config.redisTimeout(),
+              tls,
               RedisTier.invalidationChannel(config.redisKeyPrefix()),
               lookup.new Receiver(),
               () -> !lookup.health.circuitOpen());

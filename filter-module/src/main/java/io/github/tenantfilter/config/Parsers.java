@@ -132,6 +132,21 @@ final class Parsers {
     };
   }
 
+  static io.github.tenantfilter.resolve.AddressRanges addressRanges(String text) {
+    return io.github.tenantfilter.resolve.AddressRanges.parse(text);
+  }
+
+  static io.github.tenantfilter.resolve.IpHostPolicy ipHosts(String text) {
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "unknown" -> io.github.tenantfilter.resolve.IpHostPolicy.UNKNOWN;
+      case "reject" -> io.github.tenantfilter.resolve.IpHostPolicy.REJECT;
+      case "lookup" -> io.github.tenantfilter.resolve.IpHostPolicy.LOOKUP;
+      default -> throw new IllegalArgumentException(
+          "must be unknown (no tenant: the unknown-tenant policy applies), reject (400) or lookup"
+              + " (looked up as a custom domain)");
+    };
+  }
+
   static ErrorResponse errorResponse(String text) {
     return switch (text.trim().toLowerCase(Locale.ROOT)) {
       case "text" -> ErrorResponse.TEXT;
@@ -223,8 +238,22 @@ final class Parsers {
     return trimmed;
   }
 
-  /** Masks the password of a URL (user:password@ or :password@) for logs and messages. */
+  /**
+   * Masks the password of a URL ({@code user:password@}, {@code :password@}, or a lone {@code
+   * password@}) for logs and messages. Everything from the first colon after {@code //} to the
+   * last {@code @} is masked, so that a password that holds {@code /}, {@code ?}, {@code #} or
+   * {@code @} unescaped (a URL that does not parse) is hidden too; the price is that an {@code @}
+   * later in the URL (a JDBC parameter) masks more than the password.
+   */
   static String maskUrl(String text) {
-    return text.replaceAll("(//[^/@:]*:)[^/@]*@", "$1****@").replaceAll("(//)([^/@:]+)@", "$1****@");
+    int start = text.indexOf("//");
+    int at = text.lastIndexOf('@');
+    if (start < 0 || at < start) {
+      return text;
+    }
+    String userInfo = text.substring(start + 2, at);
+    int colon = userInfo.indexOf(':');
+    String shown = colon < 0 ? "****" : userInfo.substring(0, colon + 1) + "****";
+    return text.substring(0, start + 2) + shown + text.substring(at);
   }
 }

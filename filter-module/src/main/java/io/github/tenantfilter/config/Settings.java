@@ -32,6 +32,31 @@ public final class Settings {
       new Setting<>(PREFIX + "header", List.of(), "", Parsers::headerName, false,
           "name of a header that carries the tenant id (such as X-Tenant-Id); empty: off");
 
+  /** Peers the tenant-id header is accepted from. */
+  public static final Setting<io.github.tenantfilter.resolve.AddressRanges> HEADER_SOURCES =
+      new Setting<>(PREFIX + "header.sources", List.of(), "", Parsers::addressRanges, false,
+          "IP addresses and CIDR ranges the tenant-id header is accepted from (such as your API"
+              + " gateway); from any other peer it is ignored; empty: any peer");
+
+  /** Proxies whose forwarded headers are believed. */
+  public static final Setting<io.github.tenantfilter.resolve.AddressRanges> TRUSTED_PROXIES =
+      new Setting<>(PREFIX + "trusted-proxies", List.of(), "", Parsers::addressRanges, false,
+          "IP addresses and CIDR ranges of your reverse proxies: from them (only) Forwarded host="
+              + " and X-Forwarded-Host name the host; empty: both headers are always ignored");
+
+  /** What an IP address as Host gets. */
+  public static final Setting<io.github.tenantfilter.resolve.IpHostPolicy> IP_HOSTS =
+      new Setting<>(PREFIX + "ip-hosts", List.of(), "unknown", Parsers::ipHosts, false,
+          "a Host that is an IP address: unknown (no tenant, as unknown-tenant says), reject (400)"
+              + " or lookup (looked up as a custom domain)");
+
+  /** What each tenant status gets. */
+  public static final Setting<StatusOutcomes> STATUS_OUTCOMES =
+      new Setting<>(PREFIX + "status-outcomes", List.of(),
+          "active=serve,suspended=403,deleted=410,*=403", StatusOutcomes::parse, false,
+          "what a tenant's status gets: status=serve or status=403|404|410|423|451|503, * for any"
+              + " other status; only statuses named serve are served");
+
   /** What to do with an unknown tenant. */
   public static final Setting<UnknownTenantPolicy> UNKNOWN_TENANT =
       new Setting<>(PREFIX + "unknown-tenant", List.of(), "404", Parsers::unknownTenant, false,
@@ -96,6 +121,24 @@ public final class Settings {
       new Setting<>(PREFIX + "redis.url", List.of("REDIS_URL"), "", Parsers::redisUrl, true,
           "redis://[user:password@]host[:port][/db] or rediss:// (TLS); empty: no Redis tier");
 
+  /** CA certificates trusted for rediss:// instead of the JVM's trust store. */
+  public static final Setting<java.nio.file.Path> REDIS_TLS_CA_FILE =
+      new Setting<>(PREFIX + "redis.tls.ca-file", List.of(), "", RedisTls::certificateFile, false,
+          "PEM file of the CA certificates trusted for rediss:// instead of the JVM's trust"
+              + " store; empty: the JVM's trust store");
+
+  /** Client certificate for rediss:// servers that require one. */
+  public static final Setting<java.nio.file.Path> REDIS_TLS_CERT_FILE =
+      new Setting<>(PREFIX + "redis.tls.cert-file", List.of(), "", RedisTls::certificateFile,
+          false, "PEM file of the client certificate (then its chain) that rediss:// presents to"
+              + " a Redis with tls-auth-clients; needs tenant-filter.redis.tls.key-file");
+
+  /** Private key of the client certificate. */
+  public static final Setting<java.nio.file.Path> REDIS_TLS_KEY_FILE =
+      new Setting<>(PREFIX + "redis.tls.key-file", List.of(), "", RedisTls::keyFile, false,
+          "PEM file of the client certificate's private key, unencrypted PKCS#8 (BEGIN PRIVATE"
+              + " KEY); the path is shown in messages, the key never");
+
   /** Time to live in Redis. */
   public static final Setting<Duration> REDIS_TTL =
       new Setting<>(PREFIX + "redis.ttl", List.of("CACHE_TTL_TENANT"), "3600",
@@ -122,19 +165,13 @@ public final class Settings {
   public static final Setting<Integer> REDIS_CIRCUIT_THRESHOLD =
       new Setting<>(PREFIX + "redis.circuit.threshold", List.of("REDIS_CIRCUIT_THRESHOLD"), "3",
           Parsers.integer(1, 1000), false,
-          "Redis calls failing in a row that open the circuit breaker (MicroProfile Config or"
-              + " environment only, not web.xml)");
+          "Redis calls failing in a row that open the circuit breaker");
 
   /** Seconds the circuit stays open. */
   public static final Setting<Integer> REDIS_CIRCUIT_TIMEOUT =
       new Setting<>(PREFIX + "redis.circuit.timeout", List.of("REDIS_CIRCUIT_TIMEOUT"), "60",
           Parsers.integer(1, 86_400), false,
-          "whole seconds the circuit stays open before one probe call (MicroProfile Config or"
-              + " environment only, not web.xml)");
-
-  /** Settings that the server's Fault Tolerance reads at deployment, before web.xml is read. */
-  public static final List<Setting<?>> NOT_IN_WEB_XML =
-      List.of(REDIS_CIRCUIT_THRESHOLD, REDIS_CIRCUIT_TIMEOUT);
+          "whole seconds the circuit stays open before one probe call");
 
   /** JNDI name of the DataSource. */
   public static final Setting<String> DATASOURCE =
@@ -186,9 +223,11 @@ public final class Settings {
   /** Every setting, in documentation order. */
   public static final List<Setting<?>> ALL =
       List.of(
-          ENABLED, BASE_DOMAINS, CUSTOM_DOMAINS, HEADER, UNKNOWN_TENANT, EXCLUDE_PATHS,
+          ENABLED, BASE_DOMAINS, CUSTOM_DOMAINS, HEADER, HEADER_SOURCES, TRUSTED_PROXIES, IP_HOSTS,
+          STATUS_OUTCOMES, UNKNOWN_TENANT, EXCLUDE_PATHS,
           ERROR_RESPONSE, RETRY_AFTER, LOCAL_CACHE_SIZE, LOCAL_CACHE_TTL, REFRESH_AHEAD, STALE_IF_ERROR,
-          NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL, REDIS_URL, REDIS_TTL, REDIS_KEY_PREFIX, REDIS_TIMEOUT, REDIS_POOL_SIZE,
+          NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL, REDIS_URL, REDIS_TLS_CA_FILE,
+          REDIS_TLS_CERT_FILE, REDIS_TLS_KEY_FILE, REDIS_TTL, REDIS_KEY_PREFIX, REDIS_TIMEOUT, REDIS_POOL_SIZE,
           REDIS_CIRCUIT_THRESHOLD, REDIS_CIRCUIT_TIMEOUT, DATASOURCE,
           JDBC_URL, JDBC_USER, JDBC_PASSWORD, STORE_TIMEOUT, STORE_NOTIFY_CHANNEL, QUERY_BY_ID, QUERY_BY_SUBDOMAIN,
           QUERY_BY_DOMAIN);

@@ -1,6 +1,9 @@
 package io.github.tenantfilter.config;
 
+import io.github.tenantfilter.resolve.AddressRanges;
+import io.github.tenantfilter.resolve.IpHostPolicy;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,10 @@ public record TenantFilterConfig(
     List<String> baseDomains,
     boolean customDomains,
     String idHeader,
+    AddressRanges headerSources,
+    AddressRanges trustedProxies,
+    IpHostPolicy ipHosts,
+    StatusOutcomes statusOutcomes,
     UnknownTenantPolicy unknownTenant,
     List<String> excludePaths,
     ErrorResponse errorResponse,
@@ -29,6 +36,9 @@ public record TenantFilterConfig(
     int negativeCacheSize,
     Duration negativeCacheTtl,
     URI redisUrl,
+    Path redisTlsCaFile,
+    Path redisTlsCertFile,
+    Path redisTlsKeyFile,
     Duration redisTtl,
     String redisKeyPrefix,
     Duration redisTimeout,
@@ -59,6 +69,10 @@ public record TenantFilterConfig(
             reader.get(Settings.BASE_DOMAINS),
             reader.get(Settings.CUSTOM_DOMAINS),
             reader.get(Settings.HEADER),
+            reader.get(Settings.HEADER_SOURCES),
+            reader.get(Settings.TRUSTED_PROXIES),
+            reader.get(Settings.IP_HOSTS),
+            reader.get(Settings.STATUS_OUTCOMES),
             reader.get(Settings.UNKNOWN_TENANT),
             reader.get(Settings.EXCLUDE_PATHS),
             reader.get(Settings.ERROR_RESPONSE),
@@ -70,6 +84,9 @@ public record TenantFilterConfig(
             reader.get(Settings.NEGATIVE_CACHE_SIZE),
             reader.get(Settings.NEGATIVE_CACHE_TTL),
             reader.get(Settings.REDIS_URL),
+            reader.get(Settings.REDIS_TLS_CA_FILE),
+            reader.get(Settings.REDIS_TLS_CERT_FILE),
+            reader.get(Settings.REDIS_TLS_KEY_FILE),
             reader.get(Settings.REDIS_TTL),
             reader.get(Settings.REDIS_KEY_PREFIX),
             reader.get(Settings.REDIS_TIMEOUT),
@@ -100,12 +117,48 @@ public record TenantFilterConfig(
               + reader.origin(Settings.JDBC_URL)
               + "), not both");
     }
+    checkRedisTls(config, reader);
+    if (config.idHeader() != null && config.headerSources().isEmpty()) {
+      LOG.warning("tenant-filter: any client can choose its tenant with the header "
+          + config.idHeader() + "; if only a gateway should, list it in "
+          + Settings.HEADER_SOURCES.name());
+    }
     if (config.baseDomains().isEmpty() && !config.customDomains() && config.idHeader() == null) {
       LOG.warning(
           "tenant-filter: no base domains, custom domains off and no tenant header:"
               + " no request can name a tenant");
     }
     return config;
+  }
+
+  /** The TLS files go together, with each other and with a rediss:// URL. */
+  private static void checkRedisTls(TenantFilterConfig config, SettingsReader reader) {
+    if ((config.redisTlsCertFile() == null) != (config.redisTlsKeyFile() == null)) {
+      Setting<?> set = config.redisTlsCertFile() != null
+          ? Settings.REDIS_TLS_CERT_FILE : Settings.REDIS_TLS_KEY_FILE;
+      throw new InvalidSettingException(set.name(),
+          set.name() + " is set (from " + reader.origin(set) + ") without the other of "
+              + Settings.REDIS_TLS_CERT_FILE.name() + " and " + Settings.REDIS_TLS_KEY_FILE.name()
+              + ": a client certificate needs both");
+    }
+    if (config.redisTlsCertFile() != null
+        && !RedisTls.matches(RedisTls.privateKey(config.redisTlsKeyFile()),
+            RedisTls.certificates(config.redisTlsCertFile()).get(0))) {
+      throw new InvalidSettingException(Settings.REDIS_TLS_KEY_FILE.name(),
+          Settings.REDIS_TLS_KEY_FILE.name() + " (\"" + config.redisTlsKeyFile() + "\", from "
+              + reader.origin(Settings.REDIS_TLS_KEY_FILE) + ") is not the key of the first"
+              + " certificate in " + Settings.REDIS_TLS_CERT_FILE.name() + " (\""
+              + config.redisTlsCertFile() + "\")");
+    }
+    boolean files = config.redisTlsCaFile() != null || config.redisTlsCertFile() != null;
+    if (files && config.redisUrl() != null && !"rediss".equals(config.redisUrl().getScheme())) {
+      Setting<?> set = config.redisTlsCaFile() != null
+          ? Settings.REDIS_TLS_CA_FILE : Settings.REDIS_TLS_CERT_FILE;
+      throw new InvalidSettingException(set.name(),
+          set.name() + " is set (from " + reader.origin(set) + "), but "
+              + Settings.REDIS_URL.name() + " is a redis:// URL, which does not use TLS: write"
+              + " rediss://");
+    }
   }
 
   /** Every setting at its default, with overrides by dotted name: for tests. */
@@ -134,6 +187,14 @@ public record TenantFilterConfig(
         + customDomains
         + ", idHeader="
         + idHeader
+        + ", headerSources="
+        + headerSources
+        + ", trustedProxies="
+        + trustedProxies
+        + ", ipHosts="
+        + ipHosts
+        + ", statusOutcomes="
+        + statusOutcomes
         + ", unknownTenant="
         + unknownTenant
         + ", excludePaths="
@@ -150,6 +211,8 @@ public record TenantFilterConfig(
         + negativeCacheTtl
         + ", redis="
         + redisUrlForDisplay()
+        + (redisTlsCaFile == null ? "" : ", redisTlsCaFile=" + redisTlsCaFile)
+        + (redisTlsCertFile == null ? "" : ", redisTlsCertFile=" + redisTlsCertFile)
         + ", redisTtl="
         + redisTtl
         + ", redisKeyPrefix='"

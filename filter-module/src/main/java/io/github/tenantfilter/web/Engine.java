@@ -21,7 +21,8 @@ final class Engine implements AutoCloseable {
     this.storeResources = storeResources;
     this.config = config;
     this.identifier =
-        new TenantIdentifier(config.baseDomains(), config.customDomains(), config.idHeader());
+        new TenantIdentifier(config.baseDomains(), config.customDomains(), config.idHeader(),
+            config.headerSources(), config.trustedProxies(), config.ipHosts());
     this.exclusions = new PathExclusions(config.excludePaths());
     this.lookup = lookup;
     this.retryAfterSeconds = Long.toString(Math.max(1, config.retryAfter().toSeconds()));

@@ -4,6 +4,7 @@ import io.github.tenantfilter.api.CurrentTenant;
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.api.TenantStoreException;
 import io.github.tenantfilter.config.ErrorResponse;
+import io.github.tenantfilter.config.StatusOutcomes;
 import io.github.tenantfilter.config.UnknownTenantPolicy;
 import io.github.tenantfilter.resolve.Identification;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -40,6 +41,8 @@ import java.util.logging.Logger;
  *   <tr><td>known tenant</td><td>the application runs with it</td></tr>
  *   <tr><td>excluded path</td><td>the application runs without a tenant</td></tr>
  *   <tr><td>unknown tenant</td><td>404, or pass through without a tenant</td></tr>
+ *   <tr><td>tenant whose status is not served</td><td>its status code (403 suspended, 410
+ *       deleted by default)</td></tr>
  *   <tr><td>missing, repeated or malformed Host (or id header)</td><td>400</td></tr>
  *   <tr><td>store down, nothing cached</td><td>503 with Retry-After</td></tr>
  * </table>
@@ -112,6 +115,11 @@ public class TenantFilter extends HttpFilter {
       }
     }
     if (tenant.isPresent()) {
+      int refused = engine.config.statusOutcomes().outcome(tenant.get().status());
+      if (refused != StatusOutcomes.SERVE) {
+        reject(engine, response, refused, statusMessage(refused), refused == 503);
+        return;
+      }
       request.setAttribute(CurrentTenant.REQUEST_ATTRIBUTE, tenant.get());
       bind(tenant.get());
     } else if (engine.config.unknownTenant() == UnknownTenantPolicy.NOT_FOUND) {
@@ -157,6 +165,18 @@ public class TenantFilter extends HttpFilter {
     } catch (ContextNotActiveException e) {
       // no CDI request context on this dispatch: the request attribute still carries the tenant
     }
+  }
+
+  /** The body for a tenant refused for its status: the code's meaning, nothing of the tenant. */
+  private static String statusMessage(int code) {
+    return switch (code) {
+      case 403 -> "Forbidden: tenant not active";
+      case 404 -> "Not Found: unknown tenant";
+      case 410 -> "Gone: tenant no longer exists";
+      case 423 -> "Locked: tenant locked";
+      case 451 -> "Unavailable For Legal Reasons";
+      default -> "Service Unavailable: tenant unavailable";
+    };
   }
 
   /** Answers with {@code status}; {@code message} is a constant, never client input. */

@@ -1,6 +1,7 @@
 package io.github.tenantfilter.web;
 
 import io.github.tenantfilter.api.CurrentTenant;
+import io.github.tenantfilter.cache.CircuitBreakerConfigSource;
 import io.github.tenantfilter.config.InvalidSettingException;
 import io.github.tenantfilter.config.Setting;
 import io.github.tenantfilter.config.Settings;
@@ -80,6 +81,9 @@ public class TenantFilterListener implements ServletContextListener, ServletRequ
       TenantFilterConfig config =
           TenantFilterConfig.read(
               SettingsReader.standard(initParams, contextParams, context.getClassLoader()));
+      if (config.redisUrl() != null) {
+        checkCircuitReachedFaultTolerance(config, initParams, contextParams, context.getClassLoader());
+      }
       runtime.start(config, context.getClassLoader());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, e.getMessage());
@@ -102,18 +106,41 @@ public class TenantFilterListener implements ServletContextListener, ServletRequ
     return params;
   }
 
-  private static void checkNames(Map<String, String> params, String origin) {
-    for (Setting<?> setting : Settings.NOT_IN_WEB_XML) {
-      if (params.containsKey(setting.name())) {
-        throw new InvalidSettingException(
-            setting.name(), setting.name() + " cannot be set as a " + origin + ": the server's"
-                + " MicroProfile Fault Tolerance reads the circuit breaker's settings when the"
-                + " application deploys, before web.xml is read. Set it as MicroProfile Config"
-                + " (microprofile-config.properties, a system property, the admin console) or"
-                + " with the environment variable " + String.join(" or ",
-                    setting.environmentNames()) + ".");
-      }
+  /**
+   * The server's Fault Tolerance reads the breaker's settings through {@link
+   * CircuitBreakerConfigSource}, which finds web.xml on its own (WildFly asks before the
+   * container has read it). Where it could not, a web.xml value would be silently ignored: the
+   * deployment fails instead.
+   */
+  private static void checkCircuitReachedFaultTolerance(
+      TenantFilterConfig config, Map<String, String> initParams,
+      Map<String, String> contextParams, ClassLoader loader) {
+    long[] inEffect = CircuitBreakerConfigSource.inEffect(loader);
+    if (inEffect == null) {
+      return; // no MicroProfile Config: the Fault Tolerance check at startup refuses Redis
     }
+    check(Settings.REDIS_CIRCUIT_THRESHOLD, config.redisCircuitThreshold(), inEffect[0],
+        initParams, contextParams);
+    check(Settings.REDIS_CIRCUIT_TIMEOUT, config.redisCircuitTimeoutSeconds(),
+        inEffect[1] / 1000, initParams, contextParams);
+  }
+
+  private static void check(Setting<Integer> setting, long wanted, long inEffect,
+      Map<String, String> initParams, Map<String, String> contextParams) {
+    boolean inWebXml =
+        initParams.containsKey(setting.name()) || contextParams.containsKey(setting.name());
+    if (inWebXml && wanted != inEffect) {
+      throw new InvalidSettingException(
+          setting.name(), setting.name() + " is " + wanted + " in web.xml, but the server's"
+              + " MicroProfile Fault Tolerance uses " + inEffect + ": it could not read this"
+              + " application's WEB-INF/web.xml. Set it as MicroProfile Config"
+              + " (microprofile-config.properties, a system property, the admin console) or"
+              + " with the environment variable " + String.join(" or ",
+                  setting.environmentNames()) + ".");
+    }
+  }
+
+  private static void checkNames(Map<String, String> params, String origin) {
     for (String name : params.keySet()) {
       if (name.startsWith(PREFIX) && !KNOWN.contains(name)) {
         throw new InvalidSettingException(

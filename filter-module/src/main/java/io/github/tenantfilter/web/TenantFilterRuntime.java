@@ -107,6 +107,10 @@ public class TenantFilterRuntime implements TenantCache {
     engine = new Engine(config, lookup, resources);
     started = true;
     LOG.info("tenant-filter: started with " + config);
+    String forwarding = ServerForwardingCheck.check(!config.trustedProxies().isEmpty());
+    if (forwarding != null) {
+      LOG.warning(forwarding);
+    }
     if (!lookup.hasRemoteTier()) {
       LOG.info("tenant-filter: no Redis configured (" + Settings.REDIS_URL.name()
           + " / REDIS_URL): the heap tier and the tenant store serve every lookup");

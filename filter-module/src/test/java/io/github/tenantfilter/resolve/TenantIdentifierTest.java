@@ -118,6 +118,81 @@ class TenantIdentifierTest {
   }
 
   @Test
+  void identify_hostDiffersFromRequestTarget_isMalformed() {
+    // absolute-form request line or HTTP/2 :authority naming another host than Host
+    HttpServletRequest request = request(List.of("acme.app.example"));
+    when(request.getServerName()).thenReturn("globex.app.example");
+    assertThat(identifier.identify(request).reason())
+        .isEqualTo("Host does not match the request target");
+  }
+
+  @Test
+  void identify_serverNameSameHostOtherSpelling_matches() {
+    for (String[] pair : new String[][] {
+        {"acme.app.example:8443", "acme.app.example"},
+        {"ACME.App.Example", "acme.app.example"},
+        {"acme.app.example.", "acme.app.example"},
+        {"[::1]:8080", "0:0:0:0:0:0:0:1"},
+        {"[::1]", "[::1]"}}) {
+      HttpServletRequest request = request(List.of(pair[0]));
+      when(request.getServerName()).thenReturn(pair[1]);
+      assertThat(identifier.identify(request).outcome()).as(pair[0]).isNotEqualTo(Outcome.MALFORMED);
+    }
+  }
+
+  @Test
+  void identify_ipHostPolicies() {
+    TenantIdentifier reject = new TenantIdentifier(List.of("app.example"), true, null,
+        AddressRanges.none(), AddressRanges.none(), IpHostPolicy.REJECT);
+    assertThat(reject.identify(request(List.of("10.1.2.3"))).outcome())
+        .isEqualTo(Outcome.MALFORMED);
+    TenantIdentifier lookup = new TenantIdentifier(List.of("app.example"), true, null,
+        AddressRanges.none(), AddressRanges.none(), IpHostPolicy.LOOKUP);
+    assertThat(lookup.identify(request(List.of("10.1.2.3:8080"))).key())
+        .isEqualTo(LookupKey.domain("10.1.2.3"));
+  }
+
+  private static HttpServletRequest fromPeer(String peer, String host, String xForwardedHost) {
+    HttpServletRequest request = request(List.of(host));
+    when(request.getRemoteAddr()).thenReturn(peer);
+    when(request.getHeaders("Forwarded")).thenReturn(Collections.emptyEnumeration());
+    when(request.getHeaders("X-Forwarded-Host"))
+        .thenReturn(Collections.enumeration(List.of(xForwardedHost)));
+    return request;
+  }
+
+  @Test
+  void identify_forwardedHostFromTrustedProxy_isUsed_fromOthersIgnored() {
+    TenantIdentifier behindProxy = new TenantIdentifier(List.of("app.example"), true, null,
+        AddressRanges.none(), AddressRanges.parse("10.0.0.0/8"), IpHostPolicy.UNKNOWN);
+    assertThat(behindProxy.identify(fromPeer("10.0.0.5", "internal.lb", "acme.app.example")).key())
+        .isEqualTo(LookupKey.subdomain("acme"));
+    assertThat(behindProxy.identify(fromPeer("203.0.113.9", "globex.app.example",
+            "acme.app.example")).key())
+        .isEqualTo(LookupKey.subdomain("globex"));
+    assertThat(behindProxy.identify(fromPeer("10.0.0.5", "internal.lb", "acme.app.example/x"))
+        .reason()).isEqualTo("invalid forwarded host");
+    // no trusted proxy configured: ignored from everyone
+    assertThat(identifier.identify(fromPeer("10.0.0.5", "globex.app.example", "acme.app.example"))
+        .key()).isEqualTo(LookupKey.subdomain("globex"));
+  }
+
+  @Test
+  void identify_headerLimitedToSources_ignoredFromOthers() {
+    TenantIdentifier gatewayOnly = new TenantIdentifier(List.of("app.example"), true,
+        "X-Tenant-Id", AddressRanges.parse("10.9.0.0/16"), AddressRanges.none(),
+        IpHostPolicy.UNKNOWN);
+    HttpServletRequest fromGateway = request(List.of("acme.app.example"));
+    when(fromGateway.getRemoteAddr()).thenReturn("10.9.1.1");
+    when(fromGateway.getHeaders("X-Tenant-Id")).thenReturn(Collections.enumeration(List.of("t-1")));
+    assertThat(gatewayOnly.identify(fromGateway).key()).isEqualTo(LookupKey.id("t-1"));
+    HttpServletRequest fromClient = request(List.of("acme.app.example"));
+    when(fromClient.getRemoteAddr()).thenReturn("203.0.113.9");
+    when(fromClient.getHeaders("X-Tenant-Id")).thenReturn(Collections.enumeration(List.of("t-1")));
+    assertThat(gatewayOnly.identify(fromClient).key()).isEqualTo(LookupKey.subdomain("acme"));
+  }
+
+  @Test
   void tenantIds_acceptOnlySafeCharacters() {
     assertThat(TenantIds.isValid("acme")).isTrue();
     assertThat(TenantIds.isValid("6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b")).isTrue();

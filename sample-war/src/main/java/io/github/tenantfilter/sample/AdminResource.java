@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code /api/admin}: the cache statistics and invalidation, as an application would expose them
- * to its operators. The sample leaves them unprotected for the demo; a real application puts
- * them behind a role.
+ * to its operators, behind the role {@value AdminIdentityStore#ROLE} (web.xml's
+ * security-constraint; HTTP Basic, see {@link AdminIdentityStore}).
  */
 @Path("admin")
 @RequestScoped

@@ -28,6 +28,9 @@ import redis.clients.jedis.RedisClient;
  */
 class SampleOnPayaraMicroIT {
 
+  private static final String ADMIN_PASSWORD = java.util.UUID.randomUUID().toString();
+  private static final String ADMIN = RawHttp.basic("admin", ADMIN_PASSWORD);
+
   private static RedisProcess redis;
   private static RedisClient redisClient;
   private static RedisCommands redisCommands;
@@ -56,7 +59,8 @@ class SampleOnPayaraMicroIT {
             Map.of(
                 "tenant-filter.jdbc.url", schema.jdbcUrl(),
                 "tenant-filter.jdbc.user", schema.user(),
-                "tenant-filter.redis.url", redis.url()),
+                "tenant-filter.redis.url", redis.url(),
+                "sample.admin.password", ADMIN_PASSWORD),
             target,
             log);
     payara.awaitReady("/api/health", Duration.ofMinutes(5));
@@ -88,7 +92,7 @@ class SampleOnPayaraMicroIT {
   }
 
   private static JsonObject stats() {
-    return json(get("localhost", "/api/admin/stats"));
+    return json(RawHttp.get(port, "localhost", "/api/admin/stats", ADMIN));
   }
 
   @Test
@@ -182,7 +186,7 @@ class SampleOnPayaraMicroIT {
     // still cached
     assertThat(json(get("globex.app.localhost", "/api/whoami")).getString("plan")).isEqualTo("pro");
 
-    assertThat(RawHttp.post(port, "localhost", "/api/admin/tenants/globex/invalidate").status())
+    assertThat(RawHttp.post(port, "localhost", "/api/admin/tenants/globex/invalidate", ADMIN).status())
         .isEqualTo(204);
     assertThat(redisClient.keys("tenant-filter-sample:tenant:*globex*")).isEmpty();
     assertThat(json(get("globex.app.localhost", "/api/whoami")).getString("plan"))
@@ -193,7 +197,20 @@ class SampleOnPayaraMicroIT {
 
   @Test
   void invalidate_malformedId_returns400() {
-    assertThat(RawHttp.post(port, "localhost", "/api/admin/tenants/a*b/invalidate").status())
+    assertThat(RawHttp.post(port, "localhost", "/api/admin/tenants/a*b/invalidate", ADMIN).status())
         .isEqualTo(400);
+  }
+
+  @Test
+  void adminOperations_withoutTheRole_are401AndDoNothing() {
+    for (String[] credentials : new String[][] {{}, {RawHttp.basic("admin", "wrong")},
+        {RawHttp.basic("root", ADMIN_PASSWORD)}}) {
+      assertThat(RawHttp.get(port, "localhost", "/api/admin/stats", credentials).status())
+          .isEqualTo(401);
+      RawHttp.Response invalidate =
+          RawHttp.post(port, "localhost", "/api/admin/tenants/acme/invalidate", credentials);
+      assertThat(invalidate.status()).isEqualTo(401);
+      assertThat(invalidate.body()).doesNotContain(ADMIN_PASSWORD).doesNotContain("Exception");
+    }
   }
 }

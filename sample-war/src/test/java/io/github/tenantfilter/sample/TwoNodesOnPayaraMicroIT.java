@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 class TwoNodesOnPayaraMicroIT {
 
+  private static final String ADMIN_PASSWORD = java.util.UUID.randomUUID().toString();
+  private static final String ADMIN = RawHttp.basic("admin", ADMIN_PASSWORD);
+
   private static final String DOMAIN = "globex-corp.localhost";
   private static RedisProcess redis;
   private static LocalPostgres.Schema schema;
@@ -46,7 +49,8 @@ class TwoNodesOnPayaraMicroIT {
         "tenant-filter.jdbc.url", schema.jdbcUrl(),
         "tenant-filter.jdbc.user", schema.user(),
         "tenant-filter.redis.url", redis.url(),
-        "tenant-filter.store.notify-channel", "tenant_filter");
+        "tenant-filter.store.notify-channel", "tenant_filter",
+        "sample.admin.password", ADMIN_PASSWORD);
     for (int i = 1; i <= 2; i++) {
       nodes.add(PayaraMicro.start(
           Path.of(System.getProperty("payara.micro.jar")),
@@ -109,9 +113,9 @@ class TwoNodesOnPayaraMicroIT {
       assertThat(owner(nodes.get(1))).as("cached on the other server").isEqualTo(from);
       PayaraMicro caller = nodes.get(i % 2);
       assertThat(RawHttp.post(caller.port(), "localhost",
-              "/api/admin/tenants/" + from + "/invalidate").status()).isEqualTo(204);
+              "/api/admin/tenants/" + from + "/invalidate", ADMIN).status()).isEqualTo(204);
       assertThat(RawHttp.post(caller.port(), "localhost",
-              "/api/admin/tenants/" + owner + "/invalidate").status()).isEqualTo(204);
+              "/api/admin/tenants/" + owner + "/invalidate", ADMIN).status()).isEqualTo(204);
       times.addAll(untilBothServe(owner, System.nanoTime()));
     }
     System.out.println("COHERENCE two Payara Micro, API + pub/sub, 10 moves: ms " + times);

@@ -42,6 +42,30 @@ public final class RawHttp {
         + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
   }
 
+  /** POST with an empty body and more header lines ({@code "Authorization: Basic ..."}). */
+  public static Response post(int port, String host, String path, String... headers) {
+    StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\n");
+    for (String header : headers) {
+      head.append(header).append("\r\n");
+    }
+    return send(port, head + "Content-Length: 0\r\nConnection: close\r\n\r\n");
+  }
+
+  /** GET with more header lines. */
+  public static Response get(int port, String host, String path, String... headers) {
+    StringBuilder head = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n");
+    for (String header : headers) {
+      head.append(header).append("\r\n");
+    }
+    return send(port, head + "Connection: close\r\n\r\n");
+  }
+
+  /** An {@code Authorization} header line for HTTP Basic. */
+  public static String basic(String user, String password) {
+    return "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(
+        (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
   /** Sends {@code request} as is and reads the whole response (the server closes). */
   public static Response send(int port, String request) {
     try (Socket socket = new Socket()) {

@@ -10,6 +10,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClient;
 
 /**
  * A {@code redis-server} process of the test's own on a free loopback port, which the test may
@@ -23,9 +26,25 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  *
- * <p>The binary is {@code redis-server} from {@code PATH}, or else the Linux x86-64 binary
- * inside {@code com.github.codemonstur:embedded-redis}. {@code DEBUG} commands are enabled for
- * local clients so that tests can use {@code DEBUG SLEEP}.
+ * <p>With a password, an ACL user or TLS:
+ *
+ * <pre>{@code
+ * TestCertificates ca = TestCertificates.authority(dir, "test CA");
+ * try (RedisProcess redis = RedisProcess.builder()
+ *     .requirePass("admin-secret")            // the default user's password
+ *     .user("app", "app-secret")              // an ACL user allowed everything
+ *     .tls(ca, ca.issue("server", "localhost", "127.0.0.1"))  // --port 0 --tls-port <port>
+ *     .start()) {
+ *   redis.url("app", "app-secret");           // rediss://app:app-secret@127.0.0.1:<port>
+ *   redis.client();                           // an admin client: password, TLS trusting ca
+ * }
+ * }</pre>
+ *
+ * <p>The binary is {@code redis-server} from {@code PATH}, or else (or with {@code
+ * -Dtf.test.redis.embedded=true}) the Linux x86-64 binary inside {@code
+ * com.github.codemonstur:embedded-redis}; both this machine's Redis 7.0 and that 6.2 are built
+ * with TLS. A binary without TLS makes {@link Builder#start()} fail with the server's own words.
+ * {@code DEBUG} commands are enabled for local clients so that tests can use {@code DEBUG SLEEP}.
  */
 public final class RedisProcess implements AutoCloseable {
 
@@ -34,25 +53,113 @@ public final class RedisProcess implements AutoCloseable {
   private final Path executable;
   private final int port;
   private final List<String> extraArgs;
+  private final String adminPassword;
+  private final TestCertificates ca;
+  private final TestCertificates.Issued adminCertificate;
+  private final Path log;
   private Process process;
 
-  private RedisProcess(Path executable, int port, List<String> extraArgs) {
+  private RedisProcess(Path executable, int port, List<String> extraArgs, String adminPassword,
+      TestCertificates ca, TestCertificates.Issued adminCertificate) {
     this.executable = executable;
     this.port = port;
     this.extraArgs = List.copyOf(extraArgs);
+    this.adminPassword = adminPassword;
+    this.ca = ca;
+    this.adminCertificate = adminCertificate;
+    try {
+      this.log = Files.createTempFile("tf-redis-" + port + "-", ".log");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Starts a Redis on a free port. */
   public static RedisProcess start(String... extraArgs) {
-    RedisProcess redis = new RedisProcess(executable(), Ports.free(), List.of(extraArgs));
-    redis.launch();
-    return redis;
+    return builder().args(extraArgs).start();
+  }
+
+  /** A Redis with a password, ACL users or TLS. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Options of a {@link RedisProcess}. */
+  public static final class Builder {
+    private final List<String> args = new ArrayList<>();
+    private String requirePass;
+    private TestCertificates ca;
+    private TestCertificates.Issued server;
+    private boolean authClients;
+
+    private Builder() {}
+
+    /** {@code --requirepass}: the default user needs this password. */
+    public Builder requirePass(String password) {
+      this.requirePass = password;
+      return this;
+    }
+
+    /** An ACL user with this password, allowed every command, key and channel. */
+    public Builder user(String name, String password) {
+      args.addAll(List.of("--user", name, "on", ">" + password, "~*", "&*", "+@all"));
+      return this;
+    }
+
+    /**
+     * TLS only: {@code --port 0} and {@code --tls-port} on this process's port, with {@code
+     * server}'s certificate; {@code ca} is the CA the server trusts for client certificates.
+     */
+    public Builder tls(TestCertificates ca, TestCertificates.Issued server) {
+      this.ca = ca;
+      this.server = server;
+      return this;
+    }
+
+    /**
+     * {@code --tls-auth-clients yes}: clients must present a certificate issued by the CA (mutual
+     * TLS). Off by default ({@code --tls-auth-clients no}).
+     */
+    public Builder tlsAuthClients(boolean required) {
+      this.authClients = required;
+      return this;
+    }
+
+    /** More {@code redis-server} arguments. */
+    public Builder args(String... more) {
+      args.addAll(List.of(more));
+      return this;
+    }
+
+    /** Starts the server on a free port. */
+    public RedisProcess start() {
+      List<String> all = new ArrayList<>();
+      if (requirePass != null) {
+        all.addAll(List.of("--requirepass", requirePass));
+      }
+      TestCertificates.Issued admin = null;
+      if (ca != null) {
+        all.addAll(List.of(
+            "--tls-cert-file", server.certFile().toString(),
+            "--tls-key-file", server.keyFile().toString(),
+            "--tls-ca-cert-file", ca.caFile().toString(),
+            "--tls-auth-clients", authClients ? "yes" : "no"));
+        if (authClients) {
+          admin = ca.issue("redis-admin-" + System.nanoTime());
+        }
+      }
+      all.addAll(args);
+      RedisProcess redis =
+          new RedisProcess(executable(), Ports.free(), all, requirePass, ca, admin);
+      redis.launch();
+      return redis;
+    }
   }
 
   /** Path of the {@code redis-server} this class runs. */
   public static Path executable() {
     String path = System.getenv("PATH");
-    if (path != null) {
+    if (path != null && !Boolean.getBoolean("tf.test.redis.embedded")) {
       for (String dir : path.split(java.io.File.pathSeparator)) {
         Path candidate = Path.of(dir, "redis-server");
         if (Files.isExecutable(candidate)) {
@@ -81,9 +188,13 @@ public final class RedisProcess implements AutoCloseable {
   private void launch() {
     List<String> command = new ArrayList<>();
     command.add(executable.toString());
+    if (ca != null) {
+      command.addAll(List.of("--port", "0", "--tls-port", String.valueOf(port)));
+    } else {
+      command.addAll(List.of("--port", String.valueOf(port)));
+    }
     command.addAll(
         List.of(
-            "--port", String.valueOf(port),
             "--bind", "127.0.0.1",
             "--save", "",
             "--appendonly", "no",
@@ -98,7 +209,7 @@ public final class RedisProcess implements AutoCloseable {
       process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectOutput(log.toFile())
               .start();
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + command, e);
@@ -107,7 +218,8 @@ public final class RedisProcess implements AutoCloseable {
     while (!Ports.answers(port)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         process.destroyForcibly();
-        throw new IllegalStateException("redis-server did not start on port " + port + ": " + command);
+        throw new IllegalStateException("redis-server did not start on port " + port + ": "
+            + command + "; it said: " + tail());
       }
       sleep(20);
     }
@@ -118,9 +230,52 @@ public final class RedisProcess implements AutoCloseable {
     return port;
   }
 
-  /** A {@code redis://} URL for this Redis. */
+  private String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+    } catch (IOException e) {
+      return "(no output: " + e.getMessage() + ")";
+    }
+  }
+
+  /** A {@code redis://} URL for this Redis ({@code rediss://} with TLS), without credentials. */
   public String url() {
-    return "redis://127.0.0.1:" + port;
+    return (ca != null ? "rediss" : "redis") + "://127.0.0.1:" + port;
+  }
+
+  /**
+   * The URL with credentials: {@code redis://user:password@127.0.0.1:<port>}, or {@code
+   * redis://:password@...} when {@code user} is null (the default user).
+   */
+  public String url(String user, String password) {
+    return url().replace("://", "://" + (user == null ? "" : user) + ":" + password + "@");
+  }
+
+  /** Whether this Redis speaks TLS only. */
+  public boolean tls() {
+    return ca != null;
+  }
+
+  /**
+   * A client for the test itself: the default user with the {@code requirePass} password, TLS
+   * trusting the CA (and a client certificate of its own when clients must present one). The
+   * caller closes it.
+   */
+  public RedisClient client() {
+    DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+        .connectionTimeoutMillis(2_000)
+        .socketTimeoutMillis(2_000);
+    if (adminPassword != null) {
+      config.password(adminPassword);
+    }
+    if (ca != null) {
+      config.ssl(true).sslSocketFactory(ca.socketFactory(adminCertificate));
+    }
+    return RedisClient.builder()
+        .hostAndPort(new HostAndPort("127.0.0.1", port))
+        .clientConfig(config.build())
+        .build();
   }
 
   /** Operating-system id of the running process. */
@@ -190,6 +345,11 @@ public final class RedisProcess implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    try {
+      Files.deleteIfExists(log);
+    } catch (IOException ignored) {
+      // a temporary file
     }
   }
 }

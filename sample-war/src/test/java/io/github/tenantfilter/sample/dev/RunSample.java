@@ -46,6 +46,12 @@ public final class RunSample {
     System.out.println("tenant-filter sample: PostgreSQL " + postgres.origin() + ", Redis "
         + (redis ? "127.0.0.1:6379" : "none (heap tier and PostgreSQL only)")
         + "; starting Payara Micro on port " + port + " ...");
+    // the admin operations need a password; without one they are off (401 for everyone)
+    String adminPassword = System.getenv("SAMPLE_ADMIN_PASSWORD");
+    if (adminPassword == null || adminPassword.isEmpty()) {
+      adminPassword = java.util.UUID.randomUUID().toString().substring(0, 13);
+    }
+    settings.put("sample.admin.password", adminPassword);
     PayaraMicro payara = PayaraMicro.start(payaraJar, war, port, settings, workDir, null);
     Runtime.getRuntime().addShutdownHook(new Thread(payara::close));
     payara.awaitReady("/api/health", Duration.ofMinutes(5));
@@ -63,9 +69,10 @@ public final class RunSample {
     System.out.println("  curl -si -H 'Host: bad..host' http://127.0.0.1:" + port
         + "/api/whoami  # malformed host: 400");
     System.out.println("  curl -s " + base.formatted("localhost") + "/api/health");
-    System.out.println("  curl -s " + base.formatted("localhost") + "/api/admin/stats");
-    System.out.println("  curl -s -X POST " + base.formatted("localhost")
-        + "/api/admin/tenants/acme/invalidate");
+    System.out.println("  curl -s -u admin:" + adminPassword + " " + base.formatted("localhost")
+        + "/api/admin/stats   # role tenant-admin; set SAMPLE_ADMIN_PASSWORD to choose");
+    System.out.println("  curl -s -u admin:" + adminPassword + " -X POST "
+        + base.formatted("localhost") + "/api/admin/tenants/acme/invalidate");
     System.out.println("Tenants live in PostgreSQL, schema tenant_filter_sample (" + schema.jdbcUrl()
         + "). Stop with Ctrl+C.");
     System.exit(payara.waitFor());
