@@ -145,9 +145,13 @@ public final class HostileHostCorpus {
    * labels of letters, digits and hyphens, 1 to 63 long, not starting or ending with a hyphen,
    * at most 253 characters without the one optional trailing dot; or a bracketed IPv6 address)
    * with an optional port of at most 5 digits up to 65535 (an empty port is allowed, RFC 3986),
-   * else {@code 400}. A valid host names a tenant only as a one-label subdomain of the base
-   * domain or as a custom domain; IP addresses (a last label of digits), the base domain, deeper
-   * names under it and unknown names give {@code 404}. Letter case does not matter.
+   * else {@code 400}. A label with {@code --} in positions 3 and 4 must be an A-label ({@code
+   * xn--}, RFC 5891 4.2.3.1): the punycode of lower-case letters is valid, any other A-label gives
+   * {@code 400|404}. A name whose last label is a number (digits, or {@code 0x} and hex digits)
+   * is valid only as a dotted-quad IPv4 address (RFC 3986 IPv4address; WHATWG URL "ends in a
+   * number"). A valid host names a tenant only as a one-label subdomain of the base domain or as
+   * a custom domain; IP addresses, the base domain, deeper names under it and unknown names give
+   * {@code 404}. Letter case does not matter.
    */
   static String expect(String raw) {
     String value = trimOws(raw);
@@ -185,19 +189,61 @@ public final class HostileHostCorpus {
     if (host.isEmpty() || host.length() > 253) {
       return "400";
     }
+    boolean aLabels = false;
     for (String label : host.split("\\.", -1)) {
       if (!label.matches("[a-z0-9-]{1,63}") || label.startsWith("-") || label.endsWith("-")) {
         return "400";
       }
+      if (label.length() >= 4 && label.charAt(2) == '-' && label.charAt(3) == '-') {
+        if (!label.startsWith("xn")) {
+          return "400"; // "--" in positions 3 and 4 is reserved for A-labels (RFC 5891 4.2.3.1)
+        }
+        if (!isLetterALabel(label)) {
+          aLabels = true;
+        }
+      }
     }
-    if (host.substring(host.lastIndexOf('.') + 1).matches("[0-9]+")) {
-      return "404"; // an IPv4 address in some notation: names no tenant
+    String last = host.substring(host.lastIndexOf('.') + 1);
+    if (last.matches("[0-9]+") || last.matches("0x[0-9a-f]*")) {
+      // a number to every URL parser: only a dotted quad is an address (names no tenant)
+      return host.matches(DOTTED_QUAD) ? "404" : "400";
+    }
+    if (aLabels) {
+      // an A-label that is not the punycode of plain letters: whether it is valid depends on
+      // the IDNA2008 code point tables, which these rules do not decide
+      return "400|404";
     }
     if (host.endsWith("." + BASE)) {
       String label = host.substring(0, host.length() - BASE.length() - 1);
       return SUBDOMAINS.containsKey(label) ? "tenant:" + SUBDOMAINS.get(label) : "404";
     }
     return DOMAINS.containsKey(host) ? "tenant:" + DOMAINS.get(host) : "404";
+  }
+
+  private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+  private static final String DOTTED_QUAD = OCTET + "\\." + OCTET + "\\." + OCTET + "\\." + OCTET;
+
+  /**
+   * Whether an {@code xn--} label is the punycode of lower-case letters (Latin, Greek, Cyrillic,
+   * Armenian...; at least one not ASCII), digits and hyphens, which every IDNA version accepts:
+   * decoded by the JDK, and encoded back to itself.
+   */
+  private static boolean isLetterALabel(String label) {
+    if (!label.startsWith("xn--")) {
+      return false;
+    }
+    String unicode = IDN.toUnicode(label);
+    if (unicode.equals(label)
+        || !unicode.codePoints().allMatch(c -> Character.isLowerCase(c) || c == '-'
+            || (c >= '0' && c <= '9'))
+        || unicode.codePoints().allMatch(c -> c < 0x80)) {
+      return false;
+    }
+    try {
+      return IDN.toASCII(unicode).equals(label);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static boolean isPort(String port) {
