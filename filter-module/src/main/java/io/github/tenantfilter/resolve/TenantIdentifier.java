@@ -85,7 +85,7 @@ public final class TenantIdentifier {
     if (hosts == null || !hosts.hasMoreElements()) {
       return Identification.malformed("missing Host header");
     }
-    String raw = hosts.nextElement();
+    String raw = trimOws(hosts.nextElement());
     if (hosts.hasMoreElements()) {
       return Identification.malformed("repeated Host header");
     }
@@ -93,7 +93,7 @@ public final class TenantIdentifier {
     if (host == null) {
       return Identification.malformed("invalid Host header");
     }
-    if (!matchesServerName(raw, host, request.getServerName())) {
+    if (!matchesServerName(raw, host, trimOws(request.getServerName()))) {
       return Identification.malformed("Host does not match the request target");
     }
     if (!trustedProxies.isEmpty() && trustedProxies.contains(request.getRemoteAddr())) {
@@ -109,6 +109,25 @@ public final class TenantIdentifier {
       }
     }
     return identifyHost(host);
+  }
+
+  /**
+   * The field value without the spaces and tabs around it (RFC 9110 section 5.5: they are not
+   * part of it). Some servers (Payara's Grizzly) pass tabs on.
+   */
+  static String trimOws(String value) {
+    if (value == null || value.isEmpty()) {
+      return value;
+    }
+    int start = 0;
+    int end = value.length();
+    while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
+      start++;
+    }
+    while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
+      end--;
+    }
+    return start == 0 && end == value.length() ? value : value.substring(start, end);
   }
 
   /**

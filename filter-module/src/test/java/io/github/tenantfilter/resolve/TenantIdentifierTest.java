@@ -193,6 +193,21 @@ class TenantIdentifierTest {
   }
 
   @Test
+  void identify_hostWithSurroundingSpacesOrTabs_isTheHost() {
+    // RFC 9110 5.5: OWS around a field value is not part of it (Payara's Grizzly keeps tabs)
+    assertThat(identifier.identify(request(List.of("\tacme.app.example \t"))).key())
+        .isEqualTo(LookupKey.subdomain("acme"));
+    // and the server name Grizzly derives from it keeps the tab too
+    HttpServletRequest tabbed = request(List.of("acme.app.example\t"));
+    when(tabbed.getServerName()).thenReturn("acme.app.example\t");
+    assertThat(identifier.identify(tabbed).key()).isEqualTo(LookupKey.subdomain("acme"));
+    assertThat(identifier.identify(request(List.of("acme.app.example\t:80"))).outcome())
+        .isEqualTo(Outcome.MALFORMED);
+    assertThat(identifier.identify(request(List.of(" \t "))).outcome())
+        .isEqualTo(Outcome.MALFORMED);
+  }
+
+  @Test
   void tenantIds_acceptOnlySafeCharacters() {
     assertThat(TenantIds.isValid("acme")).isTrue();
     assertThat(TenantIds.isValid("6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b")).isTrue();
