@@ -57,6 +57,13 @@ public final class Settings {
           "what a tenant's status gets: status=serve or status=403|404|410|423|451|503, * for any"
               + " other status; only statuses named serve are served");
 
+  /** Whether the JMX bean is registered. */
+  public static final Setting<Boolean> JMX =
+      new Setting<>(PREFIX + "jmx", List.of(), "false", Parsers::bool, false,
+          "register the JMX MXBean io.github.tenantfilter:type=TenantFilter,application=<context"
+              + " path> (statistics, settings, invalidation); off by default, since JMX access"
+              + " then allows invalidation");
+
   /** What to do with an unknown tenant. */
   public static final Setting<UnknownTenantPolicy> UNKNOWN_TENANT =
       new Setting<>(PREFIX + "unknown-tenant", List.of(), "404", Parsers::unknownTenant, false,
@@ -224,7 +231,7 @@ public final class Settings {
   public static final List<Setting<?>> ALL =
       List.of(
           ENABLED, BASE_DOMAINS, CUSTOM_DOMAINS, HEADER, HEADER_SOURCES, TRUSTED_PROXIES, IP_HOSTS,
-          STATUS_OUTCOMES, UNKNOWN_TENANT, EXCLUDE_PATHS,
+          STATUS_OUTCOMES, JMX, UNKNOWN_TENANT, EXCLUDE_PATHS,
           ERROR_RESPONSE, RETRY_AFTER, LOCAL_CACHE_SIZE, LOCAL_CACHE_TTL, REFRESH_AHEAD, STALE_IF_ERROR,
           NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL, REDIS_URL, REDIS_TLS_CA_FILE,
           REDIS_TLS_CERT_FILE, REDIS_TLS_KEY_FILE, REDIS_TTL, REDIS_KEY_PREFIX, REDIS_TIMEOUT, REDIS_POOL_SIZE,

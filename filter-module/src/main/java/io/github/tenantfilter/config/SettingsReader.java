@@ -72,6 +72,22 @@ public final class SettingsReader {
     }
   }
 
+  /** Every setting's value as text, secrets masked, in documentation order: for JMX. */
+  public java.util.Map<String, String> shown() {
+    java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+    for (Setting<?> setting : Settings.ALL) {
+      String text = null;
+      for (SettingSource source : sources) {
+        text = source.value(setting);
+        if (text != null) {
+          break;
+        }
+      }
+      values.put(setting.name(), show(setting, text == null ? setting.defaultValue() : text));
+    }
+    return values;
+  }
+
   /** How a value may be shown in logs and messages: secrets masked. */
   static String show(Setting<?> setting, String text) {
     if (!setting.secret()) {

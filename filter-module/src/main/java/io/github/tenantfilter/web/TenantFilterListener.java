@@ -78,13 +78,16 @@ public class TenantFilterListener implements ServletContextListener, ServletRequ
       }
       checkNames(initParams, "filter init-param");
       checkNames(contextParams, "context-param");
-      TenantFilterConfig config =
-          TenantFilterConfig.read(
-              SettingsReader.standard(initParams, contextParams, context.getClassLoader()));
+      SettingsReader reader =
+          SettingsReader.standard(initParams, contextParams, context.getClassLoader());
+      TenantFilterConfig config = TenantFilterConfig.read(reader);
       if (config.redisUrl() != null) {
         checkCircuitReachedFaultTolerance(config, initParams, contextParams, context.getClassLoader());
       }
       runtime.start(config, context.getClassLoader());
+      if (config.enabled() && config.jmx()) {
+        runtime.registerJmx(context.getContextPath(), reader.shown());
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, e.getMessage());
       throw e;

@@ -34,6 +34,7 @@ public class TenantFilterRuntime implements TenantCache {
 
   @Inject @Any Instance<TenantStore> applicationStores;
   @Inject RedisCircuitBreaker breaker;
+  private TenantFilterJmx jmx;
 
   private volatile Engine engine;
   /** What the JDBC store opened that must be released with the application, or null. */
@@ -188,9 +189,20 @@ public class TenantFilterRuntime implements TenantCache {
     return store;
   }
 
-  /** Releases the tiers (Redis connections, heap caches). */
+  /** Registers the JMX bean of this application (closed by {@link #stop()}). */
+  synchronized void registerJmx(String application, java.util.Map<String, String> settings) {
+    if (jmx == null) {
+      jmx = TenantFilterJmx.register(this, settings, application);
+    }
+  }
+
+  /** Releases the tiers (Redis connections, heap caches) and the JMX bean. */
   @PreDestroy
   public synchronized void stop() {
+    if (jmx != null) {
+      jmx.close();
+      jmx = null;
+    }
     Engine running = engine;
     engine = null;
     started = false;
