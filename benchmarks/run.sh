@@ -18,7 +18,7 @@ if [ "$mode" = quick ]; then
   heap=(1 100000)
 else
   out=benchmarks/results
-  jmh=()   # the classes' own settings: 3 forks x 5 s measured (hot path), 2 x 10 s (remote)
+  jmh=()   # the classes' own settings: hot path 3 forks x (3 + 5) x 1 s, remote 2 forks x (3 + 5) x 2 s
   heap=(5 1000000)
 fi
 mkdir -p "$out"
