@@ -86,11 +86,31 @@ final class Backends implements AutoCloseable {
         }
         lookup.close();
       }
+      if (lookup != null && lookup.hasRemoteTier()) {
+        removeOwnKeys(); // what invalidateAll leaves: the epoch counter
+      }
       if (dataSource instanceof AutoCloseable closeable) {
         closeable.close();
       }
     } finally {
       schema.close();
+    }
+  }
+
+  /** Deletes every key under this run's own prefix (never anything else). */
+  private void removeOwnKeys() {
+    java.net.URI url = java.net.URI.create(redisUrl);
+    try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(url.getHost(), url.getPort())) {
+      redis.clients.jedis.params.ScanParams match =
+          new redis.clients.jedis.params.ScanParams().match(keyPrefix + "*").count(100);
+      String cursor = redis.clients.jedis.params.ScanParams.SCAN_POINTER_START;
+      do {
+        redis.clients.jedis.resps.ScanResult<String> page = jedis.scan(cursor, match);
+        if (!page.getResult().isEmpty()) {
+          jedis.del(page.getResult().toArray(new String[0]));
+        }
+        cursor = page.getCursor();
+      } while (!cursor.equals(redis.clients.jedis.params.ScanParams.SCAN_POINTER_START));
     }
   }
 
