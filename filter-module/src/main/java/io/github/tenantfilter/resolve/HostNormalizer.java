@@ -92,7 +92,7 @@ public final class HostNormalizer {
       case VALID:
         return host;
       case HAS_A_LABEL:
-        return normalizeInternational(host);
+        return normalizeALabels(host);
       default:
         return null;
     }
@@ -287,6 +287,31 @@ public final class HostNormalizer {
   }
 
   // ---------------------------------------------------------------- international names
+
+  /**
+   * An ASCII name that {@link #checkAsciiHost} accepted and that holds A-labels: what browsers
+   * send for an international name, so the common IDN case. The same rule as {@link
+   * #normalizeInternational}, without its copies: every other label is already valid, so only
+   * the A-labels are decoded and checked (and the Bidi Rule applied when one is right-to-left),
+   * and the result is {@code host} itself.
+   */
+  private static String normalizeALabels(String host) {
+    int length = host.length();
+    boolean bidiDomain = false;
+    for (int start = 0; start < length; ) {
+      int end = host.indexOf('.', start);
+      end = end < 0 ? length : end;
+      if (host.startsWith(ACE_PREFIX, start)) {
+        String decoded = decodeALabel(host.substring(start, end));
+        if (decoded == null) {
+          return null;
+        }
+        bidiDomain |= hasRtl(decoded);
+      }
+      start = end + 1;
+    }
+    return bidiDomain ? normalizeInternational(host) : host;
+  }
 
   /**
    * The slow path, for a name (no port) with a non-ASCII character or an A-label. See the class
@@ -547,6 +572,28 @@ public final class HostNormalizer {
    * not a deviation, not disallowed) in UTS #46.
    */
   static boolean isValidCodePoint(int c) {
+    if (c >= BMP_VALIDITY.length) {
+      return computeValidCodePoint(c);
+    }
+    byte known = BMP_VALIDITY[c];
+    if (known == 0) {
+      // a race only computes the same answer twice
+      known = computeValidCodePoint(c) ? VALID : INVALID;
+      BMP_VALIDITY[c] = known;
+    }
+    return known == VALID;
+  }
+
+  private static final byte VALID = 1;
+  private static final byte INVALID = 2;
+
+  /**
+   * {@link #isValidCodePoint} of each BMP code point, filled as they are met (0: not yet): the
+   * answer is fixed, and computing it costs a few Unicode normalisations. 64 KiB.
+   */
+  private static final byte[] BMP_VALIDITY = new byte[0x10000];
+
+  private static boolean computeValidCodePoint(int c) {
     switch (c) {
       case 0x00B7: // CONTEXTO, see isValidULabel
       case 0x0375:

@@ -88,6 +88,26 @@ class HostNormalizerTest {
   }
 
   @Test
+  void normalize_aLabelInBidiDomain_appliesBidiRuleToEveryLabel() {
+    // a right-to-left A-label makes every label meet the Bidi Rule: "1abc" starts with a digit
+    assertThat(HostNormalizer.normalize("xn--9dbne9b.example")).isEqualTo("xn--9dbne9b.example");
+    assertThat(HostNormalizer.normalize("XN--9DBNE9B.Example:443"))
+        .isEqualTo("xn--9dbne9b.example");
+    assertThat(HostNormalizer.normalize("xn--9dbne9b.1abc.example")).isNull();
+    assertThat(HostNormalizer.normalize("\u05e9\u05dc\u05d5\u05dd.1abc.example")).isNull();
+    assertThat(HostNormalizer.normalize("1abc.example")).isEqualTo("1abc.example");
+  }
+
+  @Test
+  void isValidCodePoint_askedTwice_answersTheSame() {
+    // the second answer for a BMP code point comes from the memo the first one filled
+    for (int c = 0x80; c <= 0x10FFFF; c += c < 0x10000 ? 1 : 97) {
+      boolean first = HostNormalizer.isValidCodePoint(c);
+      assertThat(HostNormalizer.isValidCodePoint(c)).as("U+%04X", c).isEqualTo(first);
+    }
+  }
+
+  @Test
   void normalize_canonicalInput_returnsSameInstance() {
     String host = "acme.app.example";
     assertThat(HostNormalizer.normalize(host)).isSameAs(host);

@@ -1,0 +1,127 @@
+package io.github.tenantfilter.bench;
+
+import io.github.tenantfilter.api.TenantStore;
+import io.github.tenantfilter.cache.TenantLookup;
+import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.store.DataSources;
+import io.github.tenantfilter.store.JdbcTenantStore;
+import io.github.tenantfilter.testing.LocalPostgres;
+import io.github.tenantfilter.testing.LocalRedis;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The real PostgreSQL and Redis for the remote-path benchmarks: a schema of the benchmark's own
+ * with the project's {@code schema.sql} and {@value #TENANTS} tenants, and a Redis key prefix of
+ * its own. Dropped (the schema) and removed (the keys, through the filter's own invalidation) on
+ * {@link #close()}; the shared Redis is never flushed.
+ */
+final class Backends implements AutoCloseable {
+
+  static final int TENANTS = 1000;
+
+  private final LocalPostgres.Schema schema;
+  private final String redisUrl;
+  private final String keyPrefix = "tfjmh-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+  private DataSource dataSource;
+  private TenantLookup lookup;
+
+  Backends() {
+    schema = LocalPostgres.get().newSchema("jmh");
+    schema.execute(resource("/io/github/tenantfilter/sql/schema.sql"));
+    schema.execute("INSERT INTO tenants (id, name, subdomain, plan, settings)"
+        + " SELECT 't' || lpad(i::text, 5, '0'), 'Tenant ' || i, 't' || lpad(i::text, 5, '0'),"
+        + " 'pro', '{\"theme\": \"blue\", \"seats\": 25}'::jsonb"
+        + " FROM generate_series(0, " + (TENANTS - 1) + ") AS i;"
+        + " INSERT INTO tenants (id, name, subdomain) VALUES ('acme', 'Acme', 'acme');"
+        + " INSERT INTO tenant_domains (domain, tenant_id)"
+        + " SELECT id || '-shop.example', id FROM tenants; ANALYZE");
+    redisUrl = LocalRedis.url();
+  }
+
+  /** The tiers on this schema; with Redis or without it (heap tier and store only). */
+  TenantLookup lookup(boolean redis) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("tenant-filter.base-domains", HotPathBench.BASE);
+    settings.put("tenant-filter.jdbc.url", schema.jdbcUrl());
+    settings.put("tenant-filter.jdbc.user", schema.user());
+    settings.put("tenant-filter.jdbc.password", schema.password());
+    if (redis) {
+      settings.put("tenant-filter.redis.url", redisUrl);
+      settings.put("tenant-filter.redis.key-prefix", keyPrefix);
+    }
+    TenantFilterConfig config = TenantFilterConfig.of(settings);
+    dataSource = DataSources.of(config, Backends.class.getClassLoader());
+    TenantStore store = new JdbcTenantStore(dataSource, config.queryById(),
+        config.queryBySubdomain(), config.queryByDomain(), config.storeTimeout());
+    lookup = TenantLookup.create(config, store, Clock.systemUTC(), null);
+    return lookup;
+  }
+
+  LocalPostgres.Schema schema() {
+    return schema;
+  }
+
+  String redisUrl() {
+    return redisUrl;
+  }
+
+  String keyPrefix() {
+    return keyPrefix;
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      if (lookup != null) {
+        if (lookup.hasRemoteTier()) {
+          lookup.invalidateAll(); // removes this run's keys under its own prefix
+        }
+        lookup.close();
+      }
+      if (lookup != null && lookup.hasRemoteTier()) {
+        removeOwnKeys(); // what invalidateAll leaves: the epoch counter
+      }
+      if (dataSource instanceof AutoCloseable closeable) {
+        closeable.close();
+      }
+    } finally {
+      schema.close();
+    }
+  }
+
+  /** Deletes every key under this run's own prefix (never anything else). */
+  private void removeOwnKeys() {
+    java.net.URI url = java.net.URI.create(redisUrl);
+    try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(url.getHost(), url.getPort())) {
+      redis.clients.jedis.params.ScanParams match =
+          new redis.clients.jedis.params.ScanParams().match(keyPrefix + "*").count(100);
+      String cursor = redis.clients.jedis.params.ScanParams.SCAN_POINTER_START;
+      do {
+        redis.clients.jedis.resps.ScanResult<String> page = jedis.scan(cursor, match);
+        if (!page.getResult().isEmpty()) {
+          jedis.del(page.getResult().toArray(new String[0]));
+        }
+        cursor = page.getCursor();
+      } while (!cursor.equals(redis.clients.jedis.params.ScanParams.SCAN_POINTER_START));
+    }
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = Backends.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is not on the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
