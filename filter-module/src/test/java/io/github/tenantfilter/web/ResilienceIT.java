@@ -236,8 +236,10 @@ class ResilienceIT {
       assertNoFailures(load);
       if (opens) {
         assertThat(stats.redisCircuitOpens()).isPositive();
-        // the threshold, plus calls already in flight on the other threads when it opened
-        assertThat(atOpen.redisErrors()).isBetween(3L, 3L + THREADS);
+        // the threshold, plus calls admitted before it opened: one in flight per thread, and
+        // on a loaded machine (2 cores, 8 load threads) a second one (read, then fill or a
+        // owed delete) that was admitted before the breaker recorded the third failure
+        assertThat(atOpen.redisErrors()).isBetween(3L, 3L + 2L * THREADS);
         assertThat(whileOpen).as("Redis commands while the circuit is open").isZero();
         // a hung Redis costs a request at most about twice the 100 ms timeout; the bound
         // checked is loose on purpose, the report has the measurement
