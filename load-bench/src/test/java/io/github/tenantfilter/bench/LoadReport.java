@@ -290,7 +290,9 @@ final class LoadReport {
         + "![hit rate vs theory](bench/load-hit-rate.png)\n\n");
     md.append(END);
 
-    Path doc = root.resolve("docs/benchmarks.md");
+    // the page itself only when the results go to docs/bench; elsewhere, the section beside them
+    Path doc = out.toAbsolutePath().normalize().equals(root.resolve("docs/bench"))
+        ? root.resolve("docs/benchmarks.md") : out.resolve("benchmarks-section.md");
     String text = Files.exists(doc) ? Files.readString(doc) : "# Benchmarks\n\n" + BEGIN + "\n" + END + "\n";
     int b = text.indexOf(BEGIN);
     int e = text.indexOf(END);
