@@ -2,7 +2,7 @@ package io.github.tenantfilter.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.tenantfilter.sample.dev.PayaraMicro;
+import io.github.tenantfilter.testing.PayaraMicro;
 import io.github.tenantfilter.testing.Ports;
 import io.github.tenantfilter.testing.RawHttp;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package io.github.tenantfilter.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.tenantfilter.sample.dev.PayaraMicro;
 import io.github.tenantfilter.sample.dev.SampleDatabase;
 import io.github.tenantfilter.testing.LocalPostgres;
+import io.github.tenantfilter.testing.PayaraMicro;
 import io.github.tenantfilter.testing.Ports;
 import io.github.tenantfilter.testing.RawHttp;
 import io.github.tenantfilter.testing.RedisCommands;

@@ -1,6 +1,7 @@
 package io.github.tenantfilter.sample.dev;
 
 import io.github.tenantfilter.testing.LocalPostgres;
+import io.github.tenantfilter.testing.PayaraMicro;
 import io.github.tenantfilter.testing.Ports;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,5 @@
-package io.github.tenantfilter.sample.dev;
+package io.github.tenantfilter.testing;
 
-import io.github.tenantfilter.testing.RawHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,15 +44,33 @@ public final class PayaraMicro implements AutoCloseable {
       Map<String, String> systemProperties,
       Path workDir,
       Path log) {
+    return start(payaraJar, war, port, List.of("-Xmx512m"), systemProperties, workDir, log);
+  }
+
+  /**
+   * Starts Payara Micro with JVM options of the caller's choice (heap size, a flight recording).
+   *
+   * @param jvmOptions passed to its JVM before the system properties, such as {@code -Xmx512m}
+   * @param systemProperties passed to its JVM with {@code -D} (the filter reads them)
+   * @param log where its output goes, or {@code null} to share this process's console
+   */
+  public static PayaraMicro start(
+      Path payaraJar,
+      Path war,
+      int port,
+      List<String> jvmOptions,
+      Map<String, String> systemProperties,
+      Path workDir,
+      Path log) {
     requireFile(payaraJar, "Payara Micro (run mvn package first)");
-    requireFile(war, "the sample WAR (run mvn package first)");
+    requireFile(war, "the WAR (run mvn package first)");
     try {
       // one directory per instance: two instances (even one after another) must not share the
       // exploded runtime and application, or one sees the other's half-deleted classes
       Path tmp = Files.createDirectories(workDir.resolve("payara-tmp").resolve("port-" + port));
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx512m");
+      command.addAll(jvmOptions);
       // Payara Micro unpacks itself into java.io.tmpdir: keep it inside target/
       command.add("-Djava.io.tmpdir=" + tmp);
       systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -129,6 +146,11 @@ public final class PayaraMicro implements AutoCloseable {
       sleep(250);
     }
     return Files.readString(log);
+  }
+
+  /** The process id of its JVM (for jcmd). */
+  public long pid() {
+    return process.pid();
   }
 
   /** The HTTP port. */
