@@ -62,6 +62,9 @@ public class TenantFilter extends HttpFilter {
   @Inject transient TenantFilterRuntime runtime;
   @Inject transient RequestTenant requestTenant;
   @Inject transient Instance<RequestContextController> requestContexts;
+  @Inject transient Instance<HttpServletRequest> servletRequests;
+  /** Whether RequestTenant finds the tenant through the container's request bean by itself. */
+  private transient volatile Boolean lazyBinding;
 
   @Override
   public void init() throws ServletException {
@@ -121,7 +124,9 @@ public class TenantFilter extends HttpFilter {
         return;
       }
       request.setAttribute(CurrentTenant.REQUEST_ATTRIBUTE, tenant.get());
-      bind(tenant.get());
+      if (!lazyBinding()) {
+        bind(tenant.get());
+      }
     } else if (engine.config.unknownTenant() == UnknownTenantPolicy.NOT_FOUND) {
       reject(engine, response, HttpServletResponse.SC_NOT_FOUND, "Not Found: unknown tenant",
           false);
@@ -157,6 +162,15 @@ public class TenantFilter extends HttpFilter {
         requestContexts.destroy(context);
       }
     }
+  }
+
+  private boolean lazyBinding() {
+    Boolean lazy = lazyBinding;
+    if (lazy == null) {
+      lazy = servletRequests != null && servletRequests.isResolvable();
+      lazyBinding = lazy;
+    }
+    return lazy;
   }
 
   private void bind(Tenant tenant) {
