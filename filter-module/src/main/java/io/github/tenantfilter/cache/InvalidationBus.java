@@ -58,6 +58,8 @@ final class InvalidationBus implements AutoCloseable {
       });
   private final CountDownLatch firstSubscription = new CountDownLatch(1);
   private volatile boolean closed;
+  /** Wakes the thread from its wait between reconnects when closing. */
+  private final Object wake = new Object();
   private volatile Connection connection;
   private volatile JedisPubSub subscription;
   private volatile long lastPong;
@@ -196,17 +198,26 @@ final class InvalidationBus implements AutoCloseable {
     }
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  /** Waits {@code millis}, or less when {@link #close()} is called meanwhile. */
+  private void sleep(long millis) {
+    synchronized (wake) {
+      if (closed) {
+        return;
+      }
+      try {
+        wake.wait(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
   @Override
   public void close() {
     closed = true;
+    synchronized (wake) {
+      wake.notifyAll();
+    }
     watchdog.shutdownNow();
     JedisPubSub current = subscription;
     if (current != null && current.isSubscribed()) {

@@ -35,6 +35,8 @@ public final class PostgresNotificationListener implements AutoCloseable {
   private final ClassLoader applicationLoader = Thread.currentThread().getContextClassLoader();
   private final CountDownLatch listening = new CountDownLatch(1);
   private volatile boolean closed;
+  /** Wakes the thread from its wait between reconnects when closing. */
+  private final Object wake = new Object();
   private volatile Connection connection;
 
   /**
@@ -73,7 +75,7 @@ public final class PostgresNotificationListener implements AutoCloseable {
     while (!closed) {
       try (Connection conn = dataSource.getConnection()) {
         connection = conn;
-        Class<?> pgConnection = pgConnectionClass();
+        Class<?> pgConnection = pgConnectionClass(conn);
         Object pg = conn.unwrap(pgConnection);
         Method poll = pgConnection.getMethod("getNotifications", int.class);
         try (Statement statement = conn.createStatement()) {
@@ -106,6 +108,7 @@ public final class PostgresNotificationListener implements AutoCloseable {
             checked = System.currentTimeMillis();
           }
         }
+        unlisten(conn);
       } catch (InvocationTargetException e) {
         broken = report(e.getCause(), broken);
       } catch (Exception e) {
@@ -121,23 +124,70 @@ public final class PostgresNotificationListener implements AutoCloseable {
   }
 
   /**
-   * {@code org.postgresql.PGConnection}, from the application's loader or the DataSource's: the
-   * connection itself may be a proxy (a server pool's, or this JAR's reuse wrapper) whose class
-   * loader does not see the driver.
+   * {@code org.postgresql.PGConnection} as the driver that made {@code conn} sees it. The
+   * connection may be a proxy (a server pool's, or this JAR's reuse wrapper) whose class loader
+   * does not see the driver, and the application may hold a copy of the driver of its own (a
+   * {@code WEB-INF/lib} JAR next to a server DataSource on WildFly), whose {@code PGConnection}
+   * the server's connection does not implement: so the loaders that may hold the driver are
+   * tried in turn, and the first whose {@code PGConnection} the connection wraps wins.
    */
-  private Class<?> pgConnectionClass() throws ClassNotFoundException {
-    for (ClassLoader loader :
-        new ClassLoader[] {applicationLoader, dataSource.getClass().getClassLoader()}) {
-      if (loader != null) {
-        try {
-          return Class.forName("org.postgresql.PGConnection", false, loader);
-        } catch (ClassNotFoundException e) {
-          // try the next
-        }
+  private Class<?> pgConnectionClass(Connection conn) throws java.sql.SQLException,
+      ClassNotFoundException {
+    java.util.Set<ClassLoader> loaders = new java.util.LinkedHashSet<>();
+    loaders.add(applicationLoader);
+    loaders.add(dataSource.getClass().getClassLoader());
+    try {
+      loaders.add(conn.getMetaData().getClass().getClassLoader()); // often the driver's own
+    } catch (java.sql.SQLException | RuntimeException e) {
+      // no metadata: the other loaders may do
+    }
+    loaders.add(underlyingLoader(conn));
+    Class<?> found = null;
+    for (ClassLoader loader : loaders) {
+      if (loader == null) {
+        continue;
       }
+      try {
+        Class<?> candidate = Class.forName("org.postgresql.PGConnection", false, loader);
+        if (conn.isWrapperFor(candidate)) {
+          return candidate;
+        }
+        found = found == null ? candidate : found;
+      } catch (ClassNotFoundException e) {
+        // try the next
+      }
+    }
+    if (found != null) {
+      return found; // unwrap reports why it is not one
     }
     throw new ClassNotFoundException("org.postgresql.PGConnection: LISTEN needs the PostgreSQL"
         + " driver visible to the application");
+  }
+
+  /**
+   * The class loader of the driver connection behind a server pool's wrapper that exposes it
+   * with a public {@code getUnderlyingConnection()} (WildFly's IronJacamar), or null.
+   */
+  private static ClassLoader underlyingLoader(Connection conn) {
+    try {
+      Object real = conn.getClass().getMethod("getUnderlyingConnection").invoke(conn);
+      return real == null ? null : real.getClass().getClassLoader();
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return null;
+    }
+  }
+
+  /**
+   * Stops listening before the connection goes back to its pool: a pooled connection left
+   * listening would collect every later notification in the driver's memory, for as long as
+   * the pool keeps it (found by RedeployLeakIT).
+   */
+  private void unlisten(Connection conn) {
+    try (Statement statement = conn.createStatement()) {
+      statement.execute("UNLISTEN *");
+    } catch (java.sql.SQLException | RuntimeException e) {
+      LOG.fine("tenant-filter: UNLISTEN failed (" + e + "); the connection is closed anyway");
+    }
   }
 
   private boolean report(Throwable e, boolean broken) {
@@ -148,29 +198,46 @@ public final class PostgresNotificationListener implements AutoCloseable {
     return true;
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  /** Waits {@code millis}, or less when {@link #close()} is called meanwhile. */
+  private void sleep(long millis) {
+    synchronized (wake) {
+      if (closed) {
+        return;
+      }
+      try {
+        wake.wait(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
   @Override
   public void close() {
     closed = true;
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+    // the thread notices within one poll (a second), says UNLISTEN and gives the connection
+    // back itself; closing it from here would hand a connection in use back to a pool
+    boolean ended = join(WAIT_MILLIS + 2_000);
     Connection conn = connection;
-    if (conn != null) {
+    if (!ended && conn != null) {
       try {
-        conn.close();
+        conn.close(); // stuck (a network stall): cut it
       } catch (java.sql.SQLException ignored) {
         // closing anyway
       }
+      join(3_000);
     }
+  }
+
+  private boolean join(long millis) {
     try {
-      thread.join(3_000);
+      thread.join(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return !thread.isAlive();
   }
 }
