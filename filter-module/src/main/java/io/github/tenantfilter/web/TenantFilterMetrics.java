@@ -2,15 +2,11 @@ package io.github.tenantfilter.web;
 
 import io.github.tenantfilter.api.CacheStats;
 import io.github.tenantfilter.api.TenantCache;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -25,10 +21,11 @@ import org.eclipse.microprofile.metrics.Tag;
  * Removed when the application stops, so the registry keeps no reference to it.
  *
  * <p>Loaded only where the server offers MicroProfile Metrics: it carries no bean-defining
- * annotation, so bean discovery skips it, and {@link TenantFilterObservability} adds it as an
- * application-scoped bean after finding the API. Internal.
+ * annotation, so bean discovery skips it; {@link TenantFilterObservability} adds it as an
+ * application-scoped bean after finding the API, and has it register the gauges when the
+ * application starts and remove them when it stops. Internal.
  */
-public class TenantFilterMetrics {
+public class TenantFilterMetrics implements TenantFilterObservability.Gauges {
 
   private static final Logger LOG = Logger.getLogger(TenantFilterMetrics.class.getName());
 
@@ -54,32 +51,40 @@ public class TenantFilterMetrics {
           s -> s.redisCircuitOpen() ? 1 : 0),
       new Gauge("localSize", "Entries in the heap tier", CacheStats::localSize));
 
-  @Inject TenantFilterRuntime runtime;
   @Inject Instance<MetricRegistry> registries;
   private MetricRegistry registry;
   private final List<MetricID> registered = new ArrayList<>();
 
-  /** Registers the gauges when the web application starts. */
-  void started(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
-    if (!registries.isResolvable()) {
-      LOG.info("tenant-filter: the MicroProfile Metrics API is here but no MetricRegistry bean:"
-          + " no metrics");
-      return;
-    }
-    String path = context.getContextPath();
-    register(registries.get(), runtime, path.isEmpty() ? "/" : path);
+  /** For CDI. */
+  public TenantFilterMetrics() {}
+
+  /** Gauges in {@code registry} (tests). */
+  TenantFilterMetrics(MetricRegistry registry) {
+    this.registry = registry;
   }
 
-  /** Registers the gauges of {@code cache} in {@code metrics}. */
-  synchronized void register(MetricRegistry metrics, TenantCache cache, String application) {
-    registry = metrics;
+  @Override
+  public void register(TenantFilterRuntime runtime, String application) {
+    if (registry == null) {
+      if (!registries.isResolvable()) {
+        LOG.info("tenant-filter: no MetricRegistry bean: no gauges");
+        return;
+      }
+      registry = registries.get();
+    }
+    register(runtime::getCacheStats, application);
+  }
+
+  /** Registers gauges of {@code stats} in {@code metrics}. */
+  synchronized void register(Supplier<CacheStats> stats, String application) {
+    MetricRegistry metrics = registry;
     Tag tag = new Tag("application", application);
     for (Gauge gauge : GAUGES) {
       Metadata metadata = Metadata.builder()
           .withName("tenantfilter." + gauge.name())
           .withDescription(gauge.description())
           .build();
-      metrics.gauge(metadata, cache, c -> gauge.value().applyAsLong(c.getCacheStats()), tag);
+      metrics.gauge(metadata, stats, s -> gauge.value().applyAsLong(s.get()), tag);
       registered.add(new MetricID(metadata.getName(), tag));
     }
     LOG.info("tenant-filter: " + GAUGES.size() + " MicroProfile Metrics gauges tenantfilter.*"
@@ -87,18 +92,15 @@ public class TenantFilterMetrics {
   }
 
   /** Removes the gauges. */
-  @PreDestroy
-  synchronized void unregister() {
-    if (registry != null) {
-      for (MetricID id : registered) {
-        try {
-          registry.remove(id);
-        } catch (RuntimeException e) {
-          LOG.fine("tenant-filter: could not remove " + id + ": " + e);
-        }
+  @Override
+  public synchronized void unregister() {
+    for (MetricID id : registered) {
+      try {
+        registry.remove(id);
+      } catch (RuntimeException e) {
+        LOG.fine("tenant-filter: could not remove " + id + ": " + e);
       }
-      registered.clear();
-      registry = null;
     }
+    registered.clear();
   }
 }

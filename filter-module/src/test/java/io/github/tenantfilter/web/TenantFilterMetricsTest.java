@@ -69,10 +69,10 @@ class TenantFilterMetricsTest {
     Registry metrics = new Registry();
     Cache shop = new Cache();
     Cache admin = new Cache();
-    TenantFilterMetrics shopMetrics = new TenantFilterMetrics();
-    TenantFilterMetrics adminMetrics = new TenantFilterMetrics();
-    shopMetrics.register(metrics.registry, shop, "/shop");
-    adminMetrics.register(metrics.registry, admin, "/admin");
+    TenantFilterMetrics shopMetrics = new TenantFilterMetrics(metrics.registry);
+    TenantFilterMetrics adminMetrics = new TenantFilterMetrics(metrics.registry);
+    shopMetrics.register(shop::getCacheStats, "/shop");
+    adminMetrics.register(admin::getCacheStats, "/admin");
     assertThat(metrics.gauges).hasSize(2 * TenantFilterMetrics.GAUGES.size());
     assertThat(metrics.gauges.keySet()).extracting(MetricID::getName).contains(
         "tenantfilter.lookups", "tenantfilter.localHits", "tenantfilter.redisHits",
