@@ -46,6 +46,7 @@ public class TenantFilterListener implements ServletContextListener, ServletRequ
 
   @Override
   public void contextDestroyed(ServletContextEvent event) {
+    TenantFilterObservability.applicationStopped();
     runtime.stop();
   }
 
@@ -85,6 +86,7 @@ public class TenantFilterListener implements ServletContextListener, ServletRequ
         checkCircuitReachedFaultTolerance(config, initParams, contextParams, context.getClassLoader());
       }
       runtime.start(config, context.getClassLoader());
+      TenantFilterObservability.applicationStarted(runtime, context.getContextPath());
       if (config.enabled() && config.jmx()) {
         runtime.registerJmx(context.getContextPath(), reader.shown());
       }

@@ -37,6 +37,8 @@ public class TenantFilterRuntime implements TenantCache {
   private TenantFilterJmx jmx;
 
   private volatile Engine engine;
+  /** The running engine's tenant store (for the readiness check), or null. */
+  private volatile TenantStore store;
   /** What the JDBC store opened that must be released with the application, or null. */
   private AutoCloseable storeResources;
   /** The DataSource of the settings, if any (the JDBC store's, and the listener's). */
@@ -106,6 +108,7 @@ public class TenantFilterRuntime implements TenantCache {
       RedisCircuitBreaker circuitBreaker) {
     TenantLookup lookup = TenantLookup.create(config, store, clock, circuitBreaker);
     engine = new Engine(config, lookup, resources);
+    this.store = store;
     started = true;
     LOG.info("tenant-filter: started with " + config);
     String forwarding = ServerForwardingCheck.check(!config.trustedProxies().isEmpty());
@@ -205,6 +208,7 @@ public class TenantFilterRuntime implements TenantCache {
     }
     Engine running = engine;
     engine = null;
+    store = null;
     started = false;
     if (running != null) {
       running.close();
@@ -230,6 +234,11 @@ public class TenantFilterRuntime implements TenantCache {
   /** Whether {@link #start} has run. */
   public boolean isStarted() {
     return started;
+  }
+
+  /** The running engine's tenant store, or {@code null} when disabled or not started. */
+  TenantStore store() {
+    return store;
   }
 
   /** The running engine, or {@code null} when disabled or not started. */
