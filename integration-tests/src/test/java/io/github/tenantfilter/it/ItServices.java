@@ -36,8 +36,29 @@ public final class ItServices implements BeforeAllCallback {
   public static synchronized Properties get() {
     if (properties == null) {
       properties = prepare();
+      Runtime.getRuntime().addShutdownHook(
+          new Thread(ItServices::stopLeftoverServers, "stop-leftover-payara-micro"));
     }
     return properties;
+  }
+
+  /**
+   * Stops the Payara Micro processes this test JVM started and that are still running when it
+   * ends. Payara Micro's Arquillian connector boots one process per deployment and, for a class
+   * with several deployments (JmxIT, HealthIT), leaves all but one running after the build: seen
+   * as orphaned JVMs holding ports and 512 MB each.
+   */
+  static void stopLeftoverServers() {
+    ProcessHandle.current().descendants()
+        .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro")).orElse(false))
+        .forEach(p -> {
+          p.destroy();
+          try {
+            p.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (Exception e) {
+            p.destroyForcibly();
+          }
+        });
   }
 
   /** The server this JVM tests: {@code payara} or {@code wildfly}. */
