@@ -33,7 +33,6 @@ import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.Protocol;
@@ -116,8 +115,6 @@ class RedeployLeakIT {
 
   @Test
   void redeployTwentyTimes_leavesNoThreadsConnectionsBeansOrClassLoaders() throws Exception {
-    Assumptions.assumeTrue(ItServices.server().equals("wildfly"),
-        "needs the wildfly execution's standalone-microprofile.xml (Redis needs Fault Tolerance)");
     List<Figures> table = new ArrayList<>();
     // cycle 0 warms the server up (subsystems start lazily, the DataSource pool fills)
     cycle(0, true);
