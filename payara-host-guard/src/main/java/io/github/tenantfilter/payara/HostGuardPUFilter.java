@@ -10,7 +10,8 @@ import org.glassfish.grizzly.portunif.PUProtocol;
  * filter to an HTTP protocol. A port-unification protocol, though, may name the class of its
  * {@code PUFilter}, and Payara hands that filter every protocol chain it builds for it, HTTP
  * ones included, through {@link #register(PUProtocol)}. This subclass adds the guard to each
- * such chain and otherwise is Grizzly's {@code PUFilter}. Installed by {@code
+ * such chain and otherwise is Grizzly's {@code PUFilter}. Payara runs no HTTP/2 on a
+ * port-unification listener: the guarded listener speaks HTTP/1.1 only. Installed by {@code
  * src/payara/host-guard.asadmin}:
  *
  * <pre>
