@@ -59,7 +59,7 @@ public final class StatsHtml {
         .append("background:#fff}h1{font-size:20px;margin:0 0 2px}h2{font-size:15px;")
         .append("margin:16px 0 6px}.muted{color:#5b6776}.cards{display:flex;gap:10px;")
         .append("flex-wrap:wrap}.card{border:1px solid #d5dbe3;border-radius:6px;")
-        .append("padding:6px 12px;min-width:110px}.card b{display:block;font-size:12px;")
+        .append("padding:5px 10px;min-width:90px}.card b{display:block;font-size:12px;")
         .append("font-weight:normal;color:#5b6776}.card span{font-size:18px}")
         .append(".open{color:#c62828}.closed{color:#2e7d32}.none{color:#5b6776}")
         .append("table{border-collapse:collapse}td,th{padding:2px 10px;text-align:left;")
@@ -77,10 +77,10 @@ public final class StatsHtml {
     card(out, "breaker", "Circuit breaker",
         "<span class=\"" + escape(view.breaker()) + "\">" + escape(view.breaker()) + "</span>");
     card(out, "redis", "Redis", "<span>" + escape(view.redis()) + "</span>");
-    card(out, "local-size", "Heap tier (L1) entries",
+    card(out, "local-size", "L1 entries",
         "<span>" + view.totals().localSize() + "</span>");
     card(out, "lookups", "Lookups", "<span>" + view.totals().lookups() + "</span>");
-    card(out, "hit-rate", "Hit rate (L1 + L2)",
+    card(out, "hit-rate", "Hit rate",
         "<span>" + percent(view.totals().hitRate()) + "</span>");
     card(out, "local-hit-rate", "L1 hit rate",
         "<span>" + percent(view.totals().localHitRate()) + "</span>");
