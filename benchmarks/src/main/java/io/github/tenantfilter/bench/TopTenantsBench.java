@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -17,9 +18,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the stats page adds to a request when it is on: one {@code TopTenants.record} (the
  * busiest-tenants counter the filter feeds), with the default 100 counters per stripe and this
- * machine's stripes. Tenants come from a Zipf-like mix of 1,000 ids, so that the counter is full
- * and the tail keeps replacing its smallest counts (the expensive case), on one thread and on
- * two. Run: {@code java -jar benchmarks/target/benchmarks.jar TopTenantsBench}.
+ * machine's stripes, on one thread and on two. Tenants come from a Zipf-like mix (about 1/rank)
+ * of {@code tenants} ids: 50, fewer than the counters (every record finds its counter), or
+ * 1,000, so that the counter is full and the tail keeps taking over the smallest counts (the
+ * expensive case). Run: {@code java -jar benchmarks/target/benchmarks.jar TopTenantsBench}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -42,6 +44,8 @@ public class TopTenantsBench {
   /** Each thread's own stream of tenant ids. */
   @State(Scope.Thread)
   public static class Ids {
+    @Param({"50", "1000"})
+    int tenants;
     final String[] ids = new String[4096];
     int next;
 
@@ -50,7 +54,7 @@ public class TopTenantsBench {
       java.util.Random random = new java.util.Random(Thread.currentThread().getId());
       for (int i = 0; i < ids.length; i++) {
         // about 1/rank: a few hot tenants, a long tail
-        int rank = (int) Math.floor(Math.exp(random.nextDouble() * Math.log(1000)));
+        int rank = (int) Math.floor(Math.exp(random.nextDouble() * Math.log(tenants)));
         ids[i] = ("tenant-" + rank).intern();
       }
     }
