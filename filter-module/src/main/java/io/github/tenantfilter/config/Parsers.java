@@ -217,6 +217,33 @@ final class Parsers {
     return trimmed;
   }
 
+  /**
+   * A path for the stats page: {@code /segment/segment}, segments of letters, digits and {@code
+   * - . _ ~}, no wildcard, no {@code .} or {@code ..} segment, not {@code /} alone.
+   */
+  static String statsPath(String text) {
+    String trimmed = text.trim();
+    if (trimmed.length() > 200 || !trimmed.matches("(/[A-Za-z0-9._~-]+)+")
+        || trimmed.matches(".*/\\.{1,2}(/.*)?")) {
+      throw new IllegalArgumentException(
+          "must be a path such as /tenant-filter/stats: segments of letters, digits, - . _ ~,"
+              + " no wildcard, no trailing /");
+    }
+    return trimmed;
+  }
+
+  /** A role name: printable, no spaces or commas; not {@code *} or {@code **} (any user). */
+  static String roleName(String text) {
+    String trimmed = text.trim();
+    if (trimmed.isEmpty() || trimmed.length() > 100 || trimmed.equals("*")
+        || trimmed.equals("**") || !trimmed.matches("[\\x21-\\x7e&&[^,\"'<>]]+")) {
+      throw new IllegalArgumentException(
+          "must be one role name such as tenant-filter-admin (no spaces, commas or quotes; not"
+              + " * or **, which would let any user in)");
+    }
+    return trimmed;
+  }
+
   static String jdbcUrl(String text) {
     String trimmed = text.trim();
     if (trimmed.isEmpty()) {

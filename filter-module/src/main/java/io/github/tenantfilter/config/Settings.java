@@ -227,11 +227,47 @@ public final class Settings {
       new Setting<>(PREFIX + "store.query.by-domain", List.of(), Queries.BY_DOMAIN,
           Parsers::query, false, "SELECT that finds a tenant by custom domain (one ? parameter)");
 
+  /** Whether the stats page is registered. */
+  public static final Setting<Boolean> STATS_ENABLED =
+      new Setting<>(PREFIX + "stats.enabled", List.of(), "false", Parsers::bool, false,
+          "register the stats page (hit rates over time, breaker, top tenants) and its JSON at"
+              + " tenant-filter.stats.path, for users in tenant-filter.stats.role only; off by"
+              + " default");
+
+  /** Where the stats page is. */
+  public static final Setting<String> STATS_PATH =
+      new Setting<>(PREFIX + "stats.path", List.of(), "/tenant-filter/stats", Parsers::statsPath,
+          false, "path of the stats page in the application (the JSON is the same path with"
+              + " .json, or ?format=json); never resolved as a tenant");
+
+  /** The role the stats page requires. */
+  public static final Setting<String> STATS_ROLE =
+      new Setting<>(PREFIX + "stats.role", List.of(), "tenant-filter-admin", Parsers::roleName,
+          false, "role a user needs for the stats page; the application authenticates (its"
+              + " login-config or Jakarta Security)");
+
+  /** How often the stats page samples the counters. */
+  public static final Setting<Duration> STATS_INTERVAL =
+      new Setting<>(PREFIX + "stats.interval", List.of(), "10s",
+          Parsers.duration(Duration.ofSeconds(1), Duration.ofHours(1)), false,
+          "how often the hit rates are sampled for the chart");
+
+  /** How many samples the stats page keeps. */
+  public static final Setting<Integer> STATS_HISTORY =
+      new Setting<>(PREFIX + "stats.history", List.of(), "360", Parsers.integer(2, 10_000), false,
+          "samples kept for the chart (360 at 10 s: one hour)");
+
+  /** How many tenants the stats page lists. */
+  public static final Setting<Integer> STATS_TOP =
+      new Setting<>(PREFIX + "stats.top", List.of(), "10", Parsers.integer(1, 100), false,
+          "tenants listed by traffic (10 times as many are tracked, Space-Saving)");
+
   /** Every setting, in documentation order. */
   public static final List<Setting<?>> ALL =
       List.of(
           ENABLED, BASE_DOMAINS, CUSTOM_DOMAINS, HEADER, HEADER_SOURCES, TRUSTED_PROXIES, IP_HOSTS,
-          STATUS_OUTCOMES, JMX, UNKNOWN_TENANT, EXCLUDE_PATHS,
+          STATUS_OUTCOMES, JMX, STATS_ENABLED, STATS_PATH, STATS_ROLE, STATS_INTERVAL,
+          STATS_HISTORY, STATS_TOP, UNKNOWN_TENANT, EXCLUDE_PATHS,
           ERROR_RESPONSE, RETRY_AFTER, LOCAL_CACHE_SIZE, LOCAL_CACHE_TTL, REFRESH_AHEAD, STALE_IF_ERROR,
           NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL, REDIS_URL, REDIS_TLS_CA_FILE,
           REDIS_TLS_CERT_FILE, REDIS_TLS_KEY_FILE, REDIS_TTL, REDIS_KEY_PREFIX, REDIS_TIMEOUT, REDIS_POOL_SIZE,

@@ -9,11 +9,14 @@ final class Engine implements AutoCloseable {
 
   final TenantFilterConfig config;
   final TenantIdentifier identifier;
-  final PathExclusions exclusions;
+  /** Paths served without a tenant (the settings', and the stats page's once it runs). */
+  volatile PathExclusions exclusions;
   final TenantLookup lookup;
   final String retryAfterSeconds;
   private final AutoCloseable storeResources;
   private AutoCloseable listener;
+  /** The stats page's collector, which counts each request's tenant, or null (off). */
+  volatile io.github.tenantfilter.web.stats.StatsCollector stats;
   /** The store's notification listener, or null. */
   io.github.tenantfilter.store.PostgresNotificationListener storeListener;
 
@@ -28,6 +31,16 @@ final class Engine implements AutoCloseable {
     this.retryAfterSeconds = Long.toString(Math.max(1, config.retryAfter().toSeconds()));
   }
 
+  /** Starts counting for the stats page, whose {@code paths} need no tenant. */
+  void startStats(io.github.tenantfilter.web.stats.StatsCollector collector,
+      java.util.List<String> paths) {
+    java.util.List<String> excluded = new java.util.ArrayList<>(config.excludePaths());
+    excluded.addAll(paths);
+    exclusions = new PathExclusions(excluded);
+    stats = collector;
+    collector.start();
+  }
+
   /** Something to stop before the tiers (the store's notification listener). */
   void stopFirst(AutoCloseable listener) {
     this.listener = listener;
@@ -35,6 +48,9 @@ final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
+    if (stats != null) {
+      stats.close();
+    }
     if (listener != null) {
       try {
         listener.close();

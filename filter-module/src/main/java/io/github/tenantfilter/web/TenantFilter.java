@@ -7,6 +7,7 @@ import io.github.tenantfilter.config.ErrorResponse;
 import io.github.tenantfilter.config.StatusOutcomes;
 import io.github.tenantfilter.config.UnknownTenantPolicy;
 import io.github.tenantfilter.resolve.Identification;
+import io.github.tenantfilter.web.stats.StatsCollector;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
@@ -86,7 +87,8 @@ public class TenantFilter extends HttpFilter {
       return;
     }
     request.setAttribute(HANDLED, Boolean.TRUE);
-    if (!engine.exclusions.isEmpty() && engine.exclusions.matches(request)) {
+    PathExclusions exclusions = engine.exclusions;
+    if (!exclusions.isEmpty() && exclusions.matches(request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -118,6 +120,10 @@ public class TenantFilter extends HttpFilter {
       }
     }
     if (tenant.isPresent()) {
+      StatsCollector stats = engine.stats;
+      if (stats != null) {
+        stats.record(tenant.get().id());
+      }
       int refused = engine.config.statusOutcomes().outcome(tenant.get().status());
       if (refused != StatusOutcomes.SERVE) {
         reject(engine, response, refused, statusMessage(refused), refused == 503);

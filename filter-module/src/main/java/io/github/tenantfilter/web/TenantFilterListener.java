@@ -90,6 +90,7 @@ public class TenantFilterListener implements ServletContextListener, ServletRequ
       if (config.enabled() && config.jmx()) {
         runtime.registerJmx(context.getContextPath(), reader.shown());
       }
+      StatsPage.register(runtime, context, reader, filterConfig == null);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, e.getMessage());
       throw e;

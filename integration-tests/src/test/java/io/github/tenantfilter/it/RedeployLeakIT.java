@@ -42,7 +42,8 @@ import redis.clients.jedis.util.SafeEncoder;
 /**
  * Deploys and undeploys a WAR holding the real tenant-filter JAR {@value #CYCLES} times on one
  * WildFly, with every background part of the filter started (Redis tier and its pool, the pub/sub
- * invalidation thread and its watchdog, PostgreSQL {@code LISTEN}, refresh-ahead, the JMX bean),
+ * invalidation thread and its watchdog, PostgreSQL {@code LISTEN}, refresh-ahead, the JMX bean,
+ * the stats page's sampling thread),
  * and measures from the server after each undeploy and a GC: its threads (and those named {@code
  * tenant-filter*}), heap, loaded and unloaded classes, MBeans of {@code io.github.tenantfilter},
  * the Redis connections (a Redis of this test's own, so that {@code CLIENT LIST} shows only this
@@ -92,7 +93,8 @@ class RedeployLeakIT {
             + contextParam("tenant-filter.store.notify-channel", CHANNEL)
             + contextParam("tenant-filter.local-cache.ttl", "2")
             + contextParam("tenant-filter.local-cache.refresh-ahead", "50")
-            + contextParam("tenant-filter.jmx", "true"));
+            + contextParam("tenant-filter.jmx", "true")
+            + contextParam("tenant-filter.stats.enabled", "true"));
   }
 
   /** Stays deployed and reports the MBeans of the domain; holds no tenant-filter. */
@@ -186,9 +188,11 @@ class RedeployLeakIT {
       Thread.sleep(1_200);
       assertThat(RawHttp.get(port, "acme.app.localhost", path).status()).isEqualTo(200);
       Set<String> running = waitForThreads(Set.of("tenant-filter-invalidations",
-          "tenant-filter-invalidations-watchdog", "tenant-filter-pg-listener"));
+          "tenant-filter-invalidations-watchdog", "tenant-filter-pg-listener",
+          "tenant-filter-stats"));
       assertThat(running).as("cycle %d", cycle).contains("tenant-filter-invalidations",
-          "tenant-filter-invalidations-watchdog", "tenant-filter-pg-listener");
+          "tenant-filter-invalidations-watchdog", "tenant-filter-pg-listener",
+          "tenant-filter-stats");
       // the pool's connection and the subscription's, which its thread opens by itself
       int clients = redisClients();
       for (int i = 0; i < 50 && clients < 2; i++) {

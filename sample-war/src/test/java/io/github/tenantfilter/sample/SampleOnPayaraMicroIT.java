@@ -2,21 +2,13 @@ package io.github.tenantfilter.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.tenantfilter.sample.dev.SampleDatabase;
 import io.github.tenantfilter.testing.LocalPostgres;
-import io.github.tenantfilter.testing.PayaraMicro;
-import io.github.tenantfilter.testing.Ports;
 import io.github.tenantfilter.testing.RawHttp;
 import io.github.tenantfilter.testing.RedisCommands;
-import io.github.tenantfilter.testing.RedisProcess;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,55 +23,29 @@ class SampleOnPayaraMicroIT {
   private static final String ADMIN_PASSWORD = java.util.UUID.randomUUID().toString();
   private static final String ADMIN = RawHttp.basic("admin", ADMIN_PASSWORD);
 
-  private static RedisProcess redis;
+  private static SampleServer server;
   private static RedisClient redisClient;
   private static RedisCommands redisCommands;
   private static LocalPostgres.Schema schema;
-  private static PayaraMicro payara;
   private static int port;
 
   @BeforeAll
   static void startServer() throws Exception {
-    redis = RedisProcess.start();
-    redisClient = RedisClient.create(redis.url());
-    redisCommands = new RedisCommands(redis.url());
-    schema =
-        SampleDatabase.prepare(
-            LocalPostgres.get(),
-            "sample_it_" + UUID.randomUUID().toString().substring(0, 8),
-            Path.of(System.getProperty("sql.dir")));
-    port = Ports.free();
-    Path target = Path.of(System.getProperty("sample.war")).getParent();
-    Path log = Files.createDirectories(target.resolve("it-logs")).resolve("payara-micro.log");
-    payara =
-        PayaraMicro.start(
-            Path.of(System.getProperty("payara.micro.jar")),
-            Path.of(System.getProperty("sample.war")),
-            port,
-            Map.of(
-                "tenant-filter.jdbc.url", schema.jdbcUrl(),
-                "tenant-filter.jdbc.user", schema.user(),
-                "tenant-filter.redis.url", redis.url(),
-                "sample.admin.password", ADMIN_PASSWORD),
-            target,
-            log);
-    payara.awaitReady("/api/health", Duration.ofMinutes(5));
+    server = SampleServer.start("sample_it", Map.of("sample.admin.password", ADMIN_PASSWORD));
+    port = server.port();
+    schema = server.schema();
+    redisClient = RedisClient.create(server.redis().url());
+    redisCommands = new RedisCommands(server.redis().url());
   }
 
   @AfterAll
   static void stopServer() {
-    if (payara != null) {
-      payara.close();
-    }
     if (redisClient != null) {
       redisClient.close();
       redisCommands.close();
     }
-    if (redis != null) {
-      redis.close();
-    }
-    if (schema != null) {
-      schema.close();
+    if (server != null) {
+      server.close();
     }
   }
 

@@ -53,6 +53,7 @@ public final class RunSample {
       adminPassword = java.util.UUID.randomUUID().toString().substring(0, 13);
     }
     settings.put("sample.admin.password", adminPassword);
+    settings.put("tenant-filter.stats.enabled", "true"); // the stats page, for the admin role
     PayaraMicro payara = PayaraMicro.start(payaraJar, war, port, settings, workDir, null);
     Runtime.getRuntime().addShutdownHook(new Thread(payara::close));
     payara.awaitReady("/api/health", Duration.ofMinutes(5));
@@ -74,6 +75,9 @@ public final class RunSample {
         + "/api/admin/stats   # role tenant-admin; set SAMPLE_ADMIN_PASSWORD to choose");
     System.out.println("  curl -s -u admin:" + adminPassword + " -X POST "
         + base.formatted("localhost") + "/api/admin/tenants/acme/invalidate");
+    System.out.println("Stats page (hit rates, breaker, top tenants; .json for JSON), in a"
+        + " browser:\n  http://admin:" + adminPassword + "@localhost:" + port
+        + "/tenant-filter/stats");
     System.out.println("Tenants live in PostgreSQL, schema tenant_filter_sample (" + schema.jdbcUrl()
         + "). Stop with Ctrl+C.");
     System.exit(payara.waitFor());

@@ -1,0 +1,74 @@
+package io.github.tenantfilter.web.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.tenantfilter.config.SettingSource;
+import io.github.tenantfilter.config.SettingsReader;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatsJsonTest {
+
+  private static JsonObject parse(String json) {
+    return Json.createReader(new StringReader(json)).readObject();
+  }
+
+  @Test
+  void render_isJsonWithTotalsSeriesAndTopTenants() {
+    StatsView view = StatsViews.of(
+        List.of(new HitRateHistory.Point(1_764_165_590_000L, 40, 0.9, 0.25, 0.925, 3),
+            new HitRateHistory.Point(1_764_165_600_000L, 0, null, null, null, 0)),
+        List.of(new TopTenants.Entry("acme", 30, 0), new TopTenants.Entry("globex", 11, 2)),
+        Map.of("tenant-filter.stats.enabled", "true"));
+    JsonObject json = parse(StatsJson.render(view));
+    assertThat(json.getString("application")).isEqualTo("/shop");
+    assertThat(json.getString("generatedAt")).isEqualTo("2025-11-26T14:00:00Z");
+    assertThat(json.getString("breaker")).isEqualTo("closed");
+    assertThat(json.getString("redis")).isEqualTo("up");
+    assertThat(json.getInt("localSize")).isEqualTo(3);
+    assertThat(json.getJsonObject("totals").getInt("lookups")).isEqualTo(40);
+    assertThat(json.getJsonObject("totals").getBoolean("redisCircuitOpen")).isFalse();
+    assertThat(json.getJsonObject("totals").getJsonNumber("hitRate").doubleValue())
+        .isEqualTo(0.925);
+    JsonObject first = json.getJsonArray("series").getJsonObject(0);
+    assertThat(first.getJsonNumber("localHitRate").doubleValue()).isEqualTo(0.9);
+    assertThat(first.getJsonNumber("redisHitRate").doubleValue()).isEqualTo(0.25);
+    assertThat(first.getInt("storeLoads")).isEqualTo(3);
+    JsonObject idle = json.getJsonArray("series").getJsonObject(1);
+    assertThat(idle.get("hitRate")).isEqualTo(JsonValue.NULL);
+    assertThat(json.getInt("tenantRequests")).isEqualTo(41);
+    assertThat(json.getJsonArray("topTenants").getJsonObject(1).getString("id"))
+        .isEqualTo("globex");
+    assertThat(json.getJsonArray("topTenants").getJsonObject(1).getInt("requests")).isEqualTo(11);
+    assertThat(json.getJsonArray("topTenants").getJsonObject(1).getInt("error")).isEqualTo(2);
+    assertThat(json.getJsonObject("settings").getString("tenant-filter.stats.enabled"))
+        .isEqualTo("true");
+  }
+
+  @Test
+  void render_tenantIdWithQuotesControlsAndMarkup_escapedAndRoundTrips() {
+    String nasty = "a\"b\\c\nd\u0001</script><b>&";
+    String json = StatsJson.render(StatsViews.of(List.of(),
+        List.of(new TopTenants.Entry(nasty, 1, 0)), Map.of()));
+    assertThat(json).doesNotContain("</script>").doesNotContain("<b>");
+    assertThat(parse(json).getJsonArray("topTenants").getJsonObject(0).getString("id"))
+        .isEqualTo(nasty);
+  }
+
+  @Test
+  void render_settingsFromTheReader_secretsMasked() {
+    SettingsReader reader = new SettingsReader(List.of(SettingSource.ofMap("test", Map.of(
+        "tenant-filter.redis.url", "redis://app:s3cret@redis:6379",
+        "tenant-filter.jdbc.password", "hunter2"))));
+    String json = StatsJson.render(StatsViews.of(List.of(), List.of(), reader.shown()));
+    assertThat(json).doesNotContain("s3cret").doesNotContain("hunter2");
+    JsonObject settings = parse(json).getJsonObject("settings");
+    assertThat(settings.getString("tenant-filter.redis.url")).isEqualTo("redis://app:****@redis:6379");
+    assertThat(settings.getString("tenant-filter.jdbc.password")).isEqualTo("****");
+  }
+}
