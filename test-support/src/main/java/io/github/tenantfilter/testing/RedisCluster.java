@@ -62,7 +62,9 @@ public final class RedisCluster implements AutoCloseable {
       Path dir = Path.of("target", "redis-cluster-" + System.nanoTime());
       java.nio.file.Files.createDirectories(dir);
       for (int i = 0; i < masters * (1 + replicasPerMaster); i++) {
-        RedisProcess.Builder node = RedisProcess.builder().clusterNode(dir, NODE_TIMEOUT_MILLIS);
+        // --dir: a replica's full sync writes an RDB file there
+        RedisProcess.Builder node = RedisProcess.builder().clusterNode(dir, NODE_TIMEOUT_MILLIS)
+            .args("--dir", dir.toAbsolutePath().toString());
         if (password != null) {
           node.requirePass(password).args("--masterauth", password);
         }

@@ -41,8 +41,10 @@ public final class RedisSentinels implements AutoCloseable {
     this.password = password;
   }
 
-  private static RedisProcess.Builder server(String password) {
-    RedisProcess.Builder server = RedisProcess.builder();
+  /** A data server; {@code --dir}: a replica's full sync writes an RDB file there. */
+  private static RedisProcess.Builder server(String password, Path dir) {
+    RedisProcess.Builder server =
+        RedisProcess.builder().args("--dir", dir.toAbsolutePath().toString());
     if (password != null) {
       server.requirePass(password).args("--masterauth", password);
     }
@@ -63,10 +65,11 @@ public final class RedisSentinels implements AutoCloseable {
     RedisSentinels setup = new RedisSentinels(password);
     try {
       Path dir = Path.of("target", "redis-sentinel-" + System.nanoTime());
-      RedisProcess master = server(password).start();
+      java.nio.file.Files.createDirectories(dir);
+      RedisProcess master = server(password, dir).start();
       setup.servers.add(master);
       for (int i = 0; i < replicas; i++) {
-        setup.servers.add(server(password)
+        setup.servers.add(server(password, dir)
             .args("--replicaof", "127.0.0.1", Integer.toString(master.port())).start());
       }
       String monitor = "sentinel monitor " + MASTER_NAME + " 127.0.0.1 " + master.port() + " 2\n"
