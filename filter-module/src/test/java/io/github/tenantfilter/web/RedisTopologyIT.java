@@ -183,6 +183,31 @@ class RedisTopologyIT {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"cluster", "sentinel"})
+  void nothingAnswersAtStart_nodeStartsAndServesFromTheStore(String kind) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("tenant-filter.base-domains", "app.example");
+    settings.put("tenant-filter.jdbc.url", schema.jdbcUrl());
+    settings.put("tenant-filter.jdbc.user", schema.user());
+    settings.put("tenant-filter.redis.url", "redis://:" + PASSWORD + "@127.0.0.1:"
+        + io.github.tenantfilter.testing.Ports.free() + ",127.0.0.1:"
+        + io.github.tenantfilter.testing.Ports.free());
+    settings.put("tenant-filter.redis.mode", kind);
+    if (kind.equals("sentinel")) {
+      settings.put("tenant-filter.redis.sentinel.master", "mymaster");
+    }
+    try (Node node = Node.start(settings)) {
+      for (int i = 0; i < 20; i++) {
+        Node.Result result = node.request("t" + i + ".app.example");
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.tenant()).isEqualTo("t" + i);
+      }
+      assertThat(node.stats().redisErrors()).as("Redis was tried").isPositive();
+      assertThat(node.stats().storeLoads()).isEqualTo(20);
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void cluster_publishOnOneNode_isHeardOnEveryNode() throws Exception {
     try (RedisCluster cluster = RedisCluster.start(3, 1)) {
