@@ -1,15 +1,14 @@
 package io.github.tenantfilter.cache;
 
-import java.net.URI;
+import io.github.tenantfilter.util.ReconnectWait;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import redis.clients.jedis.Connection;
-import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPubSub;
-import redis.clients.jedis.util.JedisURIHelper;
 
 /**
  * How the nodes tell each other to drop a tenant from their heap tiers: Redis pub/sub on {@code
@@ -23,6 +22,11 @@ import redis.clients.jedis.util.JedisURIHelper;
  * no answer comes: a connection that died silently is noticed too. While the circuit breaker
  * around Redis is open the bus sends nothing (no reconnect, no ping): no command of ours reaches
  * Redis until the breaker's probe succeeds.
+ *
+ * <p>Where it subscribes comes from {@link RedisClients#pubSubNode}: the one server; with
+ * Sentinel the current master, asked again at every reconnect, so that after a failover the
+ * subscription moves to the new master; in a cluster one node after the other (every node
+ * receives every PUBLISH of the cluster), so that a node that died is left for the next.
  */
 final class InvalidationBus implements AutoCloseable {
 
@@ -43,8 +47,7 @@ final class InvalidationBus implements AutoCloseable {
   }
 
   private final String nodeId = UUID.randomUUID().toString();
-  private final URI url;
-  private final JedisClientConfig config;
+  private final RedisClients redis;
   private final String channel;
   private final Receiver receiver;
   /** False while the circuit around Redis is open: then the bus neither reconnects nor pings. */
@@ -57,30 +60,20 @@ final class InvalidationBus implements AutoCloseable {
         return t;
       });
   private final CountDownLatch firstSubscription = new CountDownLatch(1);
-  private volatile boolean closed;
-  /** Wakes the thread from its wait between reconnects when closing. */
-  private final Object wake = new Object();
+  /** The wait between reconnects, cut short when closing. */
+  private final ReconnectWait reconnectWait = new ReconnectWait();
   private volatile Connection connection;
   private volatile JedisPubSub subscription;
   private volatile long lastPong;
   private volatile boolean broken;
 
   InvalidationBus(
-      URI url,
-      Duration timeout,
-      javax.net.ssl.SSLSocketFactory tls,
+      RedisClients redis,
       String channel,
       Receiver receiver,
       java.util.function.BooleanSupplier mayCallRedis) {
-    this.url = url;
+    this.redis = redis;
     this.mayCallRedis = mayCallRedis;
-    // RESP2 on purpose: a PING on a subscribed RESP3 connection answers a plain PONG, which
-    // Jedis's subscriber cannot read (found by StaleWriteBackIT: "Unexpected message: PONG")
-    this.config =
-        redis.clients.jedis.DefaultJedisClientConfig.builder()
-            .from(RedisTier.clientConfig(url, timeout, tls))
-            .protocol(redis.clients.jedis.RedisProtocol.RESP2)
-            .build();
     this.channel = channel;
     this.receiver = receiver;
     this.thread = new Thread(this::run, "tenant-filter-invalidations");
@@ -110,12 +103,13 @@ final class InvalidationBus implements AutoCloseable {
   private void run() {
     long backoff = 100;
     boolean subscribedBefore = false;
-    while (!closed) {
+    int attempt = 0;
+    while (!reconnectWait.closed()) {
       if (!mayCallRedis.getAsBoolean()) {
-        sleep(100); // the circuit is open: nothing of ours calls Redis, this neither
+        reconnectWait.sleep(100); // the circuit is open: nothing of ours calls Redis, this neither
         continue;
       }
-      try (Connection conn = new Connection(JedisURIHelper.getHostAndPort(url), config)) {
+      try (Connection conn = new Connection(node(attempt++), redis.pubSubConfig())) {
         connection = conn;
         boolean again = subscribedBefore;
         JedisPubSub pubSub = new JedisPubSub() {
@@ -149,7 +143,7 @@ final class InvalidationBus implements AutoCloseable {
         backoff = 100;
         pubSub.proceed(conn, channel); // blocks until unsubscribed or the connection breaks
       } catch (RuntimeException e) {
-        if (!closed && !broken) {
+        if (!reconnectWait.closed() && !broken) {
           broken = true;
           // INFO: when Redis is down, the Redis tier already said so at WARNING
           LOG.info("tenant-filter: the invalidation channel on Redis is not reachable ("
@@ -159,8 +153,8 @@ final class InvalidationBus implements AutoCloseable {
         subscription = null;
         connection = null;
       }
-      if (!closed) {
-        sleep(backoff);
+      if (!reconnectWait.closed()) {
+        reconnectWait.sleep(backoff);
         backoff = Math.min(5_000, backoff * 2);
       }
     }
@@ -198,26 +192,14 @@ final class InvalidationBus implements AutoCloseable {
     }
   }
 
-  /** Waits {@code millis}, or less when {@link #close()} is called meanwhile. */
-  private void sleep(long millis) {
-    synchronized (wake) {
-      if (closed) {
-        return;
-      }
-      try {
-        wake.wait(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+  /** Where to subscribe now; a failure to find out is a failed attempt like any other. */
+  private HostAndPort node(int attempt) {
+    return redis.pubSubNode(attempt);
   }
 
   @Override
   public void close() {
-    closed = true;
-    synchronized (wake) {
-      wake.notifyAll();
-    }
+    reconnectWait.close();
     watchdog.shutdownNow();
     JedisPubSub current = subscription;
     if (current != null && current.isSubscribed()) {

@@ -2,37 +2,34 @@ package io.github.tenantfilter.cache;
 
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.resolve.LookupKey;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocketFactory;
-import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.ScanIteration;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
-import redis.clients.jedis.util.JedisURIHelper;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
- * Redis as the shared tier, through Jedis.
+ * Redis as the shared tier, through Jedis: one server, Sentinel or a Cluster alike ({@link
+ * RedisClients}).
  *
- * <p>Layout under the configured prefix {@code p}:
+ * <p>Layout ({@link RedisKeys}) under the configured prefix {@code p}, every key in the one hash
+ * slot of the tag {@code {tenant}}:
  *
  * <ul>
- *   <li>{@code p tenant:id:{id}}, {@code p tenant:subdomain:{label}}, {@code p
- *       tenant:domain:{host}}: the tenant as JSON ({@link TenantCodec}) with the time it is fresh
- *       until; the key lives that long plus the stale-if-error window;
- *   <li>{@code p tenant:keys:{id}}: the set of every key written for that tenant, so that an
+ *   <li>{@code p{tenant}:id:<id>}, {@code p{tenant}:subdomain:<label>}, {@code
+ *       p{tenant}:domain:<host>}: the tenant as JSON ({@link TenantCodec}) with the time it is
+ *       fresh until; the key lives that long plus the stale-if-error window;
+ *   <li>{@code p{tenant}:keys:<id>}: the set of every key written for that tenant, so that an
  *       invalidation also removes the keys of domains the tenant no longer has;
- *   <li>{@code p tenant:epoch}: a counter advanced by every invalidation. A load reads it with the
- *       value (one {@code MGET}) and writes only if it has not moved, atomically in a script, so a
- *       load that read the database before an invalidation cannot put the old record back.
+ *   <li>{@code p{tenant}:epoch}: a counter advanced by every invalidation. A load reads it with
+ *       the value (one {@code MGET}) and writes only if it has not moved, atomically in a script,
+ *       so a load that read the database before an invalidation cannot put the old record back.
  * </ul>
  *
  * <p>Jedis exceptions are translated to {@link RemoteTierException}; a connection that failed is
@@ -59,10 +56,8 @@ final class RedisTier implements RemoteTier {
           + "redis.call('INCR', KEYS[3])\n"
           + "return #keys";
 
-  private final UnifiedJedis redis;
-  private final String prefix;
-  private final String epochKey;
-  private final String channel;
+  private final RedisClients redis;
+  private final RedisKeys keys;
   private final long ttlSeconds;
   private final long staleSeconds;
   private final java.util.function.LongSupplier now;
@@ -71,7 +66,7 @@ final class RedisTier implements RemoteTier {
   private final String description;
 
   RedisTier(
-      UnifiedJedis redis,
+      RedisClients redis,
       String keyPrefix,
       Duration ttl,
       TenantCodec codec,
@@ -88,7 +83,7 @@ final class RedisTier implements RemoteTier {
    * @param now wall-clock milliseconds, shared by the nodes
    */
   RedisTier(
-      UnifiedJedis redis,
+      RedisClients redis,
       String keyPrefix,
       Duration ttl,
       Duration staleIfError,
@@ -97,9 +92,7 @@ final class RedisTier implements RemoteTier {
       DoubleSupplier random,
       String description) {
     this.redis = redis;
-    this.prefix = keyPrefix + "tenant:";
-    this.epochKey = prefix + "epoch";
-    this.channel = invalidationChannel(keyPrefix);
+    this.keys = new RedisKeys(keyPrefix);
     this.ttlSeconds = Math.max(1, ttl.toSeconds());
     this.staleSeconds = Math.max(0, staleIfError.toSeconds());
     this.now = now;
@@ -108,84 +101,14 @@ final class RedisTier implements RemoteTier {
     this.description = description;
   }
 
-  /**
-   * Creates the Jedis client for {@code url}. Connects lazily: a Redis that is down now does not
-   * stop the application from starting.
-   */
-  static UnifiedJedis client(URI url, Duration timeout, int poolSize) {
-    return client(url, timeout, poolSize, null);
-  }
-
-  /**
-   * Creates the Jedis client for {@code url}, with {@code tls} (or the JVM's default when null)
-   * for {@code rediss://}.
-   */
-  static UnifiedJedis client(URI url, Duration timeout, int poolSize, SSLSocketFactory tls) {
-    ConnectionPoolConfig pool = new ConnectionPoolConfig();
-    pool.setMaxTotal(poolSize);
-    pool.setMaxIdle(poolSize);
-    pool.setMinIdle(0);
-    // commons-pool waits forever by default; a request must never wait longer than the timeout
-    pool.setBlockWhenExhausted(true);
-    pool.setMaxWait(timeout);
-    pool.setTestOnBorrow(false);
-    return RedisClient.builder()
-        .hostAndPort(JedisURIHelper.getHostAndPort(url))
-        .clientConfig(clientConfig(url, timeout, tls))
-        .poolConfig(pool)
-        .build();
-  }
-
-  /**
-   * Connection settings for {@code url}: timeouts, credentials, TLS, database. A {@code rediss://}
-   * connection verifies the server's certificate against {@code tls}'s trust ({@code null}: the
-   * JVM's default socket factory and trust store) and checks that it names the URL's host (DNS or
-   * IP subject alternative name). Jedis 8 checks the name by default too, but only when given no
-   * SSL parameters of ours; set here so that it does not hang on a library default.
-   */
-  static DefaultJedisClientConfig clientConfig(URI url, Duration timeout, SSLSocketFactory tls) {
-    int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-    boolean ssl = JedisURIHelper.isRedisSSLScheme(url);
-    DefaultJedisClientConfig.Builder config =
-        DefaultJedisClientConfig.builder()
-            .connectionTimeoutMillis(millis)
-            .socketTimeoutMillis(millis)
-            .clientName("tenant-filter")
-            .ssl(ssl);
-    if (ssl) {
-      SSLParameters parameters = new SSLParameters();
-      parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the server's name is checked
-      config.sslParameters(parameters);
-      if (tls != null) {
-        config.sslSocketFactory(tls);
-      }
-    }
-    String user = JedisURIHelper.getUser(url);
-    String password = JedisURIHelper.getPassword(url);
-    if (user != null) {
-      config.user(user);
-    }
-    if (password != null) {
-      config.password(password);
-    }
-    if (JedisURIHelper.hasDbIndex(url)) {
-      config.database(JedisURIHelper.getDBIndex(url));
-    }
-    return config.build();
-  }
-
   String key(LookupKey key) {
-    return prefix + key.cacheKey();
-  }
-
-  private String indexKey(String tenantId) {
-    return prefix + "keys:" + tenantId;
+    return keys.value(key);
   }
 
   @Override
   public Read read(LookupKey key) throws RemoteTierException {
     try {
-      List<String> values = redis.mget(key(key), epochKey);
+      List<String> values = redis.client().mget(key(key), keys.epoch());
       if (values == null || values.size() != 2) {
         throw new RemoteTierException("MGET returned " + values, null);
       }
@@ -202,9 +125,9 @@ final class RedisTier implements RemoteTier {
     long ttl = Math.max(1, ttlSeconds - (long) (ttlSeconds * 0.1 * random.getAsDouble()));
     try {
       Object stored =
-          redis.eval(
+          redis.client().eval(
               FILL,
-              List.of(key(key), indexKey(tenant.id()), epochKey),
+              List.of(key(key), keys.index(tenant.id()), keys.epoch()),
               List.of(
                   codec.encode(tenant, now.getAsLong() + ttl * 1000),
                   Long.toString(ttl + staleSeconds),
@@ -219,7 +142,7 @@ final class RedisTier implements RemoteTier {
   @Override
   public void delete(LookupKey key) throws RemoteTierException {
     try {
-      redis.del(key(key));
+      redis.client().del(key(key));
     } catch (JedisException e) {
       throw translate("delete", e);
     }
@@ -228,9 +151,9 @@ final class RedisTier implements RemoteTier {
   @Override
   public void invalidate(String tenantId) throws RemoteTierException {
     try {
-      redis.eval(
+      redis.client().eval(
           INVALIDATE,
-          List.of(indexKey(tenantId), key(LookupKey.id(tenantId)), epochKey),
+          List.of(keys.index(tenantId), key(LookupKey.id(tenantId)), keys.epoch()),
           List.of());
     } catch (JedisException e) {
       throw translate("invalidate", e);
@@ -239,51 +162,52 @@ final class RedisTier implements RemoteTier {
 
   /** The pub/sub channel on which nodes tell each other about invalidations. */
   static String invalidationChannel(String keyPrefix) {
-    return keyPrefix + "tenant:invalidations";
+    return new RedisKeys(keyPrefix).channel();
   }
 
   @Override
   public void publish(String message) throws RemoteTierException {
     try {
-      redis.publish(channel, message);
+      redis.client().publish(keys.channel(), message);
     } catch (JedisException e) {
       throw translate("publish", e);
     }
   }
 
+  /**
+   * Deletes every key under the prefix, then advances the epoch. The scan visits every node the
+   * client knows: the one server, the master, or every node of a cluster (all masters, and the
+   * replicas, whose keys are their masters'). With the one hash tag, all of them are in one slot;
+   * the scan does not rely on it: wherever the slot lives at the moment, its keys are found.
+   */
   @Override
   public void invalidateAll() throws RemoteTierException {
     try {
-      ScanParams params = new ScanParams().match(escapeGlob(prefix) + "*").count(1000);
-      String cursor = ScanParams.SCAN_POINTER_START;
-      do {
-        ScanResult<String> page = redis.scan(cursor, params);
-        List<String> keys = new ArrayList<>(page.getResult());
-        keys.remove(epochKey);
-        if (!keys.isEmpty()) {
-          redis.del(keys.toArray(String[]::new));
+      UnifiedJedis client = redis.client();
+      ScanIteration scan = client.scanIteration(1000, keys.pattern());
+      while (!scan.isIterationCompleted()) {
+        java.util.Collection<String> page = scan.nextBatchList();
+        // one DEL per hash slot: a multi-key command must stay within one slot in a cluster
+        Map<Integer, List<String>> bySlot = new TreeMap<>();
+        for (String key : page) {
+          if (!key.equals(keys.epoch())) {
+            bySlot.computeIfAbsent(JedisClusterCRC16.getSlot(key), slot -> new ArrayList<>())
+                .add(key);
+          }
         }
-        cursor = page.getCursor();
-      } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-      redis.incr(epochKey);
+        for (List<String> slotKeys : bySlot.values()) {
+          client.del(slotKeys.toArray(String[]::new));
+        }
+      }
+      client.incr(keys.epoch());
     } catch (JedisException e) {
       throw translate("invalidate all", e);
     }
   }
 
-  private static String escapeGlob(String text) {
-    return text.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
-  }
-
   @Override
   public void dropIdleConnections() {
-    if (redis instanceof RedisClient client) {
-      try {
-        client.getPool().clear();
-      } catch (RuntimeException ignored) {
-        // the pool is closing
-      }
-    }
+    redis.dropIdleConnections();
   }
 
   private RemoteTierException translate(String operation, Exception e) {

@@ -107,13 +107,12 @@ public final class TenantLookup implements AutoCloseable {
             config.negativeCacheTtl(),
             clock);
     RemoteTier remote = null;
-    javax.net.ssl.SSLSocketFactory tls = null;
+    RedisClients redis = null;
     if (config.redisUrl() != null) {
-      tls = io.github.tenantfilter.config.RedisTls.socketFactory(config);
+      redis = RedisClients.create(config);
       remote =
           new RedisTier(
-              RedisTier.client(config.redisUrl(), config.redisTimeout(), config.redisPoolSize(),
-                  tls),
+              redis,
               config.redisKeyPrefix(),
               config.redisTtl(),
               config.staleIfError(),
@@ -130,9 +129,7 @@ public final class TenantLookup implements AutoCloseable {
     if (remote != null) {
       lookup.bus =
           new InvalidationBus(
-              config.redisUrl(),
-              config.redisTimeout(),
-              tls,
+              redis,
               RedisTier.invalidationChannel(config.redisKeyPrefix()),
               lookup.new Receiver(),
               () -> !lookup.health.circuitOpen());

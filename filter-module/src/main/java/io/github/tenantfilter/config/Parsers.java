@@ -163,14 +163,15 @@ final class Parsers {
       return null;
     }
     String message =
-        "must be redis://[user:password@]host[:port][/database] or rediss://... for TLS,"
-            + " or empty for no Redis";
+        "must be redis://[user:password@]host[:port][/database] or rediss://... for TLS (for"
+            + " sentinel and cluster modes, several host[:port] separated by commas), or empty"
+            + " for no Redis";
     try {
       URI uri = new URI(trimmed);
       String scheme = uri.getScheme();
       if (scheme == null
           || !(scheme.equals("redis") || scheme.equals("rediss"))
-          || uri.getHost() == null
+          || uri.getRawAuthority() == null
           || uri.getQuery() != null
           || uri.getFragment() != null) {
         throw new IllegalArgumentException(message);
@@ -180,10 +181,35 @@ final class Parsers {
           && !path.substring(1).matches("\\d{1,5}")) {
         throw new IllegalArgumentException(message);
       }
+      RedisEndpoint.of(uri); // every host is host[:port], the user info user:password
       return uri;
-    } catch (URISyntaxException e) {
+    } catch (URISyntaxException | IllegalArgumentException e) {
       throw new IllegalArgumentException(message);
     }
+  }
+
+  static RedisMode redisMode(String text) {
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "standalone" -> RedisMode.STANDALONE;
+      case "sentinel" -> RedisMode.SENTINEL;
+      case "cluster" -> RedisMode.CLUSTER;
+      default -> throw new IllegalArgumentException(
+          "must be standalone (one Redis server), sentinel (a master found through Redis"
+              + " Sentinel) or cluster (a Redis Cluster)");
+    };
+  }
+
+  static String sentinelMaster(String text) {
+    String trimmed = text.trim();
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    if (!trimmed.matches("[A-Za-z0-9._-]{1,128}")) {
+      throw new IllegalArgumentException(
+          "must be the master's name as the sentinels know it (letters, digits, . _ -), such as"
+              + " mymaster");
+    }
+    return trimmed;
   }
 
   static String keyPrefix(String text) {
@@ -192,9 +218,10 @@ final class Parsers {
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c <= ' ' || c >= 0x7f) {
+      if (c <= ' ' || c >= 0x7f || c == '{' || c == '}') {
         throw new IllegalArgumentException(
-            "must be printable ASCII without spaces, such as myapp: (or empty)");
+            "must be printable ASCII without spaces or braces (the filter adds the hash tag"
+                + " {tenant} itself), such as myapp: (or empty)");
       }
     }
     return text;

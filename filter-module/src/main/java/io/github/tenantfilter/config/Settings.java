@@ -126,7 +126,20 @@ public final class Settings {
   /** Redis connection URL; no Redis tier when empty. */
   public static final Setting<URI> REDIS_URL =
       new Setting<>(PREFIX + "redis.url", List.of("REDIS_URL"), "", Parsers::redisUrl, true,
-          "redis://[user:password@]host[:port][/db] or rediss:// (TLS); empty: no Redis tier");
+          "redis://[user:password@]host[:port][/db] or rediss:// (TLS); for sentinel and cluster"
+              + " modes several host[:port] separated by commas; empty: no Redis tier");
+
+  /** Standalone, sentinel or cluster. */
+  public static final Setting<RedisMode> REDIS_MODE =
+      new Setting<>(PREFIX + "redis.mode", List.of(), "standalone", Parsers::redisMode, false,
+          "standalone (the URL names one Redis), sentinel (the URL names the sentinels) or"
+              + " cluster (the URL names some nodes of a Redis Cluster)");
+
+  /** The master's name in sentinel mode. */
+  public static final Setting<String> REDIS_SENTINEL_MASTER =
+      new Setting<>(PREFIX + "redis.sentinel.master", List.of(), "", Parsers::sentinelMaster,
+          false, "in sentinel mode, the name of the master the sentinels monitor (such as"
+              + " mymaster); required there, refused in the other modes");
 
   /** CA certificates trusted for rediss:// instead of the JVM's trust store. */
   public static final Setting<java.nio.file.Path> REDIS_TLS_CA_FILE =
@@ -155,7 +168,8 @@ public final class Settings {
   /** Prefix of every Redis key. */
   public static final Setting<String> REDIS_KEY_PREFIX =
       new Setting<>(PREFIX + "redis.key-prefix", List.of(), "", Parsers::keyPrefix, false,
-          "namespace before every key (tenant:id:..), so that applications can share a Redis");
+          "namespace before every key ({tenant}:id:..), so that applications can share a Redis;"
+              + " no braces");
 
   /** Redis connect and read timeout. */
   public static final Setting<Duration> REDIS_TIMEOUT =
@@ -269,7 +283,8 @@ public final class Settings {
           STATUS_OUTCOMES, JMX, STATS_ENABLED, STATS_PATH, STATS_ROLE, STATS_INTERVAL,
           STATS_HISTORY, STATS_TOP, UNKNOWN_TENANT, EXCLUDE_PATHS,
           ERROR_RESPONSE, RETRY_AFTER, LOCAL_CACHE_SIZE, LOCAL_CACHE_TTL, REFRESH_AHEAD, STALE_IF_ERROR,
-          NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL, REDIS_URL, REDIS_TLS_CA_FILE,
+          NEGATIVE_CACHE_SIZE, NEGATIVE_CACHE_TTL, REDIS_URL, REDIS_MODE, REDIS_SENTINEL_MASTER,
+          REDIS_TLS_CA_FILE,
           REDIS_TLS_CERT_FILE, REDIS_TLS_KEY_FILE, REDIS_TTL, REDIS_KEY_PREFIX, REDIS_TIMEOUT, REDIS_POOL_SIZE,
           REDIS_CIRCUIT_THRESHOLD, REDIS_CIRCUIT_TIMEOUT, DATASOURCE,
           JDBC_URL, JDBC_USER, JDBC_PASSWORD, STORE_TIMEOUT, STORE_NOTIFY_CHANNEL, QUERY_BY_ID, QUERY_BY_SUBDOMAIN,

@@ -37,6 +37,8 @@ public record TenantFilterConfig(
     int negativeCacheSize,
     Duration negativeCacheTtl,
     URI redisUrl,
+    RedisMode redisMode,
+    String redisSentinelMaster,
     Path redisTlsCaFile,
     Path redisTlsCertFile,
     Path redisTlsKeyFile,
@@ -86,6 +88,8 @@ public record TenantFilterConfig(
             reader.get(Settings.NEGATIVE_CACHE_SIZE),
             reader.get(Settings.NEGATIVE_CACHE_TTL),
             reader.get(Settings.REDIS_URL),
+            reader.get(Settings.REDIS_MODE),
+            reader.get(Settings.REDIS_SENTINEL_MASTER),
             reader.get(Settings.REDIS_TLS_CA_FILE),
             reader.get(Settings.REDIS_TLS_CERT_FILE),
             reader.get(Settings.REDIS_TLS_KEY_FILE),
@@ -119,6 +123,7 @@ public record TenantFilterConfig(
               + reader.origin(Settings.JDBC_URL)
               + "), not both");
     }
+    checkRedisTopology(config, reader);
     checkRedisTls(config, reader);
     if (config.idHeader() != null && config.headerSources().isEmpty()) {
       LOG.warning("tenant-filter: any client can choose its tenant with the header "
@@ -131,6 +136,49 @@ public record TenantFilterConfig(
               + " no request can name a tenant");
     }
     return config;
+  }
+
+  /** The URL, the mode and the master's name agree. */
+  private static void checkRedisTopology(TenantFilterConfig config, SettingsReader reader) {
+    RedisMode mode = config.redisMode();
+    String modeName = mode.name().toLowerCase(java.util.Locale.ROOT);
+    if (config.redisUrl() == null) {
+      if (mode != RedisMode.STANDALONE) {
+        throw new InvalidSettingException(Settings.REDIS_MODE.name(), modeName,
+            reader.origin(Settings.REDIS_MODE),
+            Settings.REDIS_URL.name() + " is empty: name the "
+                + (mode == RedisMode.SENTINEL ? "sentinels" : "cluster's nodes") + " there");
+      }
+    } else {
+      RedisEndpoint endpoint = config.redisEndpoint();
+      if (mode == RedisMode.STANDALONE && endpoint.nodes().size() > 1) {
+        throw new InvalidSettingException(Settings.REDIS_URL.name(), config.redisUrlForDisplay(),
+            reader.origin(Settings.REDIS_URL),
+            "names " + endpoint.nodes().size() + " hosts, but " + Settings.REDIS_MODE.name()
+                + " is standalone: set it to sentinel or cluster, or name one host");
+      }
+      if (mode == RedisMode.CLUSTER && endpoint.database() > 0) {
+        throw new InvalidSettingException(Settings.REDIS_URL.name(), config.redisUrlForDisplay(),
+            reader.origin(Settings.REDIS_URL),
+            "names database " + endpoint.database() + ", but a Redis Cluster has only database 0");
+      }
+    }
+    if (mode == RedisMode.SENTINEL && config.redisSentinelMaster() == null) {
+      throw new InvalidSettingException(Settings.REDIS_SENTINEL_MASTER.name(),
+          Settings.REDIS_MODE.name() + " is sentinel (from " + reader.origin(Settings.REDIS_MODE)
+              + "), but " + Settings.REDIS_SENTINEL_MASTER.name() + " is empty: name the master"
+              + " the sentinels monitor");
+    }
+    if (mode != RedisMode.SENTINEL && config.redisSentinelMaster() != null) {
+      throw new InvalidSettingException(Settings.REDIS_SENTINEL_MASTER.name(),
+          config.redisSentinelMaster(), reader.origin(Settings.REDIS_SENTINEL_MASTER),
+          "only used when " + Settings.REDIS_MODE.name() + " is sentinel, but it is " + modeName);
+    }
+  }
+
+  /** What the Redis URL says (hosts, credentials, database), or {@code null} without Redis. */
+  public RedisEndpoint redisEndpoint() {
+    return redisUrl == null ? null : RedisEndpoint.of(redisUrl);
   }
 
   /** The TLS files go together, with each other and with a rediss:// URL. */
@@ -213,6 +261,9 @@ public record TenantFilterConfig(
         + negativeCacheTtl
         + ", redis="
         + redisUrlForDisplay()
+        + (redisMode == RedisMode.STANDALONE ? "" : " (" + redisMode.name().toLowerCase(
+            java.util.Locale.ROOT) + (redisSentinelMaster == null ? "" : " " + redisSentinelMaster)
+            + ")")
         + (redisTlsCaFile == null ? "" : ", redisTlsCaFile=" + redisTlsCaFile)
         + (redisTlsCertFile == null ? "" : ", redisTlsCertFile=" + redisTlsCertFile)
         + ", redisTtl="

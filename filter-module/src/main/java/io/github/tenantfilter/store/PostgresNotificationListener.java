@@ -34,9 +34,9 @@ public final class PostgresNotificationListener implements AutoCloseable {
   /** The application's class loader: it sees the driver, which a pool's proxy class may not. */
   private final ClassLoader applicationLoader = Thread.currentThread().getContextClassLoader();
   private final CountDownLatch listening = new CountDownLatch(1);
-  private volatile boolean closed;
-  /** Wakes the thread from its wait between reconnects when closing. */
-  private final Object wake = new Object();
+  /** The wait between reconnects, cut short when closing. */
+  private final io.github.tenantfilter.util.ReconnectWait reconnectWait =
+      new io.github.tenantfilter.util.ReconnectWait();
   private volatile Connection connection;
 
   /**
@@ -72,7 +72,7 @@ public final class PostgresNotificationListener implements AutoCloseable {
     long backoff = 100;
     boolean listenedBefore = false;
     boolean broken = false;
-    while (!closed) {
+    while (!reconnectWait.closed()) {
       try (Connection conn = dataSource.getConnection()) {
         connection = conn;
         Class<?> pgConnection = pgConnectionClass(conn);
@@ -91,7 +91,7 @@ public final class PostgresNotificationListener implements AutoCloseable {
         backoff = 100;
         listening.countDown();
         long checked = System.currentTimeMillis();
-        while (!closed) {
+        while (!reconnectWait.closed()) {
           Object[] notes = (Object[]) poll.invoke(pg, WAIT_MILLIS);
           if (notes != null) {
             for (Object note : notes) {
@@ -116,8 +116,8 @@ public final class PostgresNotificationListener implements AutoCloseable {
       } finally {
         connection = null;
       }
-      if (!closed) {
-        sleep(backoff);
+      if (!reconnectWait.closed()) {
+        reconnectWait.sleep(backoff);
         backoff = Math.min(5_000, backoff * 2);
       }
     }
@@ -191,33 +191,16 @@ public final class PostgresNotificationListener implements AutoCloseable {
   }
 
   private boolean report(Throwable e, boolean broken) {
-    if (!closed && !broken) {
+    if (!reconnectWait.closed() && !broken) {
       LOG.warning("tenant-filter: listening on PostgreSQL channel " + channel + " failed ("
           + e + "); reconnecting in the background");
     }
     return true;
   }
 
-  /** Waits {@code millis}, or less when {@link #close()} is called meanwhile. */
-  private void sleep(long millis) {
-    synchronized (wake) {
-      if (closed) {
-        return;
-      }
-      try {
-        wake.wait(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
   @Override
   public void close() {
-    closed = true;
-    synchronized (wake) {
-      wake.notifyAll();
-    }
+    reconnectWait.close();
     // the thread notices within one poll (a second), says UNLISTEN and gives the connection
     // back itself; closing it from here would hand a connection in use back to a pool
     boolean ended = join(WAIT_MILLIS + 2_000);

@@ -27,7 +27,7 @@ class RedisTierIT {
 
   private RedisTier tier(String keyPrefix, double random) {
     return new RedisTier(
-        RedisTier.client(URI.create(LocalRedis.url()), Duration.ofMillis(500), 4),
+        RedisClients.standalone(URI.create(LocalRedis.url()), Duration.ofMillis(500), 4),
         keyPrefix, TTL, codec, () -> random, LocalRedis.url());
   }
 
@@ -48,9 +48,9 @@ class RedisTierIT {
     Tenant acme = tenant("acme", "acme", "acme.example");
     assertThat(tier.write(key, acme, epoch(key))).isTrue();
 
-    assertThat(raw.exists(prefix + "tenant:subdomain:acme")).isTrue();
-    assertThat(raw.smembers(prefix + "tenant:keys:acme")).containsExactly(prefix + "tenant:subdomain:acme");
-    long ttl = raw.ttl(prefix + "tenant:subdomain:acme");
+    assertThat(raw.exists(prefix + "{tenant}:subdomain:acme")).isTrue();
+    assertThat(raw.smembers(prefix + "{tenant}:keys:acme")).containsExactly(prefix + "{tenant}:subdomain:acme");
+    long ttl = raw.ttl(prefix + "{tenant}:subdomain:acme");
     assertThat(ttl).isBetween(890L, 900L); // random 1.0: the full 10 % jitter taken off
     assertThat(codec.decode(tier.read(key).value())).isEqualTo(acme);
   }
@@ -60,7 +60,7 @@ class RedisTierIT {
     RedisTier noJitter = tier(prefix, 0.0);
     LookupKey key = LookupKey.id("acme");
     noJitter.write(key, tenant("acme", "acme"), epoch(key));
-    assertThat(raw.ttl(prefix + "tenant:id:acme")).isBetween(990L, 1000L);
+    assertThat(raw.ttl(prefix + "{tenant}:id:acme")).isBetween(990L, 1000L);
     noJitter.close();
   }
 
@@ -77,7 +77,7 @@ class RedisTierIT {
     assertThat(tier.read(LookupKey.subdomain("acme")).value()).isNull();
     assertThat(tier.read(LookupKey.domain("old.example")).value()).isNull();
     assertThat(tier.read(LookupKey.id("acme")).value()).isNull();
-    assertThat(raw.exists(prefix + "tenant:keys:acme")).isFalse();
+    assertThat(raw.exists(prefix + "{tenant}:keys:acme")).isFalse();
     assertThat(tier.read(LookupKey.id("globex")).value()).isNotNull();
   }
 
@@ -110,7 +110,7 @@ class RedisTierIT {
   void read_redisUnreachable_throwsTranslatedException() {
     RedisTier down =
         new RedisTier(
-            RedisTier.client(URI.create("redis://127.0.0.1:" + Ports.free()), Duration.ofMillis(200), 2),
+            RedisClients.standalone(URI.create("redis://127.0.0.1:" + Ports.free()), Duration.ofMillis(200), 2),
             prefix, TTL, codec, () -> 0.5, "redis://127.0.0.1:closed");
     assertThatThrownBy(() -> down.read(LookupKey.id("a")))
         .isInstanceOf(RemoteTierException.class)

@@ -152,7 +152,7 @@ class StaleWriteBackIT {
           }
 
           // Redis is checked at once: the fill and the invalidation are atomic there
-          String inRedis = raw.get("tenant:" + key.cacheKey());
+          String inRedis = raw.get("{tenant}:" + key.cacheKey());
           if (inRedis != null) {
             assertThat(codec.decode(inRedis).plan()).as("run %d seed %d: Redis", run, seed)
                 .isEqualTo(v2);

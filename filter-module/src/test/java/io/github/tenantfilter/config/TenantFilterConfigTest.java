@@ -119,6 +119,13 @@ class TenantFilterConfigTest {
         "tenant-filter.redis.url | redis:// | must be redis://",
         "tenant-filter.redis.url | redis://cache/abc | must be redis://",
         "tenant-filter.redis.key-prefix | my app: | must be printable ASCII",
+        "tenant-filter.redis.key-prefix | {app}: | must be printable ASCII without spaces or braces",
+        "tenant-filter.redis.key-prefix | app} | must be printable ASCII without spaces or braces",
+        "tenant-filter.redis.url | redis://a:1,b:x | must be redis://",
+        "tenant-filter.redis.url | redis://a:1,,b | must be redis://",
+        "tenant-filter.redis.url | redis://a:70000 | must be redis://",
+        "tenant-filter.redis.mode | ring | must be standalone",
+        "tenant-filter.redis.sentinel.master | my master | must be the master's name",
         "tenant-filter.jdbc.url | postgresql://db/app | must be a JDBC URL",
         "tenant-filter.store.query.by-id | SELECT * FROM tenants | must be an SQL SELECT",
       })

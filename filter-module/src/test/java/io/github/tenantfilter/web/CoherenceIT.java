@@ -32,6 +32,9 @@ class CoherenceIT {
   /** Loose on purpose: the measured figures are in target/coherence-report.md. */
   private static final Duration BOUND = Duration.ofSeconds(2);
 
+  /** The PostgreSQL application_name of the nodes' connections. */
+  private static final String APPLICATION = "coherence-it-" + System.nanoTime();
+
   private static LocalPostgres.Schema schema;
   private static RedisProcess redis;
   private final List<IsolatedNode> nodes = new ArrayList<>();
@@ -62,7 +65,8 @@ class CoherenceIT {
   private void startNodes(boolean listen) {
     Map<String, String> settings = new HashMap<>();
     settings.put("tenant-filter.base-domains", "app.example");
-    settings.put("tenant-filter.jdbc.url", schema.jdbcUrl());
+    // the nodes' connections carry a name of their own, so that the test can cut exactly them
+    settings.put("tenant-filter.jdbc.url", schema.jdbcUrl() + "&ApplicationName=" + APPLICATION);
     settings.put("tenant-filter.jdbc.user", schema.user());
     settings.put("tenant-filter.redis.url", redis.url());
     if (listen) {
@@ -181,8 +185,11 @@ class CoherenceIT {
     }
     try (var connection = LocalPostgres.get().connect();
         var statement = connection.createStatement()) {
+      // by name, not by last query: the listener's validity check replaces "LISTEN ..." in
+      // pg_stat_activity.query every 5 s (the nodes' only other connections are loads, and no
+      // request runs now)
       statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-          + " WHERE query LIKE 'LISTEN tenant_filter%' AND pid <> pg_backend_pid()");
+          + " WHERE application_name = '" + APPLICATION + "' AND pid <> pg_backend_pid()");
     }
     for (IsolatedNode node : nodes) {
       long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

@@ -74,6 +74,11 @@ public final class IsolatedNode implements AutoCloseable {
     invoke(node, "invalidate", tenantId);
   }
 
+  /** Empties both tiers through this node's TenantCache. */
+  public void invalidateAll() {
+    invoke(node, "invalidateAll");
+  }
+
   /** A counter of this node's CacheStats, by its accessor's name. */
   public long stat(String name) {
     Object stats = invoke(node, "stats");

@@ -72,6 +72,11 @@ public final class Node implements AutoCloseable {
     runtime.invalidateTenantCache(tenantId);
   }
 
+  /** Empties both tiers through the node's TenantCache, and tells the other nodes. */
+  public void invalidateAll() {
+    runtime.invalidateAll();
+  }
+
   /** Waits until the node hears other nodes' invalidations. */
   public boolean awaitInvalidationChannel(long millis) throws InterruptedException {
     return runtime.awaitInvalidationChannels(java.time.Duration.ofMillis(millis));

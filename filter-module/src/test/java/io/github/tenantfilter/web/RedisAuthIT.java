@@ -108,7 +108,7 @@ class RedisAuthIT {
 
         assertThat(first.tenantOf(HOST)).isEqualTo("acme");
         assertThat(first.stat("storeLoads")).isEqualTo(1);
-        assertThat(admin.exists("tenant:subdomain:acme")).as("written to Redis").isTrue();
+        assertThat(admin.exists("{tenant}:subdomain:acme")).as("written to Redis").isTrue();
         assertThat(second.tenantOf(HOST)).isEqualTo("acme");
         assertThat(second.stat("redisHits")).as(second.describe()).isEqualTo(1);
         assertThat(second.stat("storeLoads")).isZero();
@@ -126,7 +126,7 @@ class RedisAuthIT {
         first.invalidate("acme");
         await(() -> "acme".equals(second.tenantOf(HOST)) && second.stat("storeLoads") == 1,
             Duration.ofSeconds(5), "the second node drops acme and reloads it from the store");
-        assertThat(admin.exists("tenant:subdomain:acme")).as("filled again").isTrue();
+        assertThat(admin.exists("{tenant}:subdomain:acme")).as("filled again").isTrue();
       }
     }
   }

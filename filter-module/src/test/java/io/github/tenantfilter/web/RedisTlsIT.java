@@ -79,7 +79,7 @@ class RedisTlsIT {
         assertThat(loader.tenantOf(HOST)).isEqualTo("acme");
         assertThat(loader.stat("storeLoads")).isEqualTo(1);
       }
-      assertThat(admin.exists("tenant:subdomain:acme")).as("written to Redis over TLS").isTrue();
+      assertThat(admin.exists("{tenant}:subdomain:acme")).as("written to Redis over TLS").isTrue();
 
       String byName = byIp.replace("127.0.0.1", "localhost");
       try (IsolatedNode first = new IsolatedNode(tls(byIp));
@@ -115,7 +115,7 @@ class RedisTlsIT {
         assertThat(node.awaitInvalidationChannel(10_000)).as("subscribed with mTLS").isTrue();
         assertThat(node.tenantOf(HOST)).isEqualTo("acme");
         assertThat(node.stat("redisErrors")).as(node.describe()).isZero();
-        assertThat(admin.exists("tenant:subdomain:acme")).isTrue();
+        assertThat(admin.exists("{tenant}:subdomain:acme")).isTrue();
       }
       assertFailsCleanly(tls(redis.url()));
     }
@@ -139,7 +139,7 @@ class RedisTlsIT {
       assertFailsCleanly(settings);
       if (certificate == server) { // the test's own client checks names too
         try (RedisClient admin = redis.client()) {
-          assertThat(admin.exists("tenant:subdomain:acme")).as("nothing reached Redis").isFalse();
+          assertThat(admin.exists("{tenant}:subdomain:acme")).as("nothing reached Redis").isFalse();
         }
       }
     }

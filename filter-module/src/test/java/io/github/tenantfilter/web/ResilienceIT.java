@@ -3,17 +3,15 @@ package io.github.tenantfilter.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tenantfilter.api.CacheStats;
+import io.github.tenantfilter.testing.Await;
 import io.github.tenantfilter.testing.LocalPostgres;
 import io.github.tenantfilter.testing.RedisCommands;
 import io.github.tenantfilter.testing.RedisProcess;
 import io.github.tenantfilter.testing.TcpProxy;
-import io.github.tenantfilter.testing.TenantSchema;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,31 +30,26 @@ class ResilienceIT {
 
   private static final int TENANTS = 50;
   private static final int THREADS = 8;
-  /** The circuit's open time for these tests (set before any container reads it). */
-  private static final Duration CIRCUIT_OPEN = Duration.ofSeconds(3);
+  private static final Duration CIRCUIT_OPEN = LoadTenants.CIRCUIT_OPEN;
 
+  private static LoadTenants tenants;
   private static LocalPostgres.Schema schema;
-  private static final List<String> HOSTS =
-      IntStream.range(0, TENANTS).mapToObj(i -> "t" + i + ".app.example").toList();
+  private static List<String> HOSTS;
 
   @BeforeAll
   static void prepare() {
-    System.setProperty("tenant-filter.redis.circuit.timeout",
-        Long.toString(CIRCUIT_OPEN.toSeconds()));
-    schema = TenantSchema.create("resilience_it");
-    for (int i = 0; i < TENANTS; i++) {
-      TenantSchema.insert(schema, "t" + i, "t" + i);
-    }
+    tenants = LoadTenants.create("resilience_it", TENANTS);
+    schema = tenants.schema;
+    HOSTS = tenants.hosts;
   }
 
   @AfterAll
   static void cleanUp() {
-    System.clearProperty("tenant-filter.redis.circuit.timeout");
-    schema.close();
+    tenants.close();
   }
 
   private static String expected(String host) {
-    return host.substring(0, host.indexOf('.'));
+    return LoadTenants.expected(host);
   }
 
   private static Map<String, String> settings(String redisUrl, String jdbcUrl) {
@@ -68,24 +61,6 @@ class ResilienceIT {
     // a heap tier smaller than the tenants: a steady stream of misses that ask Redis
     settings.put("tenant-filter.local-cache.size", "5");
     return settings;
-  }
-
-  private static void await(BooleanSupplier condition, Duration timeout, String what) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + timeout + ": " + what);
-      }
-      sleep(10);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static double millis(long nanos) {
@@ -149,7 +124,7 @@ class ResilienceIT {
         RedisClient admin = RedisClient.create(redis.url());
         Node node = Node.start(settings("redis://127.0.0.1:" + proxy.port(), schema.jdbcUrl()));
         Load load = new Load(node, THREADS, HOSTS, ResilienceIT::expected)) {
-      await(() -> node.stats().redisHits() > 200, Duration.ofSeconds(30), "warm-up");
+      Await.until(() -> node.stats().redisHits() > 200, Duration.ofSeconds(30), "warm-up");
       List<Long> before = load.drainLatencies();
 
       // inject
@@ -172,7 +147,7 @@ class ResilienceIT {
           helper = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
               proxy.cutAll();
-              sleep(50);
+              Await.sleep(50);
             }
           });
           helper.start();
@@ -181,11 +156,11 @@ class ResilienceIT {
       }
       long openedAt = System.nanoTime();
       if (opens) {
-        await(() -> node.stats().redisCircuitOpen(), Duration.ofSeconds(10), "circuit opens");
+        Await.until(() -> node.stats().redisCircuitOpen(), Duration.ofSeconds(10), "circuit opens");
         openedAt = System.nanoTime();
       }
       CacheStats atOpen = node.stats();
-      sleep(500); // hold the fault
+      Await.sleep(500); // hold the fault
       List<Long> during = load.drainLatencies();
 
       // restore
@@ -210,7 +185,7 @@ class ResilienceIT {
           // strict: any command at all, the invalidation subscription's included
           long base = commands.everything();
           long until = openedAt + CIRCUIT_OPEN.toNanos() - Duration.ofMillis(500).toNanos();
-          sleep(Math.max(0, (until - System.nanoTime()) / 1_000_000));
+          Await.sleep(Math.max(0, (until - System.nanoTime()) / 1_000_000));
           whileOpen = commands.everything() - base;
         }
         assertThat(System.nanoTime() - openedAt)
@@ -218,7 +193,7 @@ class ResilienceIT {
             .isLessThan(CIRCUIT_OPEN.toNanos());
       }
       long hitsAtRestore = node.stats().redisHits();
-      await(() -> !node.stats().redisCircuitOpen()
+      Await.until(() -> !node.stats().redisCircuitOpen()
               && node.stats().redisHits() > hitsAtRestore + 100,
           Duration.ofSeconds(20), "Redis used again");
       double backAfter = (System.nanoTime() - restoredAt) / 1e9;
@@ -270,7 +245,7 @@ class ResilienceIT {
         // fresh in the heap tier: served
         assertThat(node.request("t3.app.example").tenant()).isEqualTo("t3");
         // past both TTLs, within the stale-if-error window: served, and counted
-        sleep(1200);
+        Await.sleep(1200);
         for (int i = 0; i < 10; i++) {
           Node.Result result = node.request("t" + i + ".app.example");
           assertThat(result.status()).isEqualTo(200);

@@ -110,13 +110,13 @@ class TieredResolutionIT {
     // handshake (CLIENT SETNAME, ...), paid once per pooled connection
     assertThat(redisCommands.calls("mget")).isEqualTo(1);
     assertThat(redisCommands.calls("eval")).isEqualTo(1);
-    String cached = redisCommands.client().get("tenant:subdomain:acme");
+    String cached = redisCommands.client().get("{tenant}:subdomain:acme");
     assertThat(cached).contains("\"id\":\"acme\"");
     // fresh for the Redis TTL less up to 10 % jitter, then kept for the 300 s stale window
     long freshFor = new io.github.tenantfilter.cache.TenantCodec().decodeValue(cached).freshUntil()
         - clock.millis();
     assertThat(freshFor).isBetween(3_230_000L, 3_600_000L);
-    assertThat(redisCommands.client().ttl("tenant:subdomain:acme"))
+    assertThat(redisCommands.client().ttl("{tenant}:subdomain:acme"))
         .isBetween(3240L + 300, 3600L + 300);
   }
 
@@ -160,8 +160,8 @@ class TieredResolutionIT {
     schema.execute("UPDATE tenant_domains SET domain = 'acme-new.example' WHERE tenant_id = 'acme'");
 
     runtime.invalidateTenantCache("acme");
-    assertThat(redisCommands.client().keys("tenant:*"))
-        .containsExactly("tenant:epoch"); // every key of acme gone, old domain included
+    assertThat(redisCommands.client().keys("{tenant}:*"))
+        .containsExactly("{tenant}:epoch"); // every key of acme gone, old domain included
     int dbBefore = database.queries();
 
     assertThat(request("acme.app.example").tenant()).isEqualTo("acme");
@@ -210,7 +210,7 @@ class TieredResolutionIT {
       assertThat(runtime.getCacheStats().redisAvailable()).isTrue();
       redisCommands.close();
       redisCommands = new RedisCommands(redis.url()); // the old connection died with the server
-      assertThat(redisCommands.client().exists("tenant:subdomain:acme")).isTrue();
+      assertThat(redisCommands.client().exists("{tenant}:subdomain:acme")).isTrue();
     }
   }
 }

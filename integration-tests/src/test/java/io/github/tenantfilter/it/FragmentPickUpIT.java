@@ -106,7 +106,7 @@ class FragmentPickUpIT {
     http().get("globex.app.localhost", "/probe/whoami");
     String prefix = ItServices.get().getProperty("tf.redis.prefix");
     try (RedisClient redis = RedisClient.create(LocalRedis.url())) {
-      assertThat(redis.get(prefix + "tenant:subdomain:globex")).contains("\"id\":\"globex\"");
+      assertThat(redis.get(prefix + "{tenant}:subdomain:globex")).contains("\"id\":\"globex\"");
     }
   }
 

@@ -154,7 +154,7 @@ class SampleOnPayaraMicroIT {
 
     assertThat(RawHttp.post(port, "localhost", "/api/admin/tenants/globex/invalidate", ADMIN).status())
         .isEqualTo(204);
-    assertThat(redisClient.keys("tenant-filter-sample:tenant:*globex*")).isEmpty();
+    assertThat(redisClient.keys("tenant-filter-sample:{tenant}:*globex*")).isEmpty();
     assertThat(json(get("globex.app.localhost", "/api/whoami")).getString("plan"))
         .isEqualTo("enterprise");
     assertThat(json(get("globex-corp.localhost", "/api/whoami")).getString("plan"))

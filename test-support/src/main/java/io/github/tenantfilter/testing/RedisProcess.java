@@ -50,8 +50,25 @@ public final class RedisProcess implements AutoCloseable {
 
   private static final String EMBEDDED_BINARY = "redis-server-6.2.6-v5-linux-amd64";
 
+  /** Every process still running, stopped by one shutdown hook if the JVM exits first. */
+  private static final java.util.Set<RedisProcess> RUNNING =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      for (RedisProcess redis : RUNNING) {
+        Process process = redis.process;
+        if (process != null) {
+          process.destroyForcibly();
+        }
+      }
+    }, "redis-process-cleanup"));
+  }
+
   private final Path executable;
   private final int port;
+  private final Path configFile;
+  private final boolean sentinel;
   private final List<String> extraArgs;
   private final String adminPassword;
   private final TestCertificates ca;
@@ -59,10 +76,13 @@ public final class RedisProcess implements AutoCloseable {
   private final Path log;
   private Process process;
 
-  private RedisProcess(Path executable, int port, List<String> extraArgs, String adminPassword,
-      TestCertificates ca, TestCertificates.Issued adminCertificate) {
+  private RedisProcess(Path executable, int port, Path configFile, boolean sentinel,
+      List<String> extraArgs, String adminPassword, TestCertificates ca,
+      TestCertificates.Issued adminCertificate) {
     this.executable = executable;
     this.port = port;
+    this.configFile = configFile;
+    this.sentinel = sentinel;
     this.extraArgs = List.copyOf(extraArgs);
     this.adminPassword = adminPassword;
     this.ca = ca;
@@ -91,8 +111,46 @@ public final class RedisProcess implements AutoCloseable {
     private TestCertificates ca;
     private TestCertificates.Issued server;
     private boolean authClients;
+    private java.util.function.IntFunction<List<String>> portArgs = port -> List.of();
+    private java.util.function.IntFunction<String> config;
+    private boolean sentinel;
 
     private Builder() {}
+
+    /**
+     * A Redis Cluster node: {@code --cluster-enabled yes}, its node table in {@code
+     * dir/nodes-<port>.conf} (kept across {@link #restart()}, so that a restarted node rejoins
+     * its cluster) and {@code --cluster-node-timeout}. {@link RedisCluster} makes a cluster of
+     * them.
+     */
+    public Builder clusterNode(Path dir, long nodeTimeoutMillis) {
+      portArgs = port -> List.of(
+          "--cluster-enabled", "yes",
+          "--cluster-config-file", dir.resolve("nodes-" + port + ".conf").toAbsolutePath()
+              .toString(),
+          "--cluster-node-timeout", Long.toString(nodeTimeoutMillis));
+      return this;
+    }
+
+    /**
+     * A sentinel ({@code redis-server <file> --sentinel}): the configuration file, which the
+     * sentinel rewrites as it learns, is made in {@code dir} from {@code config}, given the port.
+     * {@link RedisSentinels} sets up a master, replicas and sentinels.
+     */
+    public Builder sentinel(Path dir, java.util.function.IntFunction<String> config) {
+      this.sentinel = true;
+      this.config = port -> {
+        try {
+          Files.createDirectories(dir);
+          Path file = dir.resolve("sentinel-" + port + ".conf").toAbsolutePath();
+          Files.writeString(file, config.apply(port));
+          return file.toString();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      };
+      return this;
+    }
 
     /** {@code --requirepass}: the default user needs this password. */
     public Builder requirePass(String password) {
@@ -149,8 +207,11 @@ public final class RedisProcess implements AutoCloseable {
         }
       }
       all.addAll(args);
-      RedisProcess redis =
-          new RedisProcess(executable(), Ports.free(), all, requirePass, ca, admin);
+      int port = Ports.free();
+      all.addAll(portArgs.apply(port));
+      Path configFile = config == null ? null : Path.of(config.apply(port));
+      RedisProcess redis = new RedisProcess(
+          executable(), port, configFile, sentinel, all, requirePass, ca, admin);
       redis.launch();
       return redis;
     }
@@ -188,6 +249,12 @@ public final class RedisProcess implements AutoCloseable {
   private void launch() {
     List<String> command = new ArrayList<>();
     command.add(executable.toString());
+    if (configFile != null) {
+      command.add(configFile.toString()); // a configuration file comes first
+    }
+    if (sentinel) {
+      command.add("--sentinel");
+    }
     if (ca != null) {
       command.addAll(List.of("--port", "0", "--tls-port", String.valueOf(port)));
     } else {
@@ -200,7 +267,7 @@ public final class RedisProcess implements AutoCloseable {
             "--appendonly", "no",
             "--daemonize", "no",
             "--loglevel", "warning"));
-    if (!executable.toString().contains(EMBEDDED_BINARY)) {
+    if (!executable.toString().contains(EMBEDDED_BINARY) && !sentinel) {
       // 7.0+ refuses DEBUG unless allowed; 6.2 (the embedded binary) allows it and rejects the flag
       command.addAll(List.of("--enable-debug-command", "local"));
     }
@@ -214,6 +281,7 @@ public final class RedisProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + command, e);
     }
+    RUNNING.add(this);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!Ports.answers(port)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -278,6 +346,24 @@ public final class RedisProcess implements AutoCloseable {
         .build();
   }
 
+  /**
+   * A single admin connection (no pool) for commands of one server: {@code CLUSTER ...},
+   * {@code SENTINEL ...}, {@code INFO}; with the {@code requirePass} password, no TLS: for the
+   * cluster and sentinel harnesses. The caller closes it.
+   */
+  public redis.clients.jedis.Jedis jedis() {
+    DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+        .connectionTimeoutMillis(2_000)
+        .socketTimeoutMillis(5_000)
+        // the single-connection Jedis speaks RESP2 only, and warns at every connection otherwise
+        .protocol(redis.clients.jedis.RedisProtocol.RESP2)
+        .autoNegotiateProtocol(false);
+    if (adminPassword != null) {
+      config.password(adminPassword);
+    }
+    return new redis.clients.jedis.Jedis(new HostAndPort("127.0.0.1", port), config.build());
+  }
+
   /** Operating-system id of the running process. */
   public long pid() {
     return process.pid();
@@ -337,6 +423,7 @@ public final class RedisProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    RUNNING.remove(this);
     if (process != null && process.isAlive()) {
       resume();
       process.destroyForcibly();
