@@ -67,6 +67,11 @@ public final class Node implements AutoCloseable {
     return runtime;
   }
 
+  /** The node's CacheRegions, as an application injects them. */
+  public io.github.tenantfilter.api.CacheRegions regions() {
+    return weld.select(io.github.tenantfilter.api.CacheRegions.class).get();
+  }
+
   /** Invalidates a tenant through the node's TenantCache. */
   public void invalidate(String tenantId) {
     runtime.invalidateTenantCache(tenantId);
