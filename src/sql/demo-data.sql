@@ -9,3 +9,16 @@ ON CONFLICT (id) DO NOTHING;
 INSERT INTO tenant_domains (domain, tenant_id) VALUES
     ('globex-corp.localhost', 'globex')
 ON CONFLICT (domain) DO NOTHING;
+
+-- The sample's own data, cached through a named cache region (PlanLimits, /api/plan): what each
+-- plan allows. Not needed by the filter.
+CREATE TABLE IF NOT EXISTS plans (
+    name            text    PRIMARY KEY,
+    seats           integer NOT NULL,
+    api_per_minute  integer NOT NULL
+);
+INSERT INTO plans (name, seats, api_per_minute) VALUES
+    ('free',        3,     60),
+    ('pro',         25,    600),
+    ('enterprise',  1000,  6000)
+ON CONFLICT (name) DO NOTHING;

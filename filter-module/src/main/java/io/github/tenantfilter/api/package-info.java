@@ -2,7 +2,10 @@
  * What applications use: the {@link io.github.tenantfilter.api.Tenant} record, the request's
  * {@link io.github.tenantfilter.api.CurrentTenant}, the {@link
  * io.github.tenantfilter.api.TenantCache} to invalidate and read statistics, and the {@link
- * io.github.tenantfilter.api.TenantStore} SPI for applications that keep tenants their own way.
+ * io.github.tenantfilter.api.TenantStore} SPI for applications that keep tenants their own way;
+ * and {@link io.github.tenantfilter.api.CacheRegions}, the same two-tier cache for the
+ * application's own data (named {@link io.github.tenantfilter.api.CacheRegion}s with a {@link
+ * io.github.tenantfilter.api.TtlClass}).
  *
  * <pre>{@code
  * @Inject CurrentTenant current;

@@ -22,12 +22,24 @@ final class GuardedRemoteTier implements RemoteTier {
   }
 
   private <T> T guarded(RedisCircuitBreaker.RedisCall<T> call) throws RemoteTierException {
+    return guarded(breaker, tier.describe(), call);
+  }
+
+  /**
+   * Runs {@code call} through {@code breaker} ({@code null}: directly); an open circuit becomes
+   * a {@link RemoteTierException} marked {@link RemoteTierException#circuitOpen()}.
+   */
+  static <T> T guarded(RedisCircuitBreaker breaker, String where,
+      RedisCircuitBreaker.RedisCall<T> call) throws RemoteTierException {
+    if (breaker == null) {
+      return call.call();
+    }
     try {
       return breaker.call(call);
     } catch (RuntimeException e) {
       // compared by name: the class is not there on a server without Fault Tolerance
       if (e.getClass().getName().equals(OPEN)) {
-        throw RemoteTierException.circuitOpen(tier.describe());
+        throw RemoteTierException.circuitOpen(where);
       }
       throw e;
     }

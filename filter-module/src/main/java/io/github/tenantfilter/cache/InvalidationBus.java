@@ -13,7 +13,8 @@ import redis.clients.jedis.JedisPubSub;
 /**
  * How the nodes tell each other to drop a tenant from their heap tiers: Redis pub/sub on {@code
  * <prefix>tenant:invalidations}, on a connection of its own that a background thread keeps
- * subscribed. Messages are {@code <node> t <tenant id>} or {@code <node> *}; a node ignores its
+ * subscribed. Messages are {@code <node> t <tenant id>} or {@code <node> *}, and for the named
+ * cache regions {@code <node> r <region> <key>} or {@code <node> R <region>}; a node ignores its
  * own.
  *
  * <p>Messages can be lost (Redis down, connection cut). So every time the subscription is made
@@ -44,6 +45,12 @@ final class InvalidationBus implements AutoCloseable {
 
     /** Subscribed again after a break: messages may have been lost, drop the heap tier. */
     void resubscribed();
+
+    /** Another node invalidated {@code key} (escaped, no spaces) of cache region {@code region}. */
+    default void regionInvalidated(String region, String key) {}
+
+    /** Another node invalidated the whole cache region {@code region}. */
+    default void regionCleared(String region) {}
   }
 
   private final String nodeId = UUID.randomUUID().toString();
@@ -98,6 +105,16 @@ final class InvalidationBus implements AutoCloseable {
 
   String messageAll() {
     return nodeId + " *";
+  }
+
+  /** A cache region's key: {@code <node> r <region> <key>} (key escaped: no spaces). */
+  String regionMessage(String region, String key) {
+    return nodeId + " r " + region + " " + key;
+  }
+
+  /** A whole cache region: {@code <node> R <region>}. */
+  String regionMessageAll(String region) {
+    return nodeId + " R " + region;
   }
 
   private void run() {
@@ -169,6 +186,11 @@ final class InvalidationBus implements AutoCloseable {
       receiver.everythingInvalidated();
     } else if (parts[1].equals("t") && parts.length == 3) {
       receiver.tenantInvalidated(parts[2]);
+    } else if (parts[1].equals("r") && parts.length == 3 && parts[2].indexOf(' ') > 0) {
+      int space = parts[2].indexOf(' ');
+      receiver.regionInvalidated(parts[2].substring(0, space), parts[2].substring(space + 1));
+    } else if (parts[1].equals("R") && parts.length == 3) {
+      receiver.regionCleared(parts[2]);
     }
   }
 

@@ -72,6 +72,8 @@ public final class TenantLookup implements AutoCloseable {
   private final RemoteHealth health;
   /** Tells the other nodes about invalidations, and hears theirs; null without Redis. */
   private InvalidationBus bus;
+  /** What the named cache regions share with this lookup; null without Redis. */
+  private SharedRedis shared;
 
   TenantLookup(LocalTier local, RemoteTier remote, TenantStore store, TenantCodec codec) {
     this(local, remote, store, codec, Clock.systemUTC());
@@ -108,8 +110,11 @@ public final class TenantLookup implements AutoCloseable {
             clock);
     RemoteTier remote = null;
     RedisClients redis = null;
+    SharedRedis shared = null;
     if (config.redisUrl() != null) {
       redis = RedisClients.create(config);
+      shared = new SharedRedis(redis, breaker, config.redisKeyPrefix(),
+          RedisTier.invalidationChannel(config.redisKeyPrefix()), config.redisUrlForDisplay());
       remote =
           new RedisTier(
               redis,
@@ -133,6 +138,8 @@ public final class TenantLookup implements AutoCloseable {
               RedisTier.invalidationChannel(config.redisKeyPrefix()),
               lookup.new Receiver(),
               () -> !lookup.health.circuitOpen());
+      lookup.shared = shared;
+      shared.bus(lookup.bus);
       lookup.bus.start();
     }
     return lookup;
@@ -164,6 +171,26 @@ public final class TenantLookup implements AutoCloseable {
     @Override
     public void resubscribed() {
       reconnected();
+      SharedRedis.RegionListener regions = shared == null ? null : shared.listener();
+      if (regions != null) {
+        regions.resubscribed();
+      }
+    }
+
+    @Override
+    public void regionInvalidated(String region, String key) {
+      SharedRedis.RegionListener regions = shared == null ? null : shared.listener();
+      if (regions != null) {
+        regions.regionInvalidated(region, key);
+      }
+    }
+
+    @Override
+    public void regionCleared(String region) {
+      SharedRedis.RegionListener regions = shared == null ? null : shared.listener();
+      if (regions != null) {
+        regions.regionCleared(region);
+      }
     }
   }
 
@@ -535,6 +562,14 @@ public final class TenantLookup implements AutoCloseable {
     return stats.snapshot(
         local.size(), remote != null, remote != null && health.available(),
         remote != null && health.circuitOpen());
+  }
+
+  /**
+   * The Redis client, breaker, prefix and invalidation channel, for the named cache regions to
+   * share; {@code null} without Redis.
+   */
+  public SharedRedis sharedRedis() {
+    return shared;
   }
 
   /** Whether a Redis tier is configured. */

@@ -36,6 +36,17 @@ final class MicroProfileConfigSource implements SettingSource {
     }
   }
 
+  /** The property names MicroProfile Config knows, or none without it. */
+  static Iterable<String> propertyNames(ClassLoader loader) {
+    try {
+      return find(loader)
+          .map(source -> ((MicroProfileConfigSource) source).config.getPropertyNames())
+          .orElse(java.util.List.of());
+    } catch (RuntimeException | LinkageError e) {
+      return java.util.List.of();
+    }
+  }
+
   @Override
   public String origin(Setting<?> setting) {
     return "MicroProfile Config";

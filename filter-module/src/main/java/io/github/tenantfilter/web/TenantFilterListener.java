@@ -82,6 +82,12 @@ public class TenantFilterListener implements ServletContextListener, ServletRequ
       SettingsReader reader =
           SettingsReader.standard(initParams, contextParams, context.getClassLoader());
       TenantFilterConfig config = TenantFilterConfig.read(reader);
+      java.util.List<String> names = new java.util.ArrayList<>(initParams.keySet());
+      names.addAll(contextParams.keySet());
+      names.addAll(io.github.tenantfilter.config.RegionSettings.namesInProcess(
+          context.getClassLoader()));
+      io.github.tenantfilter.config.RegionSettings.check(reader, names);
+      runtime.useSettings(reader);
       if (config.redisUrl() != null) {
         checkCircuitReachedFaultTolerance(config, initParams, contextParams, context.getClassLoader());
       }
@@ -148,7 +154,8 @@ public class TenantFilterListener implements ServletContextListener, ServletRequ
 
   private static void checkNames(Map<String, String> params, String origin) {
     for (String name : params.keySet()) {
-      if (name.startsWith(PREFIX) && !KNOWN.contains(name)) {
+      if (name.startsWith(PREFIX) && !KNOWN.contains(name)
+          && !io.github.tenantfilter.config.RegionSettings.isRegionSetting(name)) {
         throw new InvalidSettingException(
             name, "unknown setting " + name + " (" + origin + "); known settings: "
                 + Settings.ALL.stream().map(Setting::name).collect(Collectors.joining(", ")));

@@ -7,7 +7,9 @@ import io.github.tenantfilter.cache.RedisCircuitBreaker;
 import io.github.tenantfilter.cache.TenantLookup;
 import io.github.tenantfilter.config.InvalidSettingException;
 import io.github.tenantfilter.config.Settings;
+import io.github.tenantfilter.config.SettingsReader;
 import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.region.RegionManager;
 import io.github.tenantfilter.store.DataSources;
 import io.github.tenantfilter.store.JdbcTenantStore;
 import jakarta.annotation.PreDestroy;
@@ -44,6 +46,10 @@ public class TenantFilterRuntime implements TenantCache {
   /** The DataSource of the settings, if any (the JDBC store's, and the listener's). */
   private DataSource dataSource;
   private volatile boolean started;
+  /** The named cache regions (the tenant cache among them); null until started. */
+  private volatile RegionManager regions;
+  /** Where the operator's region settings are read; null: the process-wide sources. */
+  private volatile SettingsReader regionSettings;
 
   /**
    * Starts with {@code config}; does nothing if already started.
@@ -55,6 +61,7 @@ public class TenantFilterRuntime implements TenantCache {
       return;
     }
     if (!config.enabled()) {
+      regions = RegionManager.heapOnly(regionSettings(), Clock.systemUTC());
       started = true;
       LOG.info("tenant-filter: disabled (" + Settings.ENABLED.name() + "=false)");
       return;
@@ -108,6 +115,7 @@ public class TenantFilterRuntime implements TenantCache {
       RedisCircuitBreaker circuitBreaker) {
     TenantLookup lookup = TenantLookup.create(config, store, clock, circuitBreaker);
     engine = new Engine(config, lookup, resources);
+    regions = RegionManager.create(lookup, config, regionSettings(), clock);
     this.store = store;
     started = true;
     LOG.info("tenant-filter: started with " + config);
@@ -192,6 +200,33 @@ public class TenantFilterRuntime implements TenantCache {
     return store;
   }
 
+  /** Reads the operator's region settings from {@code reader} (the application's sources). */
+  void useSettings(SettingsReader reader) {
+    this.regionSettings = reader;
+  }
+
+  private SettingsReader regionSettings() {
+    SettingsReader reader = regionSettings;
+    return reader != null
+        ? reader
+        : SettingsReader.standard(java.util.Map.of(), java.util.Map.of(),
+            getClass().getClassLoader());
+  }
+
+  /**
+   * The named cache regions.
+   *
+   * @throws IllegalStateException if not started
+   */
+  RegionManager regions() {
+    RegionManager running = regions;
+    if (running == null) {
+      throw new IllegalStateException(
+          "tenant-filter has not started: it starts with the web application");
+    }
+    return running;
+  }
+
   /** Registers the JMX bean of this application (closed by {@link #stop()}). */
   synchronized void registerJmx(String application, java.util.Map<String, String> settings) {
     if (jmx == null) {
@@ -210,6 +245,11 @@ public class TenantFilterRuntime implements TenantCache {
     engine = null;
     store = null;
     started = false;
+    RegionManager ownRegions = regions;
+    regions = null;
+    if (ownRegions != null) {
+      ownRegions.close(); // before the tiers: the regions use the tenant cache's Redis client
+    }
     if (running != null) {
       running.close();
       LOG.info("tenant-filter: stopped");

@@ -28,4 +28,13 @@ class ReadmeSettingsTest {
       }
     }
   }
+
+  @Test
+  void readme_listsTheCacheRegionSettings() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    for (String name : RegionSettings.TEMPLATES.keySet()) {
+      assertThat(readme.lines().filter(line -> line.startsWith("| `" + name + "`")))
+          .as("README row for " + name).hasSize(1);
+    }
+  }
 }

@@ -47,7 +47,7 @@ class CdiWiringTest {
     WeldInitiator weld =
         WeldInitiator.from(
                 TenantFilterRuntime.class, RequestTenant.class, RedisCircuitBreaker.class,
-                AppStore.class)
+                AppStore.class, TenantFilterRegions.class)
             .build();
 
     @AfterEach
@@ -73,6 +73,35 @@ class CdiWiringTest {
       cache.invalidateTenantCache("acme");
       runtime.engine().lookup.find(LookupKey.subdomain("acme"));
       assertThat(weld.select(AppStore.class).get().queries()).isEqualTo(2);
+    }
+
+    @Test
+    void cacheRegions_injectable_listsTheTenantCacheAndCreatesRegions() {
+      io.github.tenantfilter.api.CacheRegions regions =
+          weld.select(io.github.tenantfilter.api.CacheRegions.class).get();
+      assertThatThrownBy(regions::regions).isInstanceOf(IllegalStateException.class);
+      TenantFilterRuntime runtime = weld.select(TenantFilterRuntime.class).get();
+      runtime.start(CONFIG, getClass().getClassLoader());
+
+      io.github.tenantfilter.api.CacheRegion<String> plans = regions.region("plans",
+          io.github.tenantfilter.api.RegionSpec.of(io.github.tenantfilter.api.TtlClass.LONG));
+      assertThat(plans.get("pro", key -> "loaded " + key)).isEqualTo("loaded pro");
+      runtime.engine().lookup.find(LookupKey.subdomain("acme"));
+
+      assertThat(regions.regions()).extracting(io.github.tenantfilter.api.RegionView::name)
+          .containsExactly("tenant", "plans");
+      io.github.tenantfilter.api.RegionStats tenant =
+          regions.find("tenant").orElseThrow().stats();
+      assertThat(tenant.gets()).isEqualTo(1);
+      assertThat(tenant.ttl()).isEqualTo(CONFIG.redisTtl());
+      assertThat(tenant.localCapacity()).isEqualTo(CONFIG.localCacheSize());
+      regions.find("tenant").orElseThrow().invalidate("acme");
+      runtime.engine().lookup.find(LookupKey.subdomain("acme"));
+      assertThat(weld.select(AppStore.class).get().queries()).isEqualTo(2);
+
+      runtime.stop(); // the application stops: its regions go with it
+      assertThatThrownBy(regions::regions).isInstanceOf(IllegalStateException.class);
+      assertThat(plans.get("pro", key -> "after stop")).isEqualTo("after stop");
     }
 
     @Test

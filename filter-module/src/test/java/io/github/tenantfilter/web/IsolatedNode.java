@@ -57,11 +57,20 @@ public final class IsolatedNode implements AutoCloseable {
     return call(() -> {
       for (Method method : target.getClass().getMethods()) {
         if (method.getName().equals(name) && method.getParameterCount() == args.length) {
+          method.setAccessible(true); // an internal class's public method (a region)
           return method.invoke(target, args);
         }
       }
       throw new NoSuchMethodException(name);
     });
+  }
+
+  /**
+   * Calls {@code method} on {@code target}, an object this node returned, or on the node itself
+   * when {@code target} is {@code null}; by name and argument count.
+   */
+  public Object call(Object target, String method, Object... args) {
+    return invoke(target == null ? node : target, method, args);
   }
 
   /** The tenant id this node resolves {@code host} to, or {@code status:NNN}. */

@@ -67,6 +67,18 @@ public final class Node implements AutoCloseable {
     return runtime;
   }
 
+  /** The node's CacheRegions, as an application injects them. */
+  public io.github.tenantfilter.api.CacheRegions regions() {
+    return weld.select(io.github.tenantfilter.api.CacheRegions.class).get();
+  }
+
+  /** The node's region {@code name} of longs with TTL class {@code ttlClass}. */
+  public io.github.tenantfilter.api.CacheRegion<Long> longRegion(String name, String ttlClass) {
+    return regions().region(name, io.github.tenantfilter.api.CacheSerializer.longs(),
+        io.github.tenantfilter.api.RegionSpec.of(
+            io.github.tenantfilter.api.TtlClass.valueOf(ttlClass)));
+  }
+
   /** Invalidates a tenant through the node's TenantCache. */
   public void invalidate(String tenantId) {
     runtime.invalidateTenantCache(tenantId);

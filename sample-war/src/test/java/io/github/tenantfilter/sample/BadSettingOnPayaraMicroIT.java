@@ -16,9 +16,22 @@ class BadSettingOnPayaraMicroIT {
 
   @Test
   void deploy_invalidSetting_failsNamingSettingAndValue() throws Exception {
+    assertDeploymentFails("tenant-filter.local-cache.size", "lots",
+        "invalid value \"lots\" for tenant-filter.local-cache.size (from MicroProfile Config)");
+  }
+
+  @Test
+  void deploy_invalidCacheRegionSetting_failsNamingSettingAndValue() throws Exception {
+    assertDeploymentFails("tenant-filter.region.plans.ttl", "forever",
+        "invalid value \"forever\" for tenant-filter.region.plans.ttl (from MicroProfile Config)");
+  }
+
+  private static void assertDeploymentFails(String setting, String value, String message)
+      throws Exception {
     int port = Ports.free();
     Path target = Path.of(System.getProperty("sample.war")).getParent();
-    Path log = Files.createDirectories(target.resolve("it-logs")).resolve("payara-bad-setting.log");
+    Path log = Files.createDirectories(target.resolve("it-logs"))
+        .resolve("payara-bad-setting-" + setting + ".log");
     try (PayaraMicro payara =
         PayaraMicro.start(
             Path.of(System.getProperty("payara.micro.jar")),
@@ -26,13 +39,11 @@ class BadSettingOnPayaraMicroIT {
             port,
             Map.of(
                 "tenant-filter.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test",
-                "tenant-filter.local-cache.size", "lots"),
+                setting, value),
             target,
             log)) {
       String output = payara.awaitBooted(Duration.ofMinutes(5));
-      assertThat(output)
-          .contains("invalid value \"lots\" for tenant-filter.local-cache.size (from"
-              + " MicroProfile Config)");
+      assertThat(output).contains(message);
       // the application did not start: Payara answers for it (500 here), the application never
       if (Ports.answers(port)) {
         RawHttp.Response health = RawHttp.get(port, "localhost", "/api/health");

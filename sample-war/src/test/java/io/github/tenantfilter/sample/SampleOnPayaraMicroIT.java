@@ -161,6 +161,73 @@ class SampleOnPayaraMicroIT {
         .isEqualTo("enterprise");
   }
 
+  private static JsonObject regionsAdmin() {
+    return json(RawHttp.get(port, "localhost", "/api/admin/regions", ADMIN));
+  }
+
+  private static JsonObject region(String name) {
+    return regionsAdmin().getJsonArray("regions").getValuesAs(JsonObject.class).stream()
+        .filter(region -> region.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no region " + name + " in " + regionsAdmin()));
+  }
+
+  @Test
+  void plan_secondRequest_isServedFromHeapWithNoDatabaseOrRedisCall() {
+    RawHttp.Response first = get("initech.app.localhost", "/api/plan");
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(json(first).getString("plan")).isEqualTo("free");
+    long queries = regionsAdmin().getJsonNumber("planQueries").longValue();
+    long localHits = region("plans").getJsonNumber("localHits").longValue();
+    long redisBefore = redisCommands.total();
+
+    RawHttp.Response second = get("initech.app.localhost", "/api/plan");
+
+    assertThat(second.status()).isEqualTo(200);
+    assertThat(second.body()).isEqualTo(first.body());
+    assertThat(redisCommands.total() - redisBefore).as("Redis commands").isZero();
+    assertThat(regionsAdmin().getJsonNumber("planQueries").longValue()).as("plan queries")
+        .isEqualTo(queries);
+    JsonObject plans = region("plans");
+    assertThat(plans.getJsonNumber("localHits").longValue()).isEqualTo(localHits + 1);
+    assertThat(plans.getJsonNumber("localCapacity").longValue())
+        .as("web.xml's tenant-filter.region.plans.size").isEqualTo(100);
+    assertThat(plans.getJsonNumber("ttlSeconds").longValue()).as("TtlClass.LONG").isEqualTo(3600);
+  }
+
+  @Test
+  void plan_changedInDatabase_invalidatedThroughTheRegion_servesNewLimits() {
+    int seats = json(get("acme.app.localhost", "/api/plan")).getInt("seats");
+    schema.execute("UPDATE plans SET seats = seats + 1 WHERE name = 'enterprise'");
+    assertThat(json(get("acme.app.localhost", "/api/plan")).getInt("seats")).as("cached")
+        .isEqualTo(seats);
+    assertThat(redisClient.exists("tenant-filter-sample:region:{plans}:k:enterprise")).isTrue();
+
+    assertThat(RawHttp.post(port, "localhost",
+        "/api/admin/regions/plans/keys/enterprise/invalidate", ADMIN).status()).isEqualTo(204);
+
+    assertThat(redisClient.exists("tenant-filter-sample:region:{plans}:k:enterprise")).isFalse();
+    assertThat(json(get("acme.app.localhost", "/api/plan")).getInt("seats")).isEqualTo(seats + 1);
+  }
+
+  @Test
+  void regions_listTheTenantCacheFirst_unknownRegion404_badKey400_withoutRole401() {
+    get("acme.app.localhost", "/api/plan");
+    JsonObject tenant = regionsAdmin().getJsonArray("regions").getJsonObject(0);
+    assertThat(tenant.getString("name")).isEqualTo("tenant");
+    assertThat(tenant.getJsonNumber("ttlSeconds").longValue()).isEqualTo(3600);
+    assertThat(tenant.getJsonNumber("gets").longValue()).isPositive();
+
+    assertThat(RawHttp.post(port, "localhost", "/api/admin/regions/nothing/invalidate", ADMIN)
+        .status()).isEqualTo(404);
+    assertThat(RawHttp.post(port, "localhost",
+        "/api/admin/regions/plans/keys/" + "k".repeat(600) + "/invalidate", ADMIN).status())
+        .isEqualTo(400);
+    assertThat(RawHttp.post(port, "localhost",
+        "/api/admin/regions/tenant/keys/a*b/invalidate", ADMIN).status()).isEqualTo(400);
+    assertThat(RawHttp.get(port, "localhost", "/api/admin/regions").status()).isEqualTo(401);
+  }
+
   @Test
   void invalidate_malformedId_returns400() {
     assertThat(RawHttp.post(port, "localhost", "/api/admin/tenants/a*b/invalidate", ADMIN).status())

@@ -121,6 +121,30 @@ class TwoNodesOnPayaraMicroIT {
     System.out.println("COHERENCE two Payara Micro, API + pub/sub, 10 moves: ms " + times);
   }
 
+  private static int seats(PayaraMicro node) {
+    RawHttp.Response response = RawHttp.get(node.port(), "initech.app.localhost", "/api/plan");
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return Json.createReader(new StringReader(response.body())).readObject().getInt("seats");
+  }
+
+  @Test
+  void planChanged_invalidatedThroughOneServer_bothServeTheNewLimits() {
+    int seats = seats(nodes.get(0));
+    assertThat(seats(nodes.get(1))).isEqualTo(seats);
+    schema.execute("UPDATE plans SET seats = seats + 10 WHERE name = 'free'");
+    assertThat(seats(nodes.get(1))).as("cached on the other server").isEqualTo(seats);
+
+    assertThat(RawHttp.post(nodes.get(0).port(), "localhost",
+        "/api/admin/regions/plans/keys/free/invalidate", ADMIN).status()).isEqualTo(204);
+
+    assertThat(seats(nodes.get(0))).isEqualTo(seats + 10);
+    long start = System.nanoTime();
+    while (seats(nodes.get(1)) != seats + 10) {
+      assertThat(System.nanoTime() - start).as("the other server drops its copy")
+          .isLessThan(Duration.ofSeconds(5).toNanos());
+    }
+  }
+
   @Test
   void domainMoved_byPlainSql_bothServersFollowTheTrigger() {
     List<Double> times = new ArrayList<>();

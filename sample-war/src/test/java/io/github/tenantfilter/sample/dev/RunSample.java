@@ -70,11 +70,17 @@ public final class RunSample {
         + "/api/whoami     # unknown tenant: 404");
     System.out.println("  curl -si -H 'Host: bad..host' http://127.0.0.1:" + port
         + "/api/whoami  # malformed host: 400");
+    System.out.println("  curl -s " + base.formatted("acme.app.localhost")
+        + "/api/plan         # the tenant's plan, through the cache region plans");
     System.out.println("  curl -s " + base.formatted("localhost") + "/api/health");
     System.out.println("  curl -s -u admin:" + adminPassword + " " + base.formatted("localhost")
         + "/api/admin/stats   # role tenant-admin; set SAMPLE_ADMIN_PASSWORD to choose");
     System.out.println("  curl -s -u admin:" + adminPassword + " -X POST "
         + base.formatted("localhost") + "/api/admin/tenants/acme/invalidate");
+    System.out.println("  curl -s -u admin:" + adminPassword + " " + base.formatted("localhost")
+        + "/api/admin/regions   # every cache region's counters");
+    System.out.println("  curl -s -u admin:" + adminPassword + " -X POST "
+        + base.formatted("localhost") + "/api/admin/regions/plans/keys/enterprise/invalidate");
     System.out.println("Stats page (hit rates, breaker, top tenants; .json for JSON), in a"
         + " browser:\n  http://admin:" + adminPassword + "@localhost:" + port
         + "/tenant-filter/stats");

@@ -1,0 +1,66 @@
+package io.github.tenantfilter.api;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * How a region's values become the text stored in Redis, and back. The heap tier holds the
+ * values themselves (by reference); only Redis sees this form.
+ *
+ * <pre>{@code
+ * CacheSerializer<Plan> plans = CacheSerializer.of(Plan::toJson, Plan::fromJson);
+ * }</pre>
+ *
+ * <p>A text that {@link #deserialize} rejects (written by an older version, corrupted) is
+ * treated as a miss and deleted from Redis: the loader answers instead.
+ *
+ * @param <V> the values' type
+ */
+public interface CacheSerializer<V> {
+
+  /**
+   * The text form of {@code value}.
+   *
+   * @param value never {@code null}
+   */
+  String serialize(V value);
+
+  /**
+   * The value of {@code text}.
+   *
+   * @throws RuntimeException (any) if {@code text} is not a value of this serializer
+   */
+  V deserialize(String text);
+
+  /** Strings as they are. */
+  static CacheSerializer<String> strings() {
+    return of(Function.identity(), Function.identity());
+  }
+
+  /** Longs in decimal. */
+  static CacheSerializer<Long> longs() {
+    return of(value -> Long.toString(value), Long::valueOf);
+  }
+
+  /**
+   * A serializer from two functions.
+   *
+   * @throws NullPointerException if either is {@code null}
+   */
+  static <V> CacheSerializer<V> of(
+      Function<? super V, String> serialize, Function<String, ? extends V> deserialize) {
+    Objects.requireNonNull(serialize, "serialize");
+    Objects.requireNonNull(deserialize, "deserialize");
+    return new CacheSerializer<>() {
+      @Override
+      public String serialize(V value) {
+        return serialize.apply(value);
+      }
+
+      @Override
+      public V deserialize(String text) {
+        return deserialize.apply(text);
+      }
+    };
+  }
+}
