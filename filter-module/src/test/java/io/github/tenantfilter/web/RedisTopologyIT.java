@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -321,6 +323,47 @@ class RedisTopologyIT {
       report(String.format("| %s | pub/sub to the other node | invalidate: %.1f ms, invalidateAll:"
           + " %.1f ms (until the second node served the new owner) |", kind, pubSubMillis,
           allMillis));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"cluster", "sentinel"})
+  void namedRegion_putOnOneNode_readFromRedisByTheOther_invalidationReachesIt(String kind)
+      throws Exception {
+    try (Topology topology = Topology.start(kind);
+        IsolatedNode first = new IsolatedNode(settings(topology));
+        IsolatedNode second = new IsolatedNode(settings(topology))) {
+      assertThat(first.awaitInvalidationChannel(20_000)).as("first subscribed").isTrue();
+      assertThat(second.awaitInvalidationChannel(20_000)).as("second subscribed").isTrue();
+      Object plansFirst = first.call(null, "longRegion", "plans", "LONG");
+      Object plansSecond = second.call(null, "longRegion", "plans", "LONG");
+      Function<String, Long> noLoad = key -> {
+        throw new AssertionError("the loader ran for " + key + ": Redis did not answer");
+      };
+
+      first.call(plansFirst, "put", "pro", 5L);
+      first.call(plansFirst, "put", "free", 1L);
+      // the second node has neither in its heap tier: Redis answers, the loader never runs
+      assertThat(second.call(plansSecond, "get", "pro", noLoad)).isEqualTo(5L);
+      assertThat(second.call(plansSecond, "get", "free", noLoad)).isEqualTo(1L);
+
+      // every key of the region in the one slot of its tag, on one master
+      List<String> regionKeys = new ArrayList<>();
+      for (RedisProcess master : topology.masters()) {
+        try (Jedis jedis = master.jedis()) {
+          regionKeys.addAll(jedis.keys("*{plans}*"));
+        }
+      }
+      assertThat(regionKeys).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(regionKeys.stream().map(JedisClusterCRC16::getSlot).distinct()).hasSize(1);
+
+      // an invalidation on the first node reaches the second node's heap tier over pub/sub
+      first.call(plansFirst, "invalidate", "pro");
+      Await.until(() -> Optional.empty().equals(second.call(plansSecond, "getIfPresent", "pro")),
+          Duration.ofSeconds(15), "the second node drops its copy");
+      assertThat(second.call(plansSecond, "get", "pro", (Function<String, Long>) key -> 6L))
+          .isEqualTo(6L);
+      assertThat(second.call(plansSecond, "get", "free", noLoad)).isEqualTo(1L);
     }
   }
 
