@@ -114,7 +114,7 @@ public final class PayaraMicro implements AutoCloseable {
       } catch (UncheckedIOException notYet) {
         // not listening yet
       }
-      sleep(250);
+      Await.sleep(250);
     }
     throw new IllegalStateException("Payara Micro was not ready within " + timeout + tail());
   }
@@ -143,7 +143,7 @@ public final class PayaraMicro implements AutoCloseable {
       if (text.contains("Payara Micro") && text.contains(" ready in ")) {
         return text;
       }
-      sleep(250);
+      Await.sleep(250);
     }
     return Files.readString(log);
   }
@@ -161,14 +161,6 @@ public final class PayaraMicro implements AutoCloseable {
   /** Waits until the process ends. */
   public int waitFor() throws InterruptedException {
     return process.waitFor();
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @Override

@@ -289,7 +289,7 @@ public final class RedisProcess implements AutoCloseable {
         throw new IllegalStateException("redis-server did not start on port " + port + ": "
             + command + "; it said: " + tail());
       }
-      sleep(20);
+      Await.sleep(20);
     }
   }
 
@@ -408,14 +408,6 @@ public final class RedisProcess implements AutoCloseable {
       kill.waitFor(5, TimeUnit.SECONDS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -118,7 +118,7 @@ public final class TcpProxy implements AutoCloseable {
         pump(target, client, true);
       } catch (IOException e) {
         if (!closed) {
-          sleep(10);
+          Await.sleep(10);
         }
       }
     }
@@ -135,7 +135,7 @@ public final class TcpProxy implements AutoCloseable {
             continue;
           }
           if (reply && delayMillis > 0) {
-            sleep(delayMillis);
+            Await.sleep(delayMillis);
           }
           if (reply && now == Mode.TRUNCATE) {
             out.write(buffer, 0, Math.max(1, read / 2));
@@ -165,14 +165,6 @@ public final class TcpProxy implements AutoCloseable {
       socket.close();
     } catch (IOException e) {
       // already gone
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
