@@ -190,7 +190,7 @@ class HostileHostIT {
     String by;
     if (body.startsWith("Bad Request: ") || body.equals("Not Found: unknown tenant\n")) {
       by = "filter";
-    } else if (body.equals(HostGuardFilter.BODY_TEXT)) {
+    } else if (HostGuardFilter.isRefusal(body)) {
       by = "guard";
     } else if (body.startsWith("tenant=")) {
       by = "application";

@@ -12,15 +12,18 @@ import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
+import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.server.FileCacheFilter;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.http.util.DataChunk;
+import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.grizzly.http.util.HttpStatus;
 import org.glassfish.grizzly.memory.Buffers;
 
 /**
  * Answers 400 to a request whose {@code Host} Grizzly itself cannot parse, before the code that
- * fails on it runs.
+ * fails on it runs, and to an absolute-form request whose {@code Host} is not the target's host,
+ * before Grizzly's rewrite of it reaches the application.
  *
  * <p>Payara maps every request by the server name Grizzly parses from the first {@code Host}
  * ({@code HttpRequestPacket.serverName()} → {@code HttpCodecUtils.parseHost}). An empty {@code
@@ -32,9 +35,11 @@ import org.glassfish.grizzly.memory.Buffers;
  *
  * <p>This filter sits in the HTTP filter chain after the HTTP codec (and HTTP/2, where present)
  * and before the file cache and the web server filter. It asks Grizzly's own parser, so it
- * refuses exactly what would fail later and nothing else; every other request passes untouched.
- * The refusal is a complete response ({@value #BODY_TEXT}) after which Grizzly's codec closes
- * the connection, as it does after any 400 of its own.
+ * refuses exactly what would fail later. It also reads the {@code Host} the client sent when the
+ * target is in absolute form ({@link #targetProblem}), which Grizzly's codec overwrites; every
+ * other request passes untouched. The refusal is a complete response ({@value #BODY_TEXT} or
+ * {@value #TARGET_BODY_TEXT}) after which Grizzly's codec closes the connection, as it does after
+ * any 400 of its own.
  *
  * <pre>{@code
  * HostGuardFilter.insertInto(filterChain);   // done by HostGuardPUFilter on Payara
@@ -42,10 +47,17 @@ import org.glassfish.grizzly.memory.Buffers;
  */
 public final class HostGuardFilter extends BaseFilter {
 
-  /** The body of the 400 response. */
+  /** The body of the 400 response to a {@code Host} Grizzly cannot parse. */
   public static final String BODY_TEXT = "Bad Host: empty, or a port that is not a number\n";
 
+  /**
+   * The body of the 400 response to an absolute-form request target whose {@code Host} is not
+   * the target's host (or is missing in HTTP/1.1, or sent more than once).
+   */
+  public static final String TARGET_BODY_TEXT = "Bad Host: not the host of the request target\n";
+
   private static final byte[] BODY = BODY_TEXT.getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TARGET_BODY = TARGET_BODY_TEXT.getBytes(StandardCharsets.US_ASCII);
   private static final Logger LOG = Logger.getLogger(HostGuardFilter.class.getName());
 
   /**
@@ -80,6 +92,11 @@ public final class HostGuardFilter extends BaseFilter {
     return names.append(']').toString();
   }
 
+  /** Whether {@code body} is one of the guard's refusals. */
+  public static boolean isRefusal(String body) {
+    return BODY_TEXT.equals(body) || TARGET_BODY_TEXT.equals(body);
+  }
+
   /**
    * Why Grizzly cannot map {@code request} by its {@code Host}, or {@code null} when it can.
    * Uses Grizzly's own parsing, whose result the request keeps for the mapper.
@@ -99,6 +116,41 @@ public final class HostGuardFilter extends BaseFilter {
     return null;
   }
 
+  /**
+   * Why the {@code Host} of an absolute-form request differs from what the codec made of it, or
+   * {@code null} when it does not (or the target is not in absolute form).
+   *
+   * <p>For {@code GET http://globex.example/ HTTP/1.1} with {@code Host: acme.example}, Grizzly's
+   * codec writes {@code globex.example} over the {@code Host} (RFC 9112 3.2.2: an origin server
+   * ignores {@code Host} there), so the application serves globex while a proxy or cache in front
+   * that keys on {@code Host} took it for acme: the split that host-header cache poisoning and
+   * routing attacks live on. The client's own {@code Host} is still in the bytes read; this
+   * refuses a request where it is missing (HTTP/1.1 requires one), sent twice, or not the
+   * target's host in any letter case. The same request on WildFly gets Undertow's own 400.
+   */
+  static String targetProblem(HttpRequestPacket request) {
+    RawRequestHead head = RawRequestHead.of(request);
+    if (head == null || !head.absoluteFormTarget()) {
+      return null;
+    }
+    String[] sent = head.hostValues();
+    if (sent == null) {
+      return "Host not readable with an absolute-form target";
+    }
+    if (sent.length == 0) {
+      return request.getProtocol() == Protocol.HTTP_1_1
+          ? "no Host with an absolute-form target" : null;
+    }
+    if (sent.length > 1) {
+      return "several Host fields with an absolute-form target";
+    }
+    DataChunk target = request.getHeaders().getValue(Header.Host);
+    if (target == null || !sent[0].equalsIgnoreCase(target.toString())) {
+      return "Host differs from the absolute-form target";
+    }
+    return null;
+  }
+
   @Override
   public NextAction handleRead(FilterChainContext ctx) throws IOException {
     Object message = ctx.getMessage();
@@ -106,9 +158,14 @@ public final class HostGuardFilter extends BaseFilter {
         || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
       return ctx.getInvokeAction();
     }
+    byte[] body = BODY;
     String problem = problem(request);
     if (problem == null) {
-      return ctx.getInvokeAction();
+      problem = targetProblem(request);
+      if (problem == null) {
+        return ctx.getInvokeAction();
+      }
+      body = TARGET_BODY;
     }
     HttpResponsePacket response = request.getResponse();
     if (!response.isCommitted()) {
@@ -118,9 +175,9 @@ public final class HostGuardFilter extends BaseFilter {
       }
       response.setStatus(HttpStatus.BAD_REQUEST_400);
       response.setContentType("text/plain;charset=US-ASCII");
-      response.setContentLength(BODY.length);
+      response.setContentLength(body.length);
       ctx.write(HttpContent.builder(response)
-          .content(Buffers.wrap(ctx.getMemoryManager(), BODY))
+          .content(Buffers.wrap(ctx.getMemoryManager(), body))
           .last(true)
           .build());
       // what the web server filter does when a response ends: the codec then finishes the

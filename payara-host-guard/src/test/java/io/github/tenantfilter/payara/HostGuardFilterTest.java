@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.glassfish.grizzly.filterchain.FilterChain;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.filterchain.TransportFilter;
@@ -27,10 +28,13 @@ import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.http.server.ServerFilterConfiguration;
 import org.glassfish.grizzly.http.server.filecache.FileCache;
 import org.glassfish.grizzly.http.util.DataChunk;
+import org.glassfish.grizzly.memory.ByteBufferManager;
 import org.glassfish.grizzly.utils.DelayedExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -56,9 +60,17 @@ class HostGuardFilterTest {
   };
 
   private void start(boolean guarded) throws IOException {
+    start(guarded, false);
+  }
+
+  /** {@code direct}: read into direct buffers, which Grizzly parses without a backing array. */
+  private void start(boolean guarded, boolean direct) throws IOException {
     port = Ports.free();
     server = new HttpServer();
     NetworkListener listener = new NetworkListener("guard-test", "127.0.0.1", port);
+    if (direct) {
+      listener.getTransport().setMemoryManager(new ByteBufferManager(true));
+    }
     server.addListener(listener);
     server.getServerConfiguration().addHttpHandler(PAYARA_LIKE, "/");
     server.start();
@@ -146,6 +158,95 @@ class HostGuardFilterTest {
     assertThat(raw).startsWith("HTTP/1.1 400 ").endsWith(HostGuardFilter.BODY_TEXT);
   }
 
+  /** Absolute-form requests whose Host is not the target's host, and the same with a twist. */
+  static Stream<Arguments> absoluteFormMismatches() {
+    List<String> heads = List.of(
+        "GET http://globex.app.localhost/x HTTP/1.1\r\nHost: acme.app.localhost\r\n",
+        "GET https://globex.app.localhost/x HTTP/1.1\r\nHost: acme.app.localhost\r\n",
+        "GET HTTP://GLOBEX.APP.LOCALHOST:8080/x HTTP/1.1\r\nHost: acme.app.localhost:8080\r\n",
+        "GET http://globex.app.localhost:8080/x HTTP/1.1\r\nHost: globex.app.localhost\r\n",
+        "GET http://globex.app.localhost HTTP/1.1\r\nHost: acme.app.localhost\r\n",
+        "GET http://user@globex.app.localhost/x HTTP/1.1\r\nHost: globex.app.localhost\r\n",
+        // no Host at all: HTTP/1.1 requires one, and Grizzly would have made one from the target
+        "GET http://globex.app.localhost/x HTTP/1.1\r\n",
+        // two: Grizzly keeps the target's and drops the rest
+        "GET http://globex.app.localhost/x HTTP/1.1\r\nHost: globex.app.localhost\r\n"
+            + "Host: acme.app.localhost\r\n",
+        "GET http://globex.app.localhost/x HTTP/1.1\r\nX-A: 1\r\nhOsT:acme.app.localhost\r\n",
+        // a folded Host line has no one reading
+        "GET http://globex.app.localhost/x HTTP/1.1\r\nHost: globex.app.localhost\r\n"
+            + " acme.app.localhost\r\n",
+        // empty lines before the request line, which Grizzly skips
+        "\r\n\r\nGET http://globex.app.localhost/x HTTP/1.1\r\nHost: acme.app.localhost\r\n",
+        "GET http://globex.app.localhost/x HTTP/1.0\r\nHost: acme.app.localhost\r\n",
+        "GET http://globex.app.localhost/x HTTP/1.1\nHost: acme.app.localhost\n");
+    return Stream.of(false, true).flatMap(direct -> heads.stream().map(
+        head -> Arguments.of(head + (head.endsWith("\n\n") ? "" : "\r\n"), direct)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("absoluteFormMismatches")
+  void absoluteForm_hostNotTheTarget_answers400(String head, boolean direct) throws IOException {
+    start(true, direct);
+    RawHttp.Response response = RawHttp.send(port, head);
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body()).isEqualTo(HostGuardFilter.TARGET_BODY_TEXT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void absoluteForm_hostIsTheTarget_passesUntouched(boolean direct) throws IOException {
+    start(true, direct);
+    assertThat(RawHttp.send(port, "GET http://acme.app.localhost/x HTTP/1.1\r\n"
+        + "Host: ACME.app.localhost \r\nConnection: close\r\n\r\n").body())
+        .startsWith("server=acme.app.localhost ");
+    assertThat(RawHttp.send(port, "GET HTTP://acme.app.localhost:8080/x HTTP/1.1\r\n"
+        + "Host:acme.app.localhost:8080\r\nConnection: close\r\n\r\n").body())
+        .isEqualTo("server=acme.app.localhost port=8080");
+    // HTTP/1.0 needs no Host
+    assertThat(RawHttp.send(port, "GET http://acme.app.localhost/x HTTP/1.0\r\n\r\n").body())
+        .startsWith("server=acme.app.localhost ");
+    // not absolute form: a path that merely holds "://"
+    assertThat(RawHttp.send(port, "GET /http://globex.app.localhost/ HTTP/1.1\r\n"
+        + "Host: acme.app.localhost\r\nConnection: close\r\n\r\n").body())
+        .startsWith("server=acme.app.localhost ");
+  }
+
+  @Test
+  void absoluteForm_withoutGuard_servesTheTargetsHost() throws IOException {
+    // the control: Grizzly's codec writes the target's host over the Host the client sent
+    start(false);
+    assertThat(RawHttp.send(port, "GET http://globex.app.localhost/x HTTP/1.1\r\n"
+        + "Host: acme.app.localhost\r\nConnection: close\r\n\r\n").body())
+        .startsWith("server=globex.app.localhost ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void absoluteForm_headInManyReads_stillChecked(boolean direct) throws Exception {
+    // a head that arrives a few bytes at a time is parsed from a buffer put together from them
+    start(true, direct);
+    String refused = trickle("GET http://globex.app.localhost/x HTTP/1.1\r\n"
+        + "Host: acme.app.localhost\r\n\r\n");
+    assertThat(refused).startsWith("HTTP/1.1 400 ").endsWith(HostGuardFilter.TARGET_BODY_TEXT);
+    String served = trickle("GET http://globex.app.localhost/x HTTP/1.1\r\n"
+        + "Host: globex.app.localhost\r\nConnection: close\r\n\r\n");
+    assertThat(served).startsWith("HTTP/1.1 200 ").contains("server=globex.app.localhost ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void absoluteForm_pipelinedBehindARequestWithBody_checkedOnItsOwnHead(boolean direct)
+      throws IOException {
+    start(true, direct);
+    String raw = exchange("POST /x HTTP/1.1\r\nHost: globex.app.localhost\r\n"
+        + "Content-Length: 5\r\n\r\nhello"
+        + "GET http://globex.app.localhost/x HTTP/1.1\r\nHost: acme.app.localhost\r\n\r\n");
+    assertThat(raw).startsWith("HTTP/1.1 200 ").contains("server=globex.app.localhost ")
+        .endsWith(HostGuardFilter.TARGET_BODY_TEXT);
+    assertThat(raw.split("HTTP/1.1 ", -1)).hasSize(3);
+  }
+
   @Test
   void insertInto_beforeTheFileCache_once() {
     // Payara's HTTP chain: codec, (HTTP/2,) file cache, web server filter, add-ons
@@ -180,6 +281,22 @@ class HostGuardFilterTest {
     assertThatThrownBy(() -> HostGuardFilter.insertInto(chain))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("[TransportFilter]");
+  }
+
+  /** Sends {@code request} three bytes at a time, 5 ms apart, and reads to the end. */
+  private String trickle(String request) throws Exception {
+    try (Socket socket = new Socket()) {
+      socket.setTcpNoDelay(true);
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+      socket.setSoTimeout(10_000);
+      byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
+      for (int i = 0; i < bytes.length; i += 3) {
+        socket.getOutputStream().write(bytes, i, Math.min(3, bytes.length - i));
+        socket.getOutputStream().flush();
+        Thread.sleep(5);
+      }
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
   }
 
   private String exchange(String request) throws IOException {
