@@ -190,7 +190,8 @@ class HostileHostIT {
     String by;
     if (body.startsWith("Bad Request: ") || body.equals("Not Found: unknown tenant\n")) {
       by = "filter";
-    } else if (HostGuardFilter.isRefusal(body)) {
+    } else if (body.equals(HostGuardFilter.BODY_TEXT)
+        || body.equals(HostGuardFilter.TARGET_BODY_TEXT)) {
       by = "guard";
     } else if (body.startsWith("tenant=")) {
       by = "application";

@@ -92,11 +92,6 @@ public final class HostGuardFilter extends BaseFilter {
     return names.append(']').toString();
   }
 
-  /** Whether {@code body} is one of the guard's refusals. */
-  public static boolean isRefusal(String body) {
-    return BODY_TEXT.equals(body) || TARGET_BODY_TEXT.equals(body);
-  }
-
   /**
    * Why Grizzly cannot map {@code request} by its {@code Host}, or {@code null} when it can.
    * Uses Grizzly's own parsing, whose result the request keeps for the mapper.
