@@ -67,7 +67,13 @@ public final class LoadBench {
 
   /** One configuration under test. */
   record Variant(String key, String label, String benchVariant, boolean filter, boolean redis,
-      Map<String, String> settings) {}
+      Map<String, String> settings, boolean hostGuard) {
+
+    Variant(String key, String label, String benchVariant, boolean filter, boolean redis,
+        Map<String, String> settings) {
+      this(key, label, benchVariant, filter, redis, settings, false);
+    }
+  }
 
   /** One wrk run. */
   record Wrk(long requests, double seconds, long errors, long p50, long p90, long p99, long p999,
@@ -149,7 +155,13 @@ public final class LoadBench {
         new Variant("tf-l1-10k-ttl600", "tenant-filter, L1 10,000, L1 TTL 600 s",
             "tenant-filter", true, true,
             Map.of("tenant-filter.local-cache.size", Integer.toString(tenants),
-                "tenant-filter.local-cache.ttl", "600")));
+                "tenant-filter.local-cache.ttl", "600")),
+        // the optional Payara host guard (src/payara/host-guard.asadmin): its cost per request
+        new Variant("ceiling-guarded", "no tenant resolution, Payara host guard", "ceiling",
+            false, false, Map.of(), true),
+        new Variant("tf-l1-10k-guarded", "tenant-filter, L1 10,000, Payara host guard",
+            "tenant-filter", true, true,
+            Map.of("tenant-filter.local-cache.size", Integer.toString(tenants)), true));
     if (only.isBlank()) {
       return all;
     }
@@ -255,9 +267,16 @@ public final class LoadBench {
     }
     Path log = work.resolve(variant.key() + ".log");
     log("%s: starting Payara Micro on port %d", variant.key(), port);
+    List<String> micro = variant.hostGuard()
+        ? List.of("--addlibs", System.getProperty("bench.host-guard.jar"),
+            "--prebootcommandfile", root.resolve("src/payara/host-guard.asadmin").toString())
+        : List.of();
     try (PayaraMicro payara =
-        PayaraMicro.start(payaraJar, variantWar, port, jvm, props, work, log)) {
+        PayaraMicro.start(payaraJar, variantWar, port, jvm, micro, props, work, log)) {
       payara.awaitReady("/bench/stats", Duration.ofMinutes(5));
+      if (variant.hostGuard() && !Files.readString(log).contains("Host guard installed")) {
+        throw new IllegalStateException(variant.key() + ": the host guard is not in " + log);
+      }
       String url = "http://127.0.0.1:" + port + "/hello";
 
       long swept = sweep(port, tenantOfRank);

@@ -62,6 +62,23 @@ public final class PayaraMicro implements AutoCloseable {
       Map<String, String> systemProperties,
       Path workDir,
       Path log) {
+    return start(payaraJar, war, port, jvmOptions, List.of(), systemProperties, workDir, log);
+  }
+
+  /**
+   * Starts Payara Micro with JVM options and Payara Micro options of the caller's choice.
+   *
+   * @param microOptions passed to Payara Micro after its own ones, such as {@code --addlibs}
+   */
+  public static PayaraMicro start(
+      Path payaraJar,
+      Path war,
+      int port,
+      List<String> jvmOptions,
+      List<String> microOptions,
+      Map<String, String> systemProperties,
+      Path workDir,
+      Path log) {
     requireFile(payaraJar, "Payara Micro (run mvn package first)");
     requireFile(war, "the WAR (run mvn package first)");
     try {
@@ -82,6 +99,7 @@ public final class PayaraMicro implements AutoCloseable {
               "--port", Integer.toString(port),
               "--nocluster",
               "--disablephonehome"));
+      command.addAll(microOptions);
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       if (log == null) {
         builder.inheritIO();
