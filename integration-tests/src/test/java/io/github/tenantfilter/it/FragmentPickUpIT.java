@@ -91,7 +91,7 @@ class FragmentPickUpIT {
 
   @Test
   void dataSource_createdByOperatorScript_isTheStore() {
-    String expected = ItServices.server().equals("wildfly")
+    String expected = ItServices.onWildFly()
         ? "java:jboss/datasources/TenantsDS"
         : "jdbc/tenants";
     assertThat(http().get("acme.app.localhost", "/probe/setting?name=tenant-filter.datasource")

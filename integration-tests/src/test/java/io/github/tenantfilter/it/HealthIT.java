@@ -57,7 +57,7 @@ class HealthIT {
   }
 
   private static boolean wildfly() {
-    return ItServices.server().startsWith("wildfly");
+    return ItServices.onWildFly();
   }
 
   private static String get(int port, String path) {

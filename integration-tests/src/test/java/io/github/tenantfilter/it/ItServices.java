@@ -61,9 +61,17 @@ public final class ItServices implements BeforeAllCallback {
         });
   }
 
-  /** The server this JVM tests: {@code payara} or {@code wildfly}. */
+  /**
+   * The server this JVM tests, as its failsafe execution names it: {@code payara}, {@code
+   * payara-guarded}, {@code wildfly}, {@code wildfly-plain} or {@code wildfly-undertow-update}.
+   */
   public static String server() {
     return System.getProperty("arquillian.launch", "payara");
+  }
+
+  /** Whether the server this JVM tests is a WildFly (of any configuration). */
+  public static boolean onWildFly() {
+    return server().startsWith("wildfly");
   }
 
   private static Properties prepare() {

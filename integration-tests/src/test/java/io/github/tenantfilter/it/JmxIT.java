@@ -51,7 +51,7 @@ class JmxIT {
     String shopBean = "io.github.tenantfilter:type=TenantFilter,application=\"/jmxshop\"";
     String adminBean = "io.github.tenantfilter:type=TenantFilter,application=\"/jmxadmin\"";
     String fromOff = new Http(off).get("acme.app.localhost", "/jmxprobe").body();
-    if (ItServices.server().equals("wildfly")) {
+    if (ItServices.onWildFly()) {
       assertThat(fromOff).isEqualTo("names=[" + adminBean + ", " + shopBean + "]");
     } else {
       assertThat(fromOff).isEqualTo("names=[]");
