@@ -74,6 +74,15 @@ public final class ItServices implements BeforeAllCallback {
     return server().startsWith("wildfly");
   }
 
+  /**
+   * The home of the WildFly this JVM tests: the copy with the newer undertow-core for {@code
+   * wildfly-undertow-update}, the stock one otherwise (its {@code bin/jboss-cli.sh} serves both).
+   */
+  public static Path wildflyHome() {
+    return Path.of(System.getProperty(server().equals("wildfly-undertow-update")
+        ? "tf.wildfly.undertow.update.home" : "tf.wildfly.home"));
+  }
+
   private static Properties prepare() {
     LocalPostgres postgres = LocalPostgres.get();
     // per server and per checkout, so that two checkouts can run their ITs at once

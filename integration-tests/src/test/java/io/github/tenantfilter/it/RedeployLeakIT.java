@@ -146,7 +146,7 @@ class RedeployLeakIT {
     }
     long perDeployment = rises.stream().sorted().toList().get(rises.size() / 2);
     Figures last = table.get(table.size() - 1);
-    Path log = Path.of(System.getProperty("tf.wildfly.home"), "standalone", "log", "server.log");
+    Path log = ItServices.wildflyHome().resolve("standalone/log/server.log");
     assertThat(Files.readAllLines(log)).filteredOn(line -> line.contains(CHANNEL))
         .noneMatch(line -> line.contains("failed"));
     report(table, perDeployment, baseline, fifth, last);

@@ -35,7 +35,7 @@ class WildFlyProxyForwardingIT {
   private static long logStart;
 
   private static Path log() {
-    return Path.of(System.getProperty("tf.wildfly.home"), "standalone", "log", "server.log");
+    return ItServices.wildflyHome().resolve("standalone/log/server.log");
   }
 
   /** Turns proxy-address-forwarding on for this class, and off again. */
