@@ -2,6 +2,7 @@ package io.github.tenantfilter.payara;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.filterchain.BaseFilter;
@@ -128,19 +129,19 @@ public final class HostGuardFilter extends BaseFilter {
     if (head == null || !head.absoluteFormTarget()) {
       return null;
     }
-    String[] sent = head.hostValues();
+    List<String> sent = head.hostValues();
     if (sent == null) {
       return "Host not readable with an absolute-form target";
     }
-    if (sent.length == 0) {
+    if (sent.isEmpty()) {
       return request.getProtocol() == Protocol.HTTP_1_1
           ? "no Host with an absolute-form target" : null;
     }
-    if (sent.length > 1) {
+    if (sent.size() > 1) {
       return "several Host fields with an absolute-form target";
     }
     DataChunk target = request.getHeaders().getValue(Header.Host);
-    if (target == null || !sent[0].equalsIgnoreCase(target.toString())) {
+    if (target == null || !sent.get(0).equalsIgnoreCase(target.toString())) {
       return "Host differs from the absolute-form target";
     }
     return null;

@@ -2,7 +2,8 @@ package io.github.tenantfilter.payara;
 
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.Buffer;
@@ -25,6 +26,7 @@ final class RawRequestHead {
 
   private static final Logger LOG = Logger.getLogger(RawRequestHead.class.getName());
   private static final Field HEADER_BUFFER = headerBufferField();
+  private static final byte[] HTTP = {'h', 't', 't', 'p'};
 
   private final Buffer buffer;
   private final int start;
@@ -50,11 +52,6 @@ final class RawRequestHead {
           + " absolute-form requests are passed on unchecked", e.toString());
       return null;
     }
-  }
-
-  /** Whether the raw head can be read in this Grizzly. */
-  static boolean readable() {
-    return HEADER_BUFFER != null;
   }
 
   /** The head of {@code request} as read, or {@code null} where it is not available. */
@@ -111,7 +108,7 @@ final class RawRequestHead {
       i++; // the method
     }
     i = skipBlanks(i);
-    for (char c : new char[] {'h', 't', 't', 'p'}) {
+    for (byte c : HTTP) {
       if ((at(i++) | 0x20) != c) {
         return false;
       }
@@ -129,9 +126,9 @@ final class RawRequestHead {
    * where the head cannot be read to its end or a {@code Host} value is continued on a folded
    * line (obs-fold), which leaves it without one reading.
    */
-  String[] hostValues() {
+  List<String> hostValues() {
     int i = lineEnd(start); // past the request line
-    String[] values = new String[0];
+    List<String> values = new ArrayList<>(1);
     boolean inHost = false;
     while (at(i) == '\n') {
       int from = i + 1;
@@ -160,9 +157,7 @@ final class RawRequestHead {
           while (w > v && (at(w - 1) == ' ' || at(w - 1) == '\t')) {
             w--;
           }
-          String[] more = Arrays.copyOf(values, values.length + 1);
-          more[values.length] = text(v, w);
-          values = more;
+          values.add(text(v, w));
         }
       }
       i = end;
