@@ -74,13 +74,9 @@ public final class ItServices implements BeforeAllCallback {
     return server().startsWith("wildfly");
   }
 
-  /**
-   * The home of the WildFly this JVM tests: the copy with the newer undertow-core for {@code
-   * wildfly-undertow-update}, the stock one otherwise (its {@code bin/jboss-cli.sh} serves both).
-   */
+  /** The home of the WildFly this JVM tests (each WildFly execution sets its own). */
   public static Path wildflyHome() {
-    return Path.of(System.getProperty(server().equals("wildfly-undertow-update")
-        ? "tf.wildfly.undertow.update.home" : "tf.wildfly.home"));
+    return Path.of(System.getProperty("tf.wildfly.home"));
   }
 
   private static Properties prepare() {

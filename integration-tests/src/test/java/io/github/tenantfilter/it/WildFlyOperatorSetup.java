@@ -28,7 +28,7 @@ public class WildFlyOperatorSetup implements ServerSetupTask {
   private static void cli(ManagementClient client, String script)
       throws IOException, InterruptedException {
     ItServices.get(); // writes the properties file the script reads
-    Path home = Path.of(System.getProperty("tf.wildfly.home"));
+    Path home = ItServices.wildflyHome();
     Path log = Path.of(System.getProperty("tf.build.dir"), "jboss-cli-" + script + ".log");
     Process process =
         new ProcessBuilder(
