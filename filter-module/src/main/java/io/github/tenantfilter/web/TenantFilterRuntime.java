@@ -50,6 +50,9 @@ public class TenantFilterRuntime implements TenantCache {
   private volatile RegionManager regions;
   /** Where the operator's region settings are read; null: the process-wide sources. */
   private volatile SettingsReader regionSettings;
+  /** Wraps the store the settings choose: the identity, but for fault-injecting tests. */
+  private java.util.function.UnaryOperator<TenantStore> storeDecorator =
+      java.util.function.UnaryOperator.identity();
 
   /**
    * Starts with {@code config}; does nothing if already started.
@@ -69,7 +72,7 @@ public class TenantFilterRuntime implements TenantCache {
     if (config.redisUrl() != null) {
       requireFaultTolerance();
     }
-    TenantStore store = store(config, loader);
+    TenantStore store = storeDecorator.apply(store(config, loader));
     start(config, store, Clock.systemUTC(), storeResources, breaker);
     if (config.storeNotifyChannel() != null) {
       listen(config, loader);
@@ -198,6 +201,11 @@ public class TenantFilterRuntime implements TenantCache {
     store.check().ifPresent(problem -> LOG.warning("tenant-filter: the tenant store does not"
         + " work yet (" + problem + "); requests for uncached tenants get 503 until it does"));
     return store;
+  }
+
+  /** Wraps the store that {@link #start} chooses (the seam for fault-injecting tests). */
+  synchronized void decorateStore(java.util.function.UnaryOperator<TenantStore> decorator) {
+    this.storeDecorator = java.util.Objects.requireNonNull(decorator);
   }
 
   /** Reads the operator's region settings from {@code reader} (the application's sources). */
