@@ -3,14 +3,12 @@ package io.github.tenantfilter.cache;
 import io.github.tenantfilter.api.Tenant;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -110,7 +108,9 @@ public final class TenantCodec {
   private JsonObject parse(String text) {
     try (JsonReader reader = json.createReader(new StringReader(text))) {
       return reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
+    } catch (RuntimeException e) {
+      // JsonException, IllegalStateException, and what a provider's limits throw (Parsson's
+      // "too deeply nested" is a plain RuntimeException)
       throw new IllegalArgumentException("not a JSON object");
     }
   }
@@ -153,10 +153,8 @@ public final class TenantCodec {
     try (JsonReader reader = json.createReader(new StringReader(text))) {
       reader.readObject();
       return true;
-    } catch (JsonParsingException e) {
-      return false;
-    } catch (JsonException | IllegalStateException e) {
-      return false;
+    } catch (RuntimeException e) {
+      return false; // not JSON, not an object, or beyond the provider's limits (see parse)
     }
   }
 

@@ -12,8 +12,14 @@ import java.util.logging.Logger;
 /**
  * Checks a tenant record before it is cached or served, whether it came from the store or from
  * Redis: a well-formed id, a valid subdomain label, JSON-object settings, and above all that the
- * record belongs to the key it was found under. Custom domains that are not valid host names are
- * dropped (with a warning) rather than failing the tenant.
+ * record belongs to the key it was found under: its id, its subdomain, or a custom domain it
+ * lists. Custom domains that are not valid hosts are dropped (with a warning) rather than failing
+ * the tenant; IP literals are kept (with {@code ip-hosts=lookup} they are keys like any domain).
+ *
+ * <p>The one exception: a store asked for a domain may answer with a record that lists no custom
+ * domains (an application's store that does not load them); the store is the source of truth,
+ * so the domain is added to the record before it is cached. A value from Redis gets no such
+ * credit: it must list the domain.
  */
 final class TenantRecords {
 
@@ -37,9 +43,10 @@ final class TenantRecords {
   /**
    * Returns {@code tenant} in canonical form.
    *
+   * @param fromStore whether the store returned it for {@code key} (else Redis held it)
    * @throws InvalidRecordException if the record cannot be served for {@code key}
    */
-  Tenant check(LookupKey key, Tenant tenant) throws InvalidRecordException {
+  Tenant check(LookupKey key, Tenant tenant, boolean fromStore) throws InvalidRecordException {
     if (!TenantIds.isValid(tenant.id())) {
       throw new InvalidRecordException("the record's id is not a valid tenant id");
     }
@@ -59,7 +66,12 @@ final class TenantRecords {
     switch (key.kind()) {
       case ID -> require(tenant.id().equals(key.value()), tenant, key);
       case SUBDOMAIN -> require(key.value().equals(subdomain), tenant, key);
-      case DOMAIN -> require(domains.isEmpty() || domains.contains(key.value()), tenant, key);
+      case DOMAIN -> {
+        if (fromStore && domains.isEmpty()) {
+          domains = List.of(key.value()); // the store's word, written down for Redis
+        }
+        require(domains.contains(key.value()), tenant, key);
+      }
     }
     boolean same = java.util.Objects.equals(subdomain, tenant.subdomain())
         && domains.equals(tenant.customDomains());
@@ -88,7 +100,7 @@ final class TenantRecords {
     List<String> domains = new ArrayList<>(tenant.customDomains().size());
     for (String domain : tenant.customDomains()) {
       String host = domain == null ? null : HostNormalizer.normalize(domain);
-      if (host == null || HostNormalizer.isIpLiteral(host)) {
+      if (host == null) {
         LOG.warning(
             () -> "tenant-filter: tenant " + tenant.id() + " lists a custom domain that is not a"
                 + " host name; it is ignored: " + domain);

@@ -65,4 +65,19 @@ class TenantCodecTest {
     assertThat(codec.isJsonObject("{")).isFalse();
     assertThat(codec.isJsonObject("1")).isFalse();
   }
+
+  /** Regression (defect 9): Parsson's depth limit threw a RuntimeException out of the codec. */
+  @Test
+  void decodeValue_nestedTooDeep_isRejectedAsNotAValue() {
+    String deep = "{\"v\":1,\"x\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+    assertThatThrownBy(() -> codec.decodeValue(deep)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> codec.decode("[".repeat(5_000)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Regression (defect 9): settings nested too deep are not a JSON object a tenant can have. */
+  @Test
+  void isJsonObject_nestedTooDeep_isFalse() {
+    assertThat(codec.isJsonObject("{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000))).isFalse();
+  }
 }
