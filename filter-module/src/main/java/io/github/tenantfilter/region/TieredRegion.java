@@ -6,7 +6,7 @@ import io.github.tenantfilter.api.RegionSpec;
 import io.github.tenantfilter.api.RegionStats;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,9 +24,11 @@ import org.ehcache.Cache;
  *   <li>A heap hit makes no network call.
  *   <li>Concurrent misses for one key share one load (single flight).
  *   <li>Every invalidation (and put) advances a local generation and Redis's epoch for the
- *       region; a load that began before it writes to neither tier.
+ *       region; a load that began before it writes to neither tier, and no get that begins
+ *       after it waits for that load.
  *   <li>Redis failing, or its circuit open, is never the caller's problem: the loader answers.
- *       Invalidations Redis could not take are owed and made when it answers again.
+ *       Invalidations Redis could not take are owed, and paid (and told to the other nodes)
+ *       before anything read from Redis is used again.
  *   <li>A value in Redis that does not decode is deleted and treated as a miss.
  * </ul>
  */
@@ -45,10 +47,17 @@ final class TieredRegion<V> implements CacheRegion<V> {
   private final RedisState redisState;
   private final DoubleSupplier random;
   private final RegionCounters counters = new RegionCounters();
-  private final ConcurrentHashMap<String, CompletableFuture<V>> inFlight =
-      new ConcurrentHashMap<>();
+  /** A load running for a key, and the generation it began in. */
+  private record Load<V>(CompletableFuture<V> result, long generation) {}
+
+  private final ConcurrentHashMap<String, Load<V>> inFlight = new ConcurrentHashMap<>();
+  /** One payer of Redis's debts at a time; the others go on without Redis. */
+  private final java.util.concurrent.locks.ReentrantLock paying =
+      new java.util.concurrent.locks.ReentrantLock();
   private final AtomicLong generation = new AtomicLong();
-  private final Set<String> owed = ConcurrentHashMap.newKeySet();
+  /** Each owed key with the number of its latest debt, so that a newer one is never lost. */
+  private final ConcurrentHashMap<String, Long> owed = new ConcurrentHashMap<>();
+  private final AtomicLong debtNumbers = new AtomicLong();
   private volatile boolean owedAll;
   private final AtomicBoolean serializerWarned = new AtomicBoolean();
   private volatile boolean closed;
@@ -97,9 +106,18 @@ final class TieredRegion<V> implements CacheRegion<V> {
       counters.localHits.increment();
       return Optional.of(local);
     }
-    return remote == null || closed
-        ? Optional.empty()
-        : Optional.ofNullable(fromRemote(escaped, generation.get()).value);
+    if (remote == null || closed) {
+      return Optional.empty();
+    }
+    long startGeneration = generation.get();
+    if (owes()) {
+      payOwed();
+      startGeneration = generation.get();
+      if (owes()) {
+        return Optional.empty();
+      }
+    }
+    return Optional.ofNullable(fromRemote(escaped, startGeneration).value);
   }
 
   @SuppressWarnings("unchecked")
@@ -114,20 +132,25 @@ final class TieredRegion<V> implements CacheRegion<V> {
     }
   }
 
+  /**
+   * Loads once for every get that asks meanwhile (single flight); a get joins a running load
+   * only if no invalidation came between that load's start and its own.
+   */
   private V loadOnce(String key, String escaped, Function<? super String, ? extends V> loader) {
-    CompletableFuture<V> mine = new CompletableFuture<>();
-    CompletableFuture<V> running = inFlight.putIfAbsent(escaped, mine);
-    if (running != null) {
-      return await(running);
+    Load<V> mine = new Load<>(new CompletableFuture<>(), generation.get());
+    Load<V> running = inFlight.compute(escaped,
+        (k, current) -> current != null && current.generation == mine.generation ? current : mine);
+    if (running != mine) {
+      return await(running.result);
     }
     try {
       // a load of this key may have finished between our heap miss and now
       V again = local(escaped);
       V result = again != null ? again : load(key, escaped, loader);
-      mine.complete(result);
+      mine.result.complete(result);
       return result;
-    } catch (RuntimeException | Error e) {
-      mine.completeExceptionally(e);
+    } catch (Throwable e) {
+      mine.result.completeExceptionally(e);
       throw e;
     } finally {
       inFlight.remove(escaped, mine);
@@ -154,7 +177,7 @@ final class TieredRegion<V> implements CacheRegion<V> {
   private Remote<V> fromRemote(String escaped, long startGeneration) {
     try {
       RegionRemote.Read read = remote.read(escaped);
-      answered();
+      redisState.succeeded();
       V value = decode(escaped, read);
       if (value != null) {
         counters.redisHits.increment();
@@ -171,8 +194,17 @@ final class TieredRegion<V> implements CacheRegion<V> {
 
   private V load(String key, String escaped, Function<? super String, ? extends V> loader) {
     long startGeneration = generation.get();
+    boolean remoteUsable = remote != null && !closed;
+    if (remoteUsable && owes()) {
+      // what Redis owes is paid before anything read from it counts; paying moves the
+      // generation, and a debt made since the first check is seen by the second (a debt is
+      // recorded before its invalidation moves the generation)
+      payOwed();
+      startGeneration = generation.get();
+      remoteUsable = !owes();
+    }
     RegionRemote.Read read = null;
-    if (remote != null && !closed) {
+    if (remoteUsable) {
       Remote<V> remoteAnswer = fromRemote(escaped, startGeneration);
       if (remoteAnswer.value != null) {
         return remoteAnswer.value;
@@ -279,6 +311,7 @@ final class TieredRegion<V> implements CacheRegion<V> {
     Objects.requireNonNull(value, "value");
     generation.incrementAndGet();
     if (remote != null && !closed) {
+      Long before = owed.get(escaped);
       String payload = serialize(value);
       try {
         if (payload != null) {
@@ -286,7 +319,8 @@ final class TieredRegion<V> implements CacheRegion<V> {
         } else {
           remote.invalidate(escaped);
         }
-        answered();
+        redisState.succeeded();
+        paid(before, escaped); // an older debt for the key is paid by this
         publish(escaped);
       } catch (RegionUnavailable e) {
         owe(escaped);
@@ -310,14 +344,18 @@ final class TieredRegion<V> implements CacheRegion<V> {
     counters.invalidations.increment();
     dropLocal(escaped);
     if (remote != null && !closed) {
+      Long before = owed.get(escaped);
       try {
         remote.invalidate(escaped);
-        answered();
+        redisState.succeeded();
+        paid(before, escaped); // an older debt for the key is paid by this
         // again, now that Redis is clean: a load here in between may have read the old value
         dropLocal(escaped);
         publish(escaped);
       } catch (RegionUnavailable e) {
         owe(escaped);
+        // and again: a load that read Redis before the debt was recorded must not keep the value
+        dropLocal(escaped);
         redisState.failed(e, counters);
       }
     }
@@ -328,15 +366,17 @@ final class TieredRegion<V> implements CacheRegion<V> {
     counters.invalidations.increment();
     dropAllLocal();
     if (remote != null && !closed) {
+      Map<String, Long> paidNow = Map.copyOf(owed);
+      owedAll = false; // before the call: a debt made during it sets it again
       try {
         remote.invalidateAll();
-        owedAll = false;
-        owed.clear();
-        answered();
+        paidNow.forEach(owed::remove);
+        redisState.succeeded();
         dropAllLocal();
         publish(null);
       } catch (RegionUnavailable e) {
         owedAll = true;
+        dropAllLocal();
         redisState.failed(e, counters);
       }
     }
@@ -391,33 +431,65 @@ final class TieredRegion<V> implements CacheRegion<V> {
 
   private void owe(String escaped) {
     if (owed.size() >= MAX_OWED) {
-      owedAll = true;
+      owedAll = true; // one whole-region invalidation covers those below
       owed.clear();
     } else {
-      owed.add(escaped);
+      owed.put(escaped, debtNumbers.incrementAndGet());
     }
   }
 
-  /** A Redis call got through: it is back, and what it owes is paid now. */
-  private void answered() {
-    redisState.succeeded();
-    if (!owedAll && owed.isEmpty()) {
-      return;
+  /** The debt numbered {@code before} (if any) of {@code escaped} is paid; a newer one stays. */
+  private void paid(Long before, String escaped) {
+    if (before != null) {
+      owed.remove(escaped, before);
+    }
+  }
+
+  /**
+   * Pays what Redis owes: each owed key invalidated there and dropped here, the other nodes
+   * told. One payer at a time.
+   *
+   * @return whether nothing is owed any more, so that Redis may be read
+   */
+  /** Whether Redis owes this region an invalidation. */
+  private boolean owes() {
+    return owedAll || !owed.isEmpty();
+  }
+
+  private boolean payOwed() {
+    if (!owes()) {
+      return true;
+    }
+    if (!paying.tryLock()) {
+      return false; // another thread pays; this one goes on without Redis
     }
     try {
       if (owedAll) {
-        remote.invalidateAll();
-        owedAll = false;
-        owed.clear();
+        Map<String, Long> paidNow = Map.copyOf(owed);
+        owedAll = false; // before the call: a debt made during it sets it again
+        try {
+          remote.invalidateAll();
+        } catch (RegionUnavailable e) {
+          owedAll = true;
+          throw e;
+        }
+        paidNow.forEach(owed::remove);
+        dropAllLocal();
         publish(null);
       }
-      for (String key : owed) {
-        remote.invalidate(key);
-        owed.remove(key);
-        publish(key);
+      for (Map.Entry<String, Long> debt : Map.copyOf(owed).entrySet()) {
+        remote.invalidate(debt.getKey());
+        owed.remove(debt.getKey(), debt.getValue());
+        dropLocal(debt.getKey());
+        publish(debt.getKey());
       }
+      redisState.succeeded();
+      return true;
     } catch (RegionUnavailable e) {
       redisState.failed(e, counters);
+      return false;
+    } finally {
+      paying.unlock();
     }
   }
 

@@ -165,4 +165,21 @@ class RegionManagerTest {
     assertThat(RegionKeys.isEscaped(RegionKeys.escape("any thing}{"))).isTrue();
     assertThat(RegionKeys.isEscaped("a b")).isFalse();
   }
+
+  /**
+   * Regression (defect 10): unpaired surrogates were escaped through {@code getBytes(UTF_8)},
+   * which turns each into {@code ?}, so three different keys shared one entry.
+   */
+  @Test
+  void escape_unpairedSurrogates_keepKeysApart() {
+    java.util.Set<String> escaped = new java.util.HashSet<>();
+    for (String key : java.util.List.of("acme:q?x", "acme:q\uD800x", "acme:q\uDC00x",
+        "acme:q\uD800", "acme:q\uDC00\uD800x", "acme:q\uD83D\uDE00x", "acme:q\uDBFF\uDFFFx")) {
+      String e = RegionKeys.escape(key);
+      assertThat(RegionKeys.isEscaped(e)).isTrue();
+      assertThat(escaped.add(e)).as("escape of %s is its own: %s", key, e).isTrue();
+    }
+    // a valid pair is plain UTF-8, as before
+    assertThat(RegionKeys.escape("\uD83D\uDE00")).isEqualTo("%F0%9F%98%80");
+  }
 }

@@ -451,4 +451,83 @@ class TieredRegionTest {
     assertThatThrownBy(() -> region.put("k", null)).isInstanceOf(NullPointerException.class);
     assertThat(loads).hasValue(0);
   }
+
+  /**
+   * Regression (defect 2, regions): an invalidation owed while Redis failed was paid only after
+   * the next Redis read, whose old value then went into the heap tier.
+   */
+  @Test
+  void invalidate_whileRedisDown_owedInvalidationIsPaidBeforeRedisIsTrustedAgain() {
+    CacheRegion<String> region = plans();
+    region.get("pro", key -> "old");
+    redis.down = true;
+    region.invalidate("pro"); // Redis owes it, and still holds "old"
+    redis.down = false;
+
+    assertThat(region.get("pro", key -> "new")).isEqualTo("new");
+    assertThat(region.get("pro", key -> "newer")).isEqualTo("new");
+    assertThat(redis.published).contains("pro");
+  }
+
+  /**
+   * Regression (defect 6, regions): a get that began after invalidate returned joined a load
+   * that began before it.
+   */
+  @Test
+  void get_afterInvalidateReturned_doesNotJoinALoadThatBeganBefore() throws Exception {
+    CacheRegion<String> region = plans();
+    CountDownLatch loading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<String> early = threads.submit(() -> region.get("pro", key -> {
+        loading.countDown();
+        await(release);
+        return "old";
+      }));
+      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+      region.invalidate("pro");
+      Future<String> late = threads.submit(() -> region.get("pro", key -> "new"));
+      try {
+        assertThat(late.get(10, TimeUnit.SECONDS)).isEqualTo("new");
+      } finally {
+        release.countDown();
+      }
+      assertThat(early.get(10, TimeUnit.SECONDS)).isEqualTo("old");
+      assertThat(region.get("pro", key -> "newer")).isEqualTo("new");
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /** Regression (defect 5, regions): waiters of a load that threw an Error complete. */
+  @Test
+  void get_loaderThrowsError_everyWaiterGetsIt() throws Exception {
+    CacheRegion<String> region = plans();
+    CountDownLatch loading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      results.add(threads.submit(() -> region.get("pro", key -> {
+        loading.countDown();
+        await(release);
+        throw new NoClassDefFoundError("com/example/Gone");
+      })));
+      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+      for (int i = 0; i < 2; i++) {
+        results.add(threads.submit(() -> region.get("pro", this::load)));
+      }
+      release.countDown();
+      for (Future<String> result : results) {
+        try {
+          assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("value of pro"); // loaded after
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOf(NoClassDefFoundError.class);
+        }
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
 }
