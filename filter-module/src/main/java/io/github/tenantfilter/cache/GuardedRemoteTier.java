@@ -88,6 +88,14 @@ final class GuardedRemoteTier implements RemoteTier {
   }
 
   @Override
+  public void prepare() throws RemoteTierException {
+    guarded(() -> {
+      tier.prepare();
+      return null;
+    });
+  }
+
+  @Override
   public void dropIdleConnections() {
     tier.dropIdleConnections();
   }

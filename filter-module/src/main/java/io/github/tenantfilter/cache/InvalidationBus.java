@@ -17,9 +17,9 @@ import redis.clients.jedis.JedisPubSub;
  * cache regions {@code <node> r <region> <key>} or {@code <node> R <region>}; a node ignores its
  * own.
  *
- * <p>Messages can be lost (Redis down, connection cut). So every time the subscription is made
- * again after a break, the node drops its whole heap tier, and the heap TTL bounds staleness if
- * a loss goes unnoticed. A watchdog pings the subscription every few seconds and reconnects when
+ * <p>Messages can be lost (Redis down, connection cut), or sent before the first subscription.
+ * So the node is told when it stops hearing and every time the subscription is made (the first
+ * time too), and resynchronises then; the heap TTL bounds staleness if a loss goes unnoticed. A watchdog pings the subscription every few seconds and reconnects when
  * no answer comes: a connection that died silently is noticed too. While the circuit breaker
  * around Redis is open the bus sends nothing (no reconnect, no ping): no command of ours reaches
  * Redis until the breaker's probe succeeds.
@@ -43,8 +43,19 @@ final class InvalidationBus implements AutoCloseable {
     /** Another node invalidated everything: drop the heap tier. */
     void everythingInvalidated();
 
-    /** Subscribed again after a break: messages may have been lost, drop the heap tier. */
-    void resubscribed();
+    /**
+     * Subscribed, the first time or again after a break: messages sent before may have been
+     * missed. Called on the bus's thread before any message that follows.
+     *
+     * @param again whether this node was subscribed before (a break, not the start)
+     */
+    void subscribed(boolean again);
+
+    /** The subscription ended or broke: messages are missed until {@link #subscribed}. */
+    void unsubscribed();
+
+    /** Called every few seconds by the bus's watchdog, whatever the subscription's state. */
+    default void tick() {}
 
     /** Another node invalidated {@code key} (escaped, no spaces) of cache region {@code region}. */
     default void regionInvalidated(String region, String key) {}
@@ -53,7 +64,7 @@ final class InvalidationBus implements AutoCloseable {
     default void regionCleared(String region) {}
   }
 
-  private final String nodeId = UUID.randomUUID().toString();
+  private final String nodeId;
   private final RedisClients redis;
   private final String channel;
   private final Receiver receiver;
@@ -73,12 +84,21 @@ final class InvalidationBus implements AutoCloseable {
   private volatile JedisPubSub subscription;
   private volatile long lastPong;
   private volatile boolean broken;
+  /** Whether the receiver was told of the subscription and not yet of its end. */
+  private volatile boolean heard;
 
+  /**
+   * Creates a bus; {@link #start()} starts it.
+   *
+   * @param nodeId this node's id in messages (its own are ignored)
+   */
   InvalidationBus(
+      String nodeId,
       RedisClients redis,
       String channel,
       Receiver receiver,
       java.util.function.BooleanSupplier mayCallRedis) {
+    this.nodeId = nodeId;
     this.redis = redis;
     this.mayCallRedis = mayCallRedis;
     this.channel = channel;
@@ -99,11 +119,18 @@ final class InvalidationBus implements AutoCloseable {
   }
 
 
-  String message(String tenantId) {
+  /** A new node id, for {@link #InvalidationBus} and the messages. */
+  static String newNodeId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** Node {@code nodeId} invalidated {@code tenantId}: {@code <node> t <tenant id>}. */
+  static String message(String nodeId, String tenantId) {
     return nodeId + " t " + tenantId;
   }
 
-  String messageAll() {
+  /** Node {@code nodeId} invalidated every tenant: {@code <node> *}. */
+  static String messageAll(String nodeId) {
     return nodeId + " *";
   }
 
@@ -133,11 +160,12 @@ final class InvalidationBus implements AutoCloseable {
           @Override
           public void onSubscribe(String name, int count) {
             lastPong = System.currentTimeMillis();
+            // messages may have been published while we were away (or before we came)
+            receiver.subscribed(again);
+            heard = true;
             if (again) {
-              // messages may have been published while we were away
-              receiver.resubscribed();
               LOG.info("tenant-filter: invalidation channel subscribed again; the heap tier was"
-                  + " dropped in case a message was lost");
+                  + " dropped, and Redis's tenant values, in case a message was lost");
             }
             if (broken) {
               broken = false;
@@ -169,6 +197,10 @@ final class InvalidationBus implements AutoCloseable {
       } finally {
         subscription = null;
         connection = null;
+        if (heard) {
+          heard = false;
+          receiver.unsubscribed();
+        }
       }
       if (!reconnectWait.closed()) {
         reconnectWait.sleep(backoff);
@@ -196,6 +228,11 @@ final class InvalidationBus implements AutoCloseable {
 
   /** Pings the subscription, and cuts it when the last answer is too old. */
   private void watch() {
+    try {
+      receiver.tick();
+    } catch (RuntimeException e) {
+      LOG.fine("tenant-filter: the invalidation watchdog's tick failed: " + e);
+    }
     JedisPubSub current = subscription;
     Connection conn = connection;
     if (current == null || conn == null || !current.isSubscribed()

@@ -11,9 +11,11 @@ import io.github.tenantfilter.resolve.LookupKey;
  *
  * <ul>
  *   <li>{@code p{tenant}:id:<id>}, {@code p{tenant}:subdomain:<label>}, {@code
- *       p{tenant}:domain:<host>}: the tenant as JSON with the time it is fresh until;
+ *       p{tenant}:domain:<host>}: {@code <generation>|} and the tenant as JSON with the time it
+ *       is fresh until;
  *   <li>{@code p{tenant}:keys:<id>}: every key written for that tenant;
- *   <li>{@code p{tenant}:epoch}: advanced by every invalidation;
+ *   <li>{@code p{tenant}:epoch}: a token replaced by every invalidation;
+ *   <li>{@code p{tenant}:generation}: a token replaced by every full invalidation;
  *   <li>the pub/sub channel {@code p tenant:invalidations} (channels have no slot).
  * </ul>
  */
@@ -24,12 +26,14 @@ final class RedisKeys {
 
   private final String base;
   private final String epoch;
+  private final String generation;
   private final String channel;
 
   /** @param prefix the key prefix; it holds no braces (the settings refuse them) */
   RedisKeys(String prefix) {
     this.base = prefix + HASH_TAG + ":";
     this.epoch = base + "epoch";
+    this.generation = base + "generation";
     this.channel = prefix + "tenant:invalidations";
   }
 
@@ -48,13 +52,13 @@ final class RedisKeys {
     return epoch;
   }
 
+  /** The generation: values written under another are dead. */
+  String generation() {
+    return generation;
+  }
+
   /** The pub/sub channel of the invalidation messages. */
   String channel() {
     return channel;
-  }
-
-  /** A {@code SCAN MATCH} pattern for every key of this prefix (glob characters escaped). */
-  String pattern() {
-    return base.replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + "*";
   }
 }

@@ -3,16 +3,10 @@ package io.github.tenantfilter.cache;
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.resolve.LookupKey;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
-import redis.clients.jedis.ScanIteration;
-import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * Redis as the shared tier, through Jedis: one server, Sentinel or a Cluster alike ({@link
@@ -23,38 +17,68 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  *
  * <ul>
  *   <li>{@code p{tenant}:id:<id>}, {@code p{tenant}:subdomain:<label>}, {@code
- *       p{tenant}:domain:<host>}: the tenant as JSON ({@link TenantCodec}) with the time it is
- *       fresh until; the key lives that long plus the stale-if-error window;
+ *       p{tenant}:domain:<host>}: {@code <generation>|} followed by the tenant as JSON ({@link
+ *       TenantCodec}) with the time it is fresh until; the key lives that long plus the
+ *       stale-if-error window;
  *   <li>{@code p{tenant}:keys:<id>}: the set of every key written for that tenant, so that an
  *       invalidation also removes the keys of domains the tenant no longer has;
- *   <li>{@code p{tenant}:epoch}: a counter advanced by every invalidation. A load reads it with
- *       the value (one {@code MGET}) and writes only if it has not moved, atomically in a script,
- *       so a load that read the database before an invalidation cannot put the old record back.
+ *   <li>{@code p{tenant}:epoch}: a random token, replaced by every invalidation. A load reads it
+ *       with the value (one {@code MGET}) and writes only if it has not changed, atomically in a
+ *       script, so a load that read the database before an invalidation cannot put the old
+ *       record back;
+ *   <li>{@code p{tenant}:generation}: a random token, replaced by every full invalidation; a
+ *       value written under another generation is dead (read as a miss), so emptying the tier
+ *       is one atomic command, not a scan that loads could write behind.
  * </ul>
+ *
+ * <p>Tokens, not counters: if Redis loses the two keys (a restart, an eviction policy that
+ * evicts any key), nothing written before can come back to life. A missing generation makes every
+ * value dead; a missing epoch makes the fill that notices it fail (and set one).
  *
  * <p>Jedis exceptions are translated to {@link RemoteTierException}; a connection that failed is
  * discarded by Jedis's pool, never reused.
  */
 final class RedisTier implements RemoteTier {
 
-  /** KEYS: value, index, epoch. ARGV: json, ttl seconds, expected epoch, index ttl seconds. */
+  /**
+   * KEYS: value, index, epoch, generation. ARGV: json, ttl seconds, expected epoch, index ttl
+   * seconds, a new token (for a lost epoch or generation).
+   */
   private static final String FILL =
-      "local e = redis.call('GET', KEYS[3]) or '0'\n"
+      "local e = redis.call('GET', KEYS[3])\n"
+          + "if not e then redis.call('SET', KEYS[3], ARGV[5]) return 0 end\n"
           + "if e ~= ARGV[3] then return 0 end\n"
-          + "redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])\n"
+          + "local g = redis.call('GET', KEYS[4])\n"
+          + "if not g then g = ARGV[5] redis.call('SET', KEYS[4], g) end\n"
+          + "redis.call('SET', KEYS[1], g .. '|' .. ARGV[1], 'EX', ARGV[2])\n"
           + "redis.call('SADD', KEYS[2], KEYS[1])\n"
           + "if redis.call('TTL', KEYS[2]) < tonumber(ARGV[4]) then\n"
           + "  redis.call('EXPIRE', KEYS[2], ARGV[4])\n"
           + "end\n"
           + "return 1";
 
-  /** KEYS: index, id key, epoch. */
+  /** KEYS: index, id key, epoch. ARGV: a new epoch. */
   private static final String INVALIDATE =
       "local keys = redis.call('SMEMBERS', KEYS[1])\n"
           + "for _, k in ipairs(keys) do redis.call('DEL', k) end\n"
           + "redis.call('DEL', KEYS[1], KEYS[2])\n"
-          + "redis.call('INCR', KEYS[3])\n"
+          + "redis.call('SET', KEYS[3], ARGV[1])\n"
           + "return #keys";
+
+  /** KEYS: generation, epoch. ARGV: a new generation, a new epoch. */
+  private static final String INVALIDATE_ALL =
+      "redis.call('SET', KEYS[1], ARGV[1])\n"
+          + "redis.call('SET', KEYS[2], ARGV[2])\n"
+          + "return 1";
+
+  /** KEYS: generation, epoch. ARGV: a new generation, a new epoch; each set only if missing. */
+  private static final String PREPARE =
+      "redis.call('SET', KEYS[1], ARGV[1], 'NX')\n"
+          + "redis.call('SET', KEYS[2], ARGV[2], 'NX')\n"
+          + "return 1";
+
+  /** What a read returns for an epoch Redis does not have. */
+  private static final String NO_EPOCH = "";
 
   private final RedisClients redis;
   private final RedisKeys keys;
@@ -108,15 +132,30 @@ final class RedisTier implements RemoteTier {
   @Override
   public Read read(LookupKey key) throws RemoteTierException {
     try {
-      List<String> values = redis.client().mget(key(key), keys.epoch());
-      if (values == null || values.size() != 2) {
+      List<String> values = redis.client().mget(key(key), keys.epoch(), keys.generation());
+      if (values == null || values.size() != 3) {
         throw new RemoteTierException("MGET returned " + values, null);
       }
       String epoch = values.get(1);
-      return new Read(values.get(0), epoch == null ? "0" : epoch);
+      return new Read(live(values.get(0), values.get(2)), epoch == null ? NO_EPOCH : epoch);
     } catch (JedisException | ClassCastException e) {
       throw translate("read", e);
     }
+  }
+
+  /** The value's JSON if it was written under {@code generation}, else {@code null} (dead). */
+  private static String live(String stored, String generation) {
+    if (stored == null || generation == null) {
+      return null;
+    }
+    int length = generation.length();
+    return stored.length() > length && stored.charAt(length) == '|'
+        && stored.startsWith(generation) ? stored.substring(length + 1) : null;
+  }
+
+  /** A token no epoch or generation had before (64 random bits). */
+  private static String token() {
+    return Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
   }
 
   @Override
@@ -127,12 +166,13 @@ final class RedisTier implements RemoteTier {
       Object stored =
           redis.client().eval(
               FILL,
-              List.of(key(key), keys.index(tenant.id()), keys.epoch()),
+              List.of(key(key), keys.index(tenant.id()), keys.epoch(), keys.generation()),
               List.of(
                   codec.encode(tenant, now.getAsLong() + ttl * 1000),
                   Long.toString(ttl + staleSeconds),
                   epoch,
-                  Long.toString(ttlSeconds + staleSeconds)));
+                  Long.toString(ttlSeconds + staleSeconds),
+                  token()));
       return Long.valueOf(1).equals(stored);
     } catch (JedisException e) {
       throw translate("write", e);
@@ -154,7 +194,7 @@ final class RedisTier implements RemoteTier {
       redis.client().eval(
           INVALIDATE,
           List.of(keys.index(tenantId), key(LookupKey.id(tenantId)), keys.epoch()),
-          List.of());
+          List.of(token()));
     } catch (JedisException e) {
       throw translate("invalidate", e);
     }
@@ -175,33 +215,27 @@ final class RedisTier implements RemoteTier {
   }
 
   /**
-   * Deletes every key under the prefix, then advances the epoch. The scan visits every node the
-   * client knows: the one server, the master, or every node of a cluster (all masters, and the
-   * replicas, whose keys are their masters'). With the one hash tag, all of them are in one slot;
-   * the scan does not rely on it: wherever the slot lives at the moment, its keys are found.
+   * Replaces the generation (every value written before is dead at once) and the epoch (no load
+   * that read before can fill), in one script. The dead values are left to their TTL: deleting
+   * them would cost a scan of the prefix, and no reader can see them.
    */
   @Override
   public void invalidateAll() throws RemoteTierException {
     try {
-      UnifiedJedis client = redis.client();
-      ScanIteration scan = client.scanIteration(1000, keys.pattern());
-      while (!scan.isIterationCompleted()) {
-        java.util.Collection<String> page = scan.nextBatchList();
-        // one DEL per hash slot: a multi-key command must stay within one slot in a cluster
-        Map<Integer, List<String>> bySlot = new TreeMap<>();
-        for (String key : page) {
-          if (!key.equals(keys.epoch())) {
-            bySlot.computeIfAbsent(JedisClusterCRC16.getSlot(key), slot -> new ArrayList<>())
-                .add(key);
-          }
-        }
-        for (List<String> slotKeys : bySlot.values()) {
-          client.del(slotKeys.toArray(String[]::new));
-        }
-      }
-      client.incr(keys.epoch());
+      redis.client().eval(
+          INVALIDATE_ALL, List.of(keys.generation(), keys.epoch()), List.of(token(), token()));
     } catch (JedisException e) {
       throw translate("invalidate all", e);
+    }
+  }
+
+  @Override
+  public void prepare() throws RemoteTierException {
+    try {
+      redis.client().eval(
+          PREPARE, List.of(keys.generation(), keys.epoch()), List.of(token(), token()));
+    } catch (JedisException e) {
+      throw translate("prepare", e);
     }
   }
 

@@ -1,14 +1,19 @@
 package io.github.tenantfilter.cache;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
  * What this node knows of Redis: whether its last call got through, whether the circuit around
- * it is open, and the invalidations Redis still owes (made while it was unreachable, carried out
- * as soon as a call succeeds). Each change is logged once, not per request.
+ * it is open, and the invalidations Redis still owes (made while it was unreachable). Each change
+ * is logged once, not per request.
+ *
+ * <p>The ledger of owed invalidations is only kept here; {@link TenantLookup} pays it, before it
+ * trusts anything read from Redis again. Paying one debt never clears a debt made while it was
+ * being paid.
  */
 final class RemoteHealth {
 
@@ -23,8 +28,12 @@ final class RemoteHealth {
   private volatile boolean circuitOpen;
   /** When this node last saw the circuit open (System.nanoTime). */
   private volatile long circuitOpenedAt;
-  private final Set<String> pendingInvalidations = ConcurrentHashMap.newKeySet();
-  private volatile boolean pendingInvalidateAll;
+  /** Each owed tenant with the number of its latest debt, so that a newer one is never lost. */
+  private final ConcurrentHashMap<String, Long> owed = new ConcurrentHashMap<>();
+  private final AtomicLong debtNumbers = new AtomicLong();
+  /** Full invalidations owed and paid, as counts: owed while they differ. */
+  private final AtomicLong allOwed = new AtomicLong();
+  private volatile long allPaid;
 
   RemoteHealth(RemoteTier remote, Stats stats) {
     this.remote = remote;
@@ -44,30 +53,19 @@ final class RemoteHealth {
   /**
    * A call that started at {@code callStart} succeeded. Only a call that started after the
    * circuit was seen open (its probe) closes it: one already in flight when it opened proves
-   * nothing. Carries out the invalidations Redis owes.
+   * nothing.
    */
   void succeeded(long callStart) {
     if (circuitOpen && callStart - circuitOpenedAt > 0) {
       circuitOpen = false;
     }
+    answered();
+  }
+
+  /** A call made around the breaker (an invalidation) got through: Redis answers. */
+  void answered() {
     if (available.compareAndSet(false, true)) {
       LOG.info("tenant-filter: Redis at " + remote.describe() + " answers again");
-    }
-    if (pendingInvalidateAll) {
-      try {
-        remote.invalidateAll();
-        paidAll();
-      } catch (RemoteTierException e) {
-        return;
-      }
-    }
-    for (String tenantId : pendingInvalidations) {
-      try {
-        remote.invalidate(tenantId);
-        pendingInvalidations.remove(tenantId);
-      } catch (RemoteTierException e) {
-        return;
-      }
     }
   }
 
@@ -94,22 +92,67 @@ final class RemoteHealth {
 
   /** Redis could not remove the keys of {@code tenantId}: it owes that invalidation. */
   void owe(String tenantId) {
-    if (pendingInvalidations.size() >= MAX_PENDING_INVALIDATIONS) {
-      pendingInvalidateAll = true; // one full invalidation instead of an unbounded list
-      pendingInvalidations.clear();
+    if (owed.size() >= MAX_PENDING_INVALIDATIONS) {
+      oweAll(); // one full invalidation instead of an unbounded list; it covers those below
+      owed.clear();
     } else {
-      pendingInvalidations.add(tenantId);
+      owed.put(tenantId, debtNumbers.incrementAndGet());
     }
   }
 
   /** Redis could not be emptied: it owes a full invalidation. */
   void oweAll() {
-    pendingInvalidateAll = true;
+    allOwed.incrementAndGet();
   }
 
-  /** A full invalidation went through: nothing is owed. */
-  void paidAll() {
-    pendingInvalidateAll = false;
-    pendingInvalidations.clear();
+  /** Whether Redis owes anything. */
+  boolean owes() {
+    return allOwed.get() != allPaid || !owed.isEmpty();
+  }
+
+  /** What is owed now: a snapshot, to pay and then to mark paid. */
+  Debts debts() {
+    long all = allOwed.get();
+    return new Debts(all, all != allPaid, Map.copyOf(owed));
+  }
+
+  /**
+   * What {@code debts} listed is paid: a full invalidation pays every tenant it listed, a
+   * tenant's invalidation that tenant. A debt made since the snapshot stays.
+   */
+  void paid(Debts debts) {
+    debts.tenants().forEach((tenantId, number) -> owed.remove(tenantId, number));
+    if (debts.all()) {
+      allPaid = debts.allCount();
+    }
+  }
+
+  /** A tenant's debt of {@code debts} is paid. */
+  void paid(Debts debts, String tenantId) {
+    Long number = debts.tenants().get(tenantId);
+    if (number != null) {
+      owed.remove(tenantId, number);
+    }
+  }
+
+  /**
+   * A snapshot of the ledger.
+   *
+   * @param allCount the full invalidations owed so far, to mark paid
+   * @param all whether a full invalidation is owed
+   * @param tenants each owed tenant with the number of its latest debt
+   */
+  record Debts(long allCount, boolean all, Map<String, Long> tenants) {
+
+    /** Only the debt of {@code tenantId}, if any: what an invalidation of it pays. */
+    Debts only(String tenantId) {
+      Long number = tenants.get(tenantId);
+      return new Debts(allCount, false, number == null ? Map.of() : Map.of(tenantId, number));
+    }
+
+    /** The same debts, paid by a full invalidation. */
+    Debts asAll() {
+      return new Debts(allCount, true, tenants);
+    }
   }
 }

@@ -38,8 +38,14 @@ interface RemoteTier extends AutoCloseable {
   /** Tells the other nodes about an invalidation ({@link InvalidationBus} message). */
   void publish(String message) throws RemoteTierException;
 
-  /** Removes every tenant key under this tier's prefix and advances the epoch. */
+  /** Makes every tenant value under this tier's prefix dead and advances the epoch. */
   void invalidateAll() throws RemoteTierException;
+
+  /**
+   * Gives the tier an epoch and a generation if it has none (a new or restarted Redis), so that
+   * the first fills are not refused; changes nothing else.
+   */
+  void prepare() throws RemoteTierException;
 
   /**
    * Closes the idle pooled connections, so that the next call opens a fresh one. Called while

@@ -31,7 +31,13 @@ import java.util.logging.Logger;
  *   <li>When the store fails, a tenant past its TTL but within the stale-if-error window (in
  *       the heap tier, or in Redis) is served instead of a 503; never another tenant.
  *   <li>An invalidation advances a local generation and Redis's epoch; a load that began before
- *       it writes to neither tier.
+ *       it writes to neither tier, and no request that begins after it waits for that load.
+ *   <li>A node trusts what Redis says only while it hears every change: while its pub/sub
+ *       subscription (or its PostgreSQL LISTEN, where configured) is down, a Redis value is
+ *       served only when the store fails. When the channel is back, whatever was lost is
+ *       assumed to concern anything: the heap tier is dropped and every tenant value in Redis
+ *       written before is made dead (one command). An invalidation Redis owes is paid before
+ *       anything read from Redis is trusted again, and the other nodes are told.
  *   <li>Redis failing costs the request nothing but the Redis timeout: the store answers. It is
  *       logged once when Redis goes away and once when it is back. Every Redis call goes
  *       through the {@link RedisCircuitBreaker}: while it is open, Redis is not called at all.
@@ -45,6 +51,8 @@ import java.util.logging.Logger;
 public final class TenantLookup implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(TenantLookup.class.getName());
+  /** Owed invalidations a request pays before it reads Redis; more, and it goes without. */
+  private static final int DEBTS_PAID_PER_REQUEST = 4;
 
   private final Clock clock;
   private final LocalTier local;
@@ -59,17 +67,34 @@ public final class TenantLookup implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
+  /** Redis through the circuit breaker (requests' calls), or null without Redis. */
   private final RemoteTier remote;
+  /**
+   * The same Redis without the breaker: invalidations and their debts, which are rare and worth
+   * a Redis timeout even while the circuit keeps requests away; null without Redis.
+   */
+  private final RemoteTier direct;
   private final TenantStore store;
   private final TenantCodec codec;
   private final TenantRecords records;
   private final Stats stats = new Stats();
-  private final ConcurrentHashMap<String, CompletableFuture<Optional<Tenant>>> inFlight =
-      new ConcurrentHashMap<>();
+  /** A load running for a key, and the generation it began in. */
+  private record Load(CompletableFuture<Optional<Tenant>> result, long generation) {}
+
+  private final ConcurrentHashMap<String, Load> inFlight = new ConcurrentHashMap<>();
   private final AtomicLong generation = new AtomicLong();
   private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
   /** What this node knows of Redis; null without Redis. */
   private final RemoteHealth health;
+  /** One payer of Redis's debts at a time; the others go on without Redis. */
+  private final java.util.concurrent.locks.ReentrantLock paying =
+      new java.util.concurrent.locks.ReentrantLock();
+  /** Whether the pub/sub subscription is up (true without one). */
+  private volatile boolean pubSubHears = true;
+  /** Whether the store's LISTEN is up (true without one). */
+  private volatile boolean storeListenerHears = true;
+  /** This node in invalidation messages. */
+  private final String nodeId = InvalidationBus.newNodeId();
   /** Tells the other nodes about invalidations, and hears theirs; null without Redis. */
   private InvalidationBus bus;
   /** What the named cache regions share with this lookup; null without Redis. */
@@ -81,9 +106,15 @@ public final class TenantLookup implements AutoCloseable {
 
   TenantLookup(
       LocalTier local, RemoteTier remote, TenantStore store, TenantCodec codec, Clock clock) {
+    this(local, remote, remote, store, codec, clock);
+  }
+
+  private TenantLookup(LocalTier local, RemoteTier remote, RemoteTier direct, TenantStore store,
+      TenantCodec codec, Clock clock) {
     this.clock = Objects.requireNonNull(clock);
     this.local = Objects.requireNonNull(local);
     this.remote = remote;
+    this.direct = direct;
     this.store = Objects.requireNonNull(store);
     this.codec = Objects.requireNonNull(codec);
     this.records = new TenantRecords(codec);
@@ -109,6 +140,7 @@ public final class TenantLookup implements AutoCloseable {
             config.negativeCacheTtl(),
             clock);
     RemoteTier remote = null;
+    RemoteTier direct = null;
     RedisClients redis = null;
     SharedRedis shared = null;
     if (config.redisUrl() != null) {
@@ -125,15 +157,20 @@ public final class TenantLookup implements AutoCloseable {
               codec,
               () -> ThreadLocalRandom.current().nextDouble(),
               config.redisUrlForDisplay());
+      direct = remote;
       if (breaker != null) {
         remote = new GuardedRemoteTier(remote, breaker);
       }
     }
-    TenantLookup lookup = new TenantLookup(local, remote, store, codec, clock);
+    TenantLookup lookup = new TenantLookup(local, remote, direct, store, codec, clock);
     lookup.refreshAhead(config.refreshAheadPercent());
+    // deaf until the channels are up: until then Redis could hold what a lost message concerned
+    lookup.storeListenerHears = config.storeNotifyChannel() == null;
     if (remote != null) {
+      lookup.pubSubHears = false;
       lookup.bus =
           new InvalidationBus(
+              lookup.nodeId,
               redis,
               RedisTier.invalidationChannel(config.redisKeyPrefix()),
               lookup.new Receiver(),
@@ -169,11 +206,35 @@ public final class TenantLookup implements AutoCloseable {
     }
 
     @Override
-    public void resubscribed() {
-      reconnected();
+    public void subscribed(boolean again) {
+      if (again) {
+        // a break: another node's invalidation may be owed to Redis (this node could not hear
+        // it paid), and Redis may be back empty or not: whatever it holds from before is dead
+        stats.invalidationReconnects.increment();
+        clearEverywhere();
+      } else {
+        // the start: what was loaded before now may have missed a message; Redis has not (an
+        // invalidating node cleans it before it publishes), so it stays
+        generation.incrementAndGet();
+        local.clear();
+        prepareRemote();
+      }
+      pubSubHears = true;
       SharedRedis.RegionListener regions = shared == null ? null : shared.listener();
       if (regions != null) {
         regions.resubscribed();
+      }
+    }
+
+    @Override
+    public void unsubscribed() {
+      pubSubHears = false;
+    }
+
+    @Override
+    public void tick() {
+      if (health.owes()) {
+        pay(direct, Integer.MAX_VALUE); // off the requests' path: without traffic too
       }
     }
 
@@ -192,6 +253,11 @@ public final class TenantLookup implements AutoCloseable {
         regions.regionCleared(region);
       }
     }
+  }
+
+  /** What the invalidation bus tells this lookup (the seam for tests of lost messages). */
+  InvalidationBus.Receiver receiver() {
+    return new Receiver();
   }
 
   /**
@@ -230,24 +296,25 @@ public final class TenantLookup implements AutoCloseable {
    * runs), off the request's thread. A failure is left for the request that finds it expired.
    */
   private void refreshInBackground(LookupKey key, Tenant current) {
-    CompletableFuture<Optional<Tenant>> mine = new CompletableFuture<>();
+    Load mine = new Load(new CompletableFuture<>(), generation.get());
     if (inFlight.putIfAbsent(key.cacheKey(), mine) != null) {
       return;
     }
     try {
       refresher.execute(() -> {
         try {
-          mine.complete(load(key, current, true));
+          mine.result.complete(load(key, current, true));
           stats.refreshedAhead.increment();
-        } catch (RuntimeException e) {
-          mine.complete(Optional.of(current));
+        } catch (Throwable e) {
+          // whatever it was, the waiters must not wait forever; the entry is still fresh
+          mine.result.complete(Optional.of(current));
         } finally {
           inFlight.remove(key.cacheKey(), mine);
         }
       });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       inFlight.remove(key.cacheKey(), mine);
-      mine.complete(Optional.of(current));
+      mine.result.complete(Optional.of(current));
     }
   }
 
@@ -279,26 +346,34 @@ public final class TenantLookup implements AutoCloseable {
     }
   }
 
+  /**
+   * Loads {@code key} once for every request that asks meanwhile (single flight). A request
+   * joins a running load only if no invalidation came between that load's start and its own:
+   * otherwise the load may have read what the invalidation removed, so the request starts one of
+   * its own (and later requests join that).
+   */
   private Optional<Tenant> loadOnce(LookupKey key) {
-    CompletableFuture<Optional<Tenant>> mine = new CompletableFuture<>();
-    CompletableFuture<Optional<Tenant>> running = inFlight.putIfAbsent(key.cacheKey(), mine);
-    if (running != null) {
-      return await(running);
+    String cacheKey = key.cacheKey();
+    Load mine = new Load(new CompletableFuture<>(), generation.get());
+    Load running = inFlight.compute(cacheKey,
+        (k, current) -> current != null && current.generation == mine.generation ? current : mine);
+    if (running != mine) {
+      return await(running.result);
     }
     try {
       // a load for this key may have finished between our L1 miss and now
-      LocalEntry entry = local.get(key.cacheKey());
+      LocalEntry entry = local.get(cacheKey);
       Optional<Tenant> result =
           entry != null && answers(entry)
               ? answer(entry, false)
               : load(key, entry == null ? null : entry.tenant, false);
-      mine.complete(result);
+      mine.result.complete(result);
       return result;
-    } catch (RuntimeException e) {
-      mine.completeExceptionally(e);
+    } catch (Throwable e) {
+      mine.result.completeExceptionally(e); // an Error too: no waiter may wait forever
       throw e;
     } finally {
-      inFlight.remove(key.cacheKey(), mine);
+      inFlight.remove(cacheKey, mine);
     }
   }
 
@@ -307,6 +382,9 @@ public final class TenantLookup implements AutoCloseable {
       return running.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
         throw cause;
       }
       throw e;
@@ -322,8 +400,19 @@ public final class TenantLookup implements AutoCloseable {
    */
   private Optional<Tenant> load(LookupKey key, Tenant stale, boolean refresh) {
     long startGeneration = generation.get();
+    boolean remoteUsable = remote != null;
+    if (remoteUsable && health.owes()) {
+      // what Redis owes is paid before anything read from it counts; paying moves the
+      // generation, and a debt made since the first check is seen by the second (a debt is
+      // recorded before its invalidation moves the generation)
+      pay(remote, DEBTS_PAID_PER_REQUEST);
+      startGeneration = generation.get();
+      remoteUsable = !health.owes();
+    }
+    // a node that may have missed a message serves Redis's values only when the store fails
+    boolean trusted = hears();
     String epoch = null;
-    if (remote != null) {
+    if (remoteUsable) {
       if (health.circuitOpen()) {
         // if the breaker lets this call through, it is the probe: give it a fresh connection
         remote.dropIdleConnections();
@@ -334,7 +423,7 @@ public final class TenantLookup implements AutoCloseable {
         health.succeeded(callStart);
         epoch = read.epoch();
         TenantCodec.Value cached = fromRemote(key, read.value());
-        if (cached != null && cached.freshUntil() > clock.millis()) {
+        if (cached != null && trusted && cached.freshUntil() > clock.millis()) {
           if (!refresh) {
             stats.redisHits.increment();
           }
@@ -342,7 +431,7 @@ public final class TenantLookup implements AutoCloseable {
           return Optional.of(cached.tenant());
         }
         if (cached != null && stale == null) {
-          stale = cached.tenant(); // past its TTL in Redis too: only for a failing store
+          stale = cached.tenant(); // past its TTL, or not trusted: only for a failing store
         }
         if (!refresh) {
           stats.redisMisses.increment();
@@ -368,7 +457,7 @@ public final class TenantLookup implements AutoCloseable {
     }
     Tenant tenant;
     try {
-      tenant = records.check(key, found.get());
+      tenant = records.check(key, found.get(), true);
     } catch (TenantRecords.InvalidRecordException e) {
       LOG.severe("tenant-filter: the store returned an unusable record for " + key + ": "
           + e.getMessage() + " (answering 503 until it is fixed)");
@@ -393,8 +482,9 @@ public final class TenantLookup implements AutoCloseable {
     }
     try {
       TenantCodec.Value decoded = codec.decodeValue(value);
-      return new TenantCodec.Value(records.check(key, decoded.tenant()), decoded.freshUntil());
-    } catch (IllegalArgumentException | TenantRecords.InvalidRecordException e) {
+      return new TenantCodec.Value(
+          records.check(key, decoded.tenant(), false), decoded.freshUntil());
+    } catch (RuntimeException | TenantRecords.InvalidRecordException e) {
       stats.redisErrors.increment();
       LOG.warning("tenant-filter: ignoring and deleting a Redis value for " + key
           + " that cannot be used: " + e.getMessage());
@@ -423,13 +513,14 @@ public final class TenantLookup implements AutoCloseable {
     } catch (TenantStoreException e) {
       storeFailed(e);
       throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // a LinkageError: a store whose classes went away (a redeploy), a 503 like any other
       storeFailed(e);
       throw new TenantStoreException("the tenant store failed", e);
     }
   }
 
-  private void storeFailed(RuntimeException e) {
+  private void storeFailed(Throwable e) {
     stats.storeErrors.increment();
     if (storeAvailable.compareAndSet(true, false)) {
       LOG.log(Level.WARNING, "tenant-filter: the tenant store cannot answer (" + e.getMessage()
@@ -458,8 +549,10 @@ public final class TenantLookup implements AutoCloseable {
   }
 
   /**
-   * Removes every key of {@code tenantId} from both tiers and forgets remembered unknown keys.
-   * When Redis cannot be reached, its keys are removed as soon as it answers again.
+   * Removes every key of {@code tenantId} from both tiers and forgets remembered unknown keys,
+   * and tells the other nodes. Redis is called even while the circuit keeps requests away from
+   * it; when it cannot be reached, it owes the invalidation, which is paid before anything read
+   * from it is trusted again.
    */
   public void invalidate(String tenantId) {
     invalidate(tenantId, true);
@@ -477,13 +570,38 @@ public final class TenantLookup implements AutoCloseable {
   }
 
   /**
-   * A channel that tells this node about invalidations (Redis pub/sub, PostgreSQL LISTEN) is
-   * back after a break: what was sent meanwhile is lost, so the whole heap tier goes.
+   * The store's LISTEN is up, the first time or again after a break: what was notified before
+   * is lost, so the whole heap tier goes, and every Redis value written before now. The first
+   * time too: while no node listened (all stopped for a deploy, a database failover), a change
+   * made by plain SQL reached no one, and Redis may still hold what it changed.
    */
-  public void reconnected() {
-    stats.invalidationReconnects.increment();
-    generation.incrementAndGet();
-    local.clear();
+  public void storeListenerListening(boolean again) {
+    if (again) {
+      stats.invalidationReconnects.increment();
+    }
+    clearEverywhere();
+    storeListenerHears = true;
+  }
+
+  /** The store's LISTEN broke: until it is back, Redis's values are not trusted. */
+  public void storeListenerLost() {
+    storeListenerHears = false;
+  }
+
+  /** Makes sure Redis has an epoch and a generation, so that the first fills count. */
+  private void prepareRemote() {
+    if (direct != null) {
+      try {
+        direct.prepare();
+      } catch (RemoteTierException e) {
+        health.failed(e);
+      }
+    }
+  }
+
+  /** Whether this node hears every change: its pub/sub and LISTEN, where configured, are up. */
+  private boolean hears() {
+    return pubSubHears && storeListenerHears;
   }
 
   private void invalidate(String tenantId, boolean tellOtherNodes) {
@@ -492,23 +610,27 @@ public final class TenantLookup implements AutoCloseable {
       throw new IllegalArgumentException("not a well-formed tenant id");
     }
     dropFromHeap(tenantId);
-    if (remote != null) {
-      long callStart = System.nanoTime();
-      try {
-        remote.invalidate(tenantId);
-        health.succeeded(callStart);
-        // again, now that Redis is clean: a request here in between may have read the old
-        // record from Redis and put it back (its load began after the first generation step)
-        dropFromHeap(tenantId);
-        if (tellOtherNodes) {
-          publish(bus == null ? null : bus.message(tenantId));
-        }
-      } catch (RemoteTierException e) {
-        health.owe(tenantId);
-        health.failed(e);
-        LOG.warning("tenant-filter: could not remove tenant " + tenantId
-            + " from Redis now; it will be removed when Redis answers again");
-      }
+    if (direct == null) {
+      return;
+    }
+    RemoteHealth.Debts before = health.debts().only(tenantId);
+    try {
+      direct.invalidate(tenantId);
+      health.answered();
+      health.paid(before); // an older debt for the tenant is paid by this
+      // again, now that Redis is clean: a request here in between may have read the old
+      // record from Redis and put it back (its load began after the first generation step)
+      dropFromHeap(tenantId);
+    } catch (RemoteTierException e) {
+      health.owe(tenantId);
+      // and again: a load that read Redis before the debt was recorded must not keep the value
+      dropFromHeap(tenantId);
+      health.failed(e);
+      LOG.warning("tenant-filter: could not remove tenant " + tenantId + " from Redis now ("
+          + e.getMessage() + "); it will be removed before Redis is read again");
+    }
+    if (tellOtherNodes) {
+      publish(InvalidationBus.message(nodeId, tenantId));
     }
   }
 
@@ -518,25 +640,78 @@ public final class TenantLookup implements AutoCloseable {
     local.clearNegatives();
   }
 
-  /** Empties the heap tier and removes every tenant key from Redis. */
+  /** Empties the heap tier, makes every tenant value in Redis dead, and tells the other nodes. */
   public void invalidateAll() {
+    clearEverywhere();
+    publish(InvalidationBus.messageAll(nodeId));
+  }
+
+  /** Empties the heap tier and makes every tenant value in Redis dead (or owes it). */
+  private void clearEverywhere() {
     generation.incrementAndGet();
     local.clear();
-    if (remote != null) {
-      long callStart = System.nanoTime();
-      try {
-        remote.invalidateAll();
-        generation.incrementAndGet(); // again, now that Redis is clean (see invalidate)
+    if (direct == null) {
+      return;
+    }
+    RemoteHealth.Debts debts = health.debts();
+    try {
+      direct.invalidateAll();
+      health.answered();
+      health.paid(debts.asAll());
+      generation.incrementAndGet(); // again, now that Redis is clean (see invalidate)
+      local.clear();
+    } catch (RemoteTierException e) {
+      health.oweAll();
+      generation.incrementAndGet();
+      local.clear();
+      health.failed(e);
+      LOG.warning("tenant-filter: could not empty Redis now (" + e.getMessage()
+          + "); it will be emptied before Redis is read again");
+    }
+  }
+
+  /**
+   * Pays what Redis owes through {@code tier}: each owed tenant removed there and from the heap
+   * tier, the other nodes told. One payer at a time; at most {@code limit} tenants (a request
+   * pays a few, the bus's watchdog the rest).
+   *
+   * @return whether nothing is owed any more, so that Redis may be read
+   */
+  private boolean pay(RemoteTier tier, int limit) {
+    if (!health.owes()) {
+      return true;
+    }
+    if (!paying.tryLock()) {
+      return false; // another thread pays; this one goes on without Redis
+    }
+    try {
+      RemoteHealth.Debts debts = health.debts();
+      if (debts.all()) {
+        tier.invalidateAll();
+        generation.incrementAndGet();
         local.clear();
-        health.paidAll();
-        health.succeeded(callStart);
-        publish(bus == null ? null : bus.messageAll());
-      } catch (RemoteTierException e) {
-        health.oweAll();
-        health.failed(e);
-        LOG.warning("tenant-filter: could not empty Redis now (" + e.getMessage()
-            + "); it will be emptied when Redis answers again");
+        health.paid(debts);
+        publish(InvalidationBus.messageAll(nodeId));
+      } else {
+        if (debts.tenants().size() > limit) {
+          return false;
+        }
+        for (String tenantId : debts.tenants().keySet()) {
+          tier.invalidate(tenantId);
+          health.paid(debts, tenantId);
+          dropFromHeap(tenantId);
+          publish(InvalidationBus.message(nodeId, tenantId));
+        }
       }
+      LOG.info("tenant-filter: the invalidations Redis owed are made");
+      return true;
+    } catch (RemoteTierException e) {
+      if (tier == remote) {
+        health.failed(e);
+      }
+      return false;
+    } finally {
+      paying.unlock();
     }
   }
 
@@ -545,11 +720,11 @@ public final class TenantLookup implements AutoCloseable {
    * subscription broke drops its heap tier when it subscribes again.
    */
   private void publish(String message) {
-    if (message == null) {
+    if (direct == null) {
       return;
     }
     try {
-      remote.publish(message);
+      direct.publish(message);
     } catch (RemoteTierException e) {
       health.failed(e);
       LOG.warning("tenant-filter: could not tell the other nodes about an invalidation ("

@@ -14,9 +14,10 @@ import javax.sql.DataSource;
 /**
  * Listens on a PostgreSQL notification channel ({@code LISTEN}) on a connection of its own and
  * hands every payload (a tenant id, from the trigger in {@code src/sql/notify.sql}) to the cache.
- * A background thread keeps the connection: when it breaks, the thread reconnects by itself and
- * calls {@code resynchronize}, because notifications sent meanwhile are lost. The connection is
- * checked every few seconds, so a silently dead one is noticed too.
+ * A background thread keeps the connection: it calls {@code lost} when the connection breaks,
+ * reconnects by itself, and calls {@code listening} every time LISTEN is in place (the first
+ * time too), because notifications sent while it was not are lost. The connection is checked
+ * every few seconds, so a silently dead one is noticed too.
  *
  * <p>The PostgreSQL driver's classes are reached by reflection: the JAR does not depend on it.
  */
@@ -29,11 +30,12 @@ public final class PostgresNotificationListener implements AutoCloseable {
   private final DataSource dataSource;
   private final String channel;
   private final Consumer<String> tenantChanged;
-  private final Runnable resynchronize;
+  private final Consumer<Boolean> listening;
+  private final Runnable lost;
   private final Thread thread;
   /** The application's class loader: it sees the driver, which a pool's proxy class may not. */
   private final ClassLoader applicationLoader = Thread.currentThread().getContextClassLoader();
-  private final CountDownLatch listening = new CountDownLatch(1);
+  private final CountDownLatch firstListen = new CountDownLatch(1);
   /** The wait between reconnects, cut short when closing. */
   private final io.github.tenantfilter.util.ReconnectWait reconnectWait =
       new io.github.tenantfilter.util.ReconnectWait();
@@ -44,15 +46,19 @@ public final class PostgresNotificationListener implements AutoCloseable {
    *
    * @param channel a PostgreSQL identifier (checked by the settings)
    * @param tenantChanged called with each notification's payload
-   * @param resynchronize called after a reconnect: notifications may have been lost
+   * @param listening called each time LISTEN is in place, before any notification that follows,
+   *     with whether it was in place before (a break, not the start): notifications sent before
+   *     may have been missed
+   * @param lost called when a connection that was listening breaks or stops
    */
   public PostgresNotificationListener(
       DataSource dataSource, String channel, Consumer<String> tenantChanged,
-      Runnable resynchronize) {
+      Consumer<Boolean> listening, Runnable lost) {
     this.dataSource = dataSource;
     this.channel = channel;
     this.tenantChanged = tenantChanged;
-    this.resynchronize = resynchronize;
+    this.listening = listening;
+    this.lost = lost;
     this.thread = new Thread(this::run, "tenant-filter-pg-listener");
     this.thread.setDaemon(true);
   }
@@ -64,7 +70,7 @@ public final class PostgresNotificationListener implements AutoCloseable {
 
   /** Waits until listening the first time; for startup and tests. */
   public boolean awaitListening(Duration timeout) throws InterruptedException {
-    return listening.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return firstListen.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
 
@@ -73,6 +79,7 @@ public final class PostgresNotificationListener implements AutoCloseable {
     boolean listenedBefore = false;
     boolean broken = false;
     while (!reconnectWait.closed()) {
+      boolean listened = false;
       try (Connection conn = dataSource.getConnection()) {
         connection = conn;
         Class<?> pgConnection = pgConnectionClass(conn);
@@ -81,15 +88,18 @@ public final class PostgresNotificationListener implements AutoCloseable {
         try (Statement statement = conn.createStatement()) {
           statement.execute("LISTEN " + channel);
         }
+        // notifications sent before now (while away, or before the first LISTEN) are lost
+        listening.accept(listenedBefore);
+        listened = true;
         if (listenedBefore) {
-          resynchronize.run();
           LOG.info("tenant-filter: listening on PostgreSQL channel " + channel + " again; the"
-              + " heap tier was dropped in case a notification was lost");
+              + " heap tier was dropped, and Redis's tenant values, in case a notification was"
+              + " lost");
         }
         listenedBefore = true;
         broken = false;
         backoff = 100;
-        listening.countDown();
+        firstListen.countDown();
         long checked = System.currentTimeMillis();
         while (!reconnectWait.closed()) {
           Object[] notes = (Object[]) poll.invoke(pg, WAIT_MILLIS);
@@ -115,6 +125,9 @@ public final class PostgresNotificationListener implements AutoCloseable {
         broken = report(e, broken);
       } finally {
         connection = null;
+        if (listened) {
+          lost.run();
+        }
       }
       if (!reconnectWait.closed()) {
         reconnectWait.sleep(backoff);

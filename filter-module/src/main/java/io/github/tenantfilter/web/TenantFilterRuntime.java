@@ -92,7 +92,7 @@ public class TenantFilterRuntime implements TenantCache {
     io.github.tenantfilter.store.PostgresNotificationListener listener =
         new io.github.tenantfilter.store.PostgresNotificationListener(
             source, config.storeNotifyChannel(), lookup::invalidateFromStore,
-            lookup::reconnected);
+            lookup::storeListenerListening, lookup::storeListenerLost);
     engine.storeListener = listener;
     engine.stopFirst(() -> {
       listener.close();

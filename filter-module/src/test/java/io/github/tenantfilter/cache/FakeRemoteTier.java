@@ -89,6 +89,11 @@ final class FakeRemoteTier implements RemoteTier {
   }
 
   @Override
+  public void prepare() throws RemoteTierException {
+    check();
+  }
+
+  @Override
   public String describe() {
     return "fake";
   }

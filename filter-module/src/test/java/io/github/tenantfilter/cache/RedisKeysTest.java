@@ -62,11 +62,6 @@ class RedisKeysTest {
     assertThat(keys.index("acme")).isEqualTo(prefix + "{tenant}:keys:acme");
     assertThat(keys.epoch()).isEqualTo(prefix + "{tenant}:epoch");
     assertThat(keys.channel()).isEqualTo(prefix + "tenant:invalidations");
-    assertThat(keys.pattern()).isEqualTo(prefix + "{tenant}:*");
-  }
-
-  @org.junit.jupiter.api.Test
-  void pattern_escapesGlobCharactersOfThePrefix() {
-    assertThat(new RedisKeys("a*b?[c]\\:").pattern()).isEqualTo("a\\*b\\?\\[c\\]\\\\:{tenant}:*");
+    assertThat(keys.generation()).isEqualTo(prefix + "{tenant}:generation");
   }
 }

@@ -31,6 +31,12 @@ class RedisTierIT {
         keyPrefix, TTL, codec, () -> random, LocalRedis.url());
   }
 
+  /** As each node does when it first subscribes: the epoch and generation exist. */
+  @org.junit.jupiter.api.BeforeEach
+  void start() throws RemoteTierException {
+    tier.invalidateAll();
+  }
+
   @AfterEach
   void cleanUp() throws Exception {
     raw.keys(prefix + "*").forEach(raw::del);
@@ -95,6 +101,7 @@ class RedisTierIT {
     String otherPrefix = "it-other-" + UUID.randomUUID() + ":";
     RedisTier other = tier(otherPrefix, 0.5);
     try {
+      other.invalidateAll();
       tier.write(LookupKey.id("a"), tenant("a", null), epoch(LookupKey.id("a")));
       other.write(LookupKey.id("a"), tenant("a", null), other.read(LookupKey.id("a")).epoch());
       tier.invalidateAll();
@@ -116,5 +123,67 @@ class RedisTierIT {
         .isInstanceOf(RemoteTierException.class)
         .hasMessageContaining("Redis read failed at redis://127.0.0.1:closed");
     down.close();
+  }
+
+  /**
+   * Redis lost the epoch and generation (a restart, an eviction that evicts any key): no value
+   * from before can come back, and no fill that read before succeeds.
+   */
+  @Test
+  void epochAndGenerationLost_oldValuesStayDeadAndOldFillsFail() throws Exception {
+    LookupKey key = LookupKey.id("acme");
+    tier.write(key, tenant("acme", "acme"), epoch(key));
+    String stored = raw.get(prefix + "{tenant}:id:acme");
+    String readBefore = epoch(key);
+    raw.del(prefix + "{tenant}:epoch", prefix + "{tenant}:generation");
+
+    assertThat(tier.read(key).value()).isNull();
+    raw.set(prefix + "{tenant}:id:acme", stored);
+    assertThat(tier.read(key).value()).as("a value of a lost generation").isNull();
+    assertThat(tier.write(key, tenant("acme", "acme"), readBefore)).isFalse();
+    assertThat(tier.write(key, tenant("acme", "acme"), epoch(key)))
+        .as("the failed fill set a new epoch; the next one works").isTrue();
+    assertThat(tier.read(key).value()).isNotNull();
+  }
+
+  /**
+   * Regression (defect 3): invalidateAll deleted page by page and advanced the epoch only at the
+   * end, so loads that had read Redis before it wrote their old records back during the scan.
+   */
+  @Test
+  void invalidateAll_loadsThatReadBeforeIt_cannotWriteBackDuringOrAfterIt() throws Exception {
+    for (int batch = 0; batch < 20; batch++) {
+      String[] keysAndValues = new String[2_000];
+      for (int i = 0; i < 1_000; i++) {
+        keysAndValues[2 * i] = prefix + "{tenant}:id:filler-" + batch + "-" + i;
+        keysAndValues[2 * i + 1] = "x";
+      }
+      raw.mset(keysAndValues);
+    }
+    LookupKey key = LookupKey.id("acme");
+    Tenant old = tenant("acme", "acme");
+    String readBefore = epoch(key); // a load read Redis (a miss) before the invalidation
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+    RedisTier loader = tier(prefix, 1.0);
+    Thread writer = new Thread(() -> {
+      try {
+        while (!done.get()) { // loads that read before, writing back all through the invalidation
+          loader.write(key, old, readBefore);
+          writing.countDown();
+        }
+      } catch (RemoteTierException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    writer.start();
+    writing.await();
+    tier.invalidateAll();
+    done.set(true);
+    writer.join();
+    loader.close();
+
+    assertThat(tier.read(key).value()).isNull();
+    assertThat(tier.write(key, old, readBefore)).isFalse();
   }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -191,7 +192,8 @@ class TenantLookupTest {
   void find_storeRecordWithBadCustomDomain_dropsItAndServesTenant() {
     store.put(tenant("mixed", "mixed", "Good.Example", "not a domain", "10.0.0.1"));
     Optional<Tenant> found = lookup.find(LookupKey.subdomain("mixed"));
-    assertThat(found).map(Tenant::customDomains).contains(List.of("good.example"));
+    // an IP literal is a key like any domain (ip-hosts=lookup): kept
+    assertThat(found).map(Tenant::customDomains).contains(List.of("good.example", "10.0.0.1"));
   }
 
   @Test
@@ -477,5 +479,246 @@ class TenantLookupTest {
     assertThat(lookup.stats().localMisses()).isEqualTo(2);
   }
 
+  // regressions for the defects of the fault review (issue 14)
 
+  private static Tenant acme(String name, String status) {
+    return new Tenant("acme", name, "acme", List.of("acme.example"), "pro", status, "{}", null);
+  }
+
+  /**
+   * Regression (defect 1): a store notification lost while LISTEN was down left Redis holding the
+   * old record for the Redis TTL; the resync after the reconnect only cleared the heap tier.
+   */
+  @Test
+  void storeListenerBack_afterLostNotification_redisValueFromBeforeTheGapIsNotServed() {
+    lookup.find(ACME); // both tiers hold "active"
+    lookup.storeListenerLost();
+    store.put(acme("Acme", "suspended")); // its notification is lost
+    lookup.storeListenerListening(true);
+    assertThat(lookup.find(ACME)).map(Tenant::status).contains("suspended");
+  }
+
+  @Test
+  void storeListenerDown_redisValueIsNotTrustedButServesAFailingStore() {
+    TenantLookup lookup = staleLookup(redis);
+    lookup.find(ACME); // both tiers hold "active"
+    lookup.storeListenerLost();
+    store.put(acme("Acme", "suspended")); // its notification is lost
+    staleLocal.remove(ACME.cacheKey()); // as if this node's heap had evicted it
+
+    assertThat(lookup.find(ACME)).map(Tenant::status).contains("suspended");
+    assertThat(lookup.stats().redisHits()).isZero();
+
+    staleLocal.remove(ACME.cacheKey());
+    redis.values.clear();
+    lookup.find(ACME); // Redis holds "suspended" again, written by the load
+    staleLocal.remove(ACME.cacheKey());
+    store.down(true);
+    assertThat(lookup.find(ACME)).as("an untrusted value still beats a 503")
+        .map(Tenant::status).contains("suspended");
+    assertThat(lookup.stats().staleServed()).isEqualTo(1);
+    lookup.close();
+  }
+
+  @Test
+  void pubSubDown_redisValueIsNotTrusted_andSubscribingMakesOldRedisValuesDead() {
+    InvalidationBus.Receiver bus = lookup.receiver();
+    lookup.find(ACME);
+    bus.unsubscribed(); // a message sent now is lost
+    store.put(acme("Acme", "suspended"));
+    clock.advance(L1_TTL);
+    assertThat(lookup.find(ACME)).as("deaf: the store, not Redis")
+        .map(Tenant::status).contains("suspended");
+
+    store.put(acme("Acme v3", "suspended"));
+    redis.values.put("subdomain:acme", new TenantCodec().encode(acme("Acme", "active")));
+    bus.subscribed(true);
+    assertThat(redis.values).as("every value from before the subscription is dead").isEmpty();
+    assertThat(lookup.find(ACME)).map(Tenant::name).contains("Acme v3");
+  }
+
+  @Test
+  void firstSubscription_dropsWhatWasLoadedBeforeIt() throws RemoteTierException {
+    InvalidationBus.Receiver bus = lookup.receiver();
+    bus.unsubscribed(); // as a lookup made by create() starts
+    lookup.find(ACME);
+    store.put(acme("Acme v2", "active"));
+    redis.invalidate("acme"); // another node's invalidation, published before we subscribed
+    bus.subscribed(false);
+    assertThat(lookup.find(ACME)).map(Tenant::name).contains("Acme v2");
+  }
+
+  @Test
+  void owedInvalidation_isPaidInTheBackgroundWithoutTraffic() {
+    InvalidationBus.Receiver bus = lookup.receiver();
+    lookup.find(ACME);
+    redis.down = true;
+    lookup.invalidate("acme");
+    bus.tick(); // Redis still down: still owed
+    assertThat(redis.values).containsKey("subdomain:acme");
+    redis.down = false;
+    bus.tick();
+    assertThat(redis.values).doesNotContainKey("subdomain:acme");
+  }
+
+  /**
+   * Regression (defect 2): an invalidation owed while Redis failed was paid only after the next
+   * Redis read, whose old value then went into the heap tier for the heap TTL.
+   */
+  @Test
+  void invalidate_whileRedisDown_owedInvalidationIsPaidBeforeRedisIsTrustedAgain() {
+    lookup.find(ACME);
+    redis.down = true;
+    store.put(acme("Acme", "suspended"));
+    lookup.invalidate("acme"); // Redis owes it
+    redis.down = false;
+
+    assertThat(lookup.find(ACME)).map(Tenant::status).contains("suspended");
+    assertThat(lookup.find(ACME)).map(Tenant::status).contains("suspended");
+    assertThat(redis.published).as("the other nodes are told when it is paid")
+        .anyMatch(message -> message.endsWith(" t acme"));
+  }
+
+  /** Regression (defect 5): waiters of a load whose loader threw an Error waited forever. */
+  @Test
+  void find_loaderThrowsLinkageError_everyWaiterGetsTheStoreFailure() throws Exception {
+    assertEveryWaiterFails(new NoClassDefFoundError("com/example/Gone"),
+        TenantStoreException.class);
+  }
+
+  /** Regression (defect 5), with an Error that is not the store's to translate. */
+  @Test
+  void find_loaderThrowsError_everyWaiterGetsTheError() throws Exception {
+    assertEveryWaiterFails(new AssertionError("the loader broke"), AssertionError.class);
+  }
+
+  private void assertEveryWaiterFails(Throwable thrown, Class<? extends Throwable> expected)
+      throws Exception {
+    int threads = 4;
+    List<Thread> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+      Thread thread = new Thread(task);
+      started.add(thread);
+      return thread;
+    });
+    try {
+      store.block();
+      store.failWith(thrown);
+      List<Future<Optional<Tenant>>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        results.add(pool.submit(() -> lookup.find(ACME)));
+      }
+      store.awaitEntered();
+      awaitAllWaiting(started, threads); // one in the store, the others waiting on its load
+      store.open();
+      for (Future<Optional<Tenant>> result : results) {
+        assertThatThrownBy(() -> result.get(10, java.util.concurrent.TimeUnit.SECONDS))
+            .isInstanceOf(java.util.concurrent.ExecutionException.class)
+            .hasCauseInstanceOf(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void awaitAllWaiting(List<Thread> threads, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (threads.size() < count
+        || !threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
+      assertThat(System.nanoTime()).as("threads waiting").isLessThan(deadline);
+      Thread.sleep(1);
+    }
+  }
+
+  /**
+   * Regression (defect 6): a request that began after {@code invalidate} returned joined a load
+   * that began before it, and got the old record.
+   */
+  @Test
+  void find_afterInvalidateReturned_doesNotJoinALoadThatBeganBefore() throws Exception {
+    CountDownLatch inStore = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+    FakeStore slowFirst = new FakeStore() {
+      @Override
+      public Optional<Tenant> findBySubdomain(String subdomain) {
+        Optional<Tenant> found = super.findBySubdomain(subdomain); // read before the change
+        if (first.getAndSet(false)) {
+          inStore.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return found;
+      }
+    };
+    slowFirst.put(acme("Acme", "active"));
+    TenantLookup lookup = new TenantLookup(
+        new LocalTier(100, L1_TTL, 100, NEGATIVE_TTL, clock), redis, slowFirst, new TenantCodec());
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Optional<Tenant>> early = pool.submit(() -> lookup.find(ACME));
+      inStore.await();
+      slowFirst.put(acme("Acme", "suspended"));
+      lookup.invalidate("acme");
+
+      Future<Optional<Tenant>> late = pool.submit(() -> lookup.find(ACME));
+      try {
+        assertThat(late.get(10, java.util.concurrent.TimeUnit.SECONDS))
+            .map(Tenant::status).contains("suspended");
+      } finally {
+        release.countDown();
+      }
+      assertThat(early.get(10, java.util.concurrent.TimeUnit.SECONDS)).isPresent();
+      assertThat(lookup.find(ACME)).map(Tenant::status).contains("suspended");
+    } finally {
+      pool.shutdownNow();
+      lookup.close();
+    }
+  }
+
+  /**
+   * Regression (defect 7): a Redis value under {@code domain:victim.example} whose tenant lists no
+   * custom domain was served, although nothing says that tenant owns the domain.
+   */
+  @Test
+  void find_redisDomainValueOfTenantListingNoDomains_isRejected() {
+    redis.values.put("domain:victim.example",
+        new TenantCodec().encode(tenant("attacker", "attacker")));
+    assertThat(lookup.find(LookupKey.domain("victim.example"))).isEmpty();
+    assertThat(lookup.stats().redisErrors()).isEqualTo(1);
+  }
+
+  /** Regression (defect 7): with IP hosts looked up, an IP-literal custom domain was dropped. */
+  @Test
+  void find_ipLiteralCustomDomain_isServedForThatAddress() {
+    store.put(tenant("lit", "lit", "10.1.2.3", "shop.example"));
+    assertThat(lookup.find(LookupKey.domain("10.1.2.3"))).map(Tenant::id).contains("lit");
+  }
+
+  /**
+   * Regression (defect 9): a Redis value nested deeper than the JSON parser allows escaped the
+   * codec; it was never deleted and every request for the key failed.
+   */
+  @Test
+  void find_redisValueNestedTooDeep_isDeletedCountedAndStoreAnswers() {
+    redis.values.put("subdomain:acme", "[".repeat(5_000) + "]".repeat(5_000));
+    assertThat(lookup.find(ACME)).map(Tenant::id).contains("acme");
+    assertThat(lookup.stats().redisErrors()).isEqualTo(1);
+    assertThat(redis.values.get("subdomain:acme")).contains("\"id\":\"acme\"");
+  }
+
+  /** Regression (defect 9): a store record whose settings nest too deep is a 503, cached. */
+  @Test
+  void find_storeRecordWithSettingsNestedTooDeep_isInvalidNot500() {
+    String deep = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
+    store.put(new Tenant("deep", "Deep", "deep", List.of(), "pro", "active", deep, null));
+    assertThatThrownBy(() -> lookup.find(LookupKey.subdomain("deep")))
+        .isInstanceOf(TenantStoreException.class);
+    assertThatThrownBy(() -> lookup.find(LookupKey.subdomain("deep")))
+        .isInstanceOf(TenantStoreException.class);
+    assertThat(store.queries()).as("remembered, not asked again").isEqualTo(1);
+  }
 }

@@ -63,7 +63,7 @@ class PostgresNotificationListenerIT {
     DataSource dataSource = reusingDataSource(); // keeps closed connections for reuse
     List<String> heard = new CopyOnWriteArrayList<>();
     PostgresNotificationListener listener =
-        new PostgresNotificationListener(dataSource, "tf_pool_back", heard::add, () -> { });
+        new PostgresNotificationListener(dataSource, "tf_pool_back", heard::add, again -> { }, () -> { });
     listener.start();
     assertThat(listener.awaitListening(Duration.ofSeconds(10))).isTrue();
     notify("tf_pool_back", "acme");
@@ -104,7 +104,7 @@ class PostgresNotificationListenerIT {
           .isNotSameAs(org.postgresql.PGConnection.class);
       current.setContextClassLoader(application);
       try {
-        listener = new PostgresNotificationListener(wrapping, "tf_own_copy", heard::add, () -> { });
+        listener = new PostgresNotificationListener(wrapping, "tf_own_copy", heard::add, again -> { }, () -> { });
       } finally {
         current.setContextClassLoader(before);
       }

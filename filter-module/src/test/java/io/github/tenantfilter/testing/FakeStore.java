@@ -16,6 +16,7 @@ public class FakeStore implements TenantStore {
   private final Map<String, Tenant> byId = new ConcurrentHashMap<>();
   private final AtomicInteger queries = new AtomicInteger();
   private volatile boolean down;
+  private volatile Throwable failWith;
   private volatile CountDownLatch gate;
   private volatile CountDownLatch entered;
 
@@ -38,6 +39,11 @@ public class FakeStore implements TenantStore {
 
   public void down(boolean down) {
     this.down = down;
+  }
+
+  /** Makes every query throw {@code thrown} (an Error, say), as a broken store would. */
+  public void failWith(Throwable thrown) {
+    this.failWith = thrown;
   }
 
   /** Makes the next queries wait until {@link #open()}; {@link #awaitEntered()} sees them arrive. */
@@ -67,6 +73,13 @@ public class FakeStore implements TenantStore {
     }
     if (down) {
       throw new TenantStoreException("fake store is down");
+    }
+    Throwable thrown = failWith;
+    if (thrown instanceof RuntimeException e) {
+      throw e;
+    }
+    if (thrown instanceof Error e) {
+      throw e;
     }
     return byId.values().stream().filter(match).findFirst();
   }

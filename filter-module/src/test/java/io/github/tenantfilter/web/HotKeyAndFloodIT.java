@@ -95,6 +95,8 @@ class HotKeyAndFloodIT {
   void hundredThousandUnknownHosts_heapBounded_realTenantsKeepHitting_queriesAtMostOnePerHost()
       throws Exception {
     try (Node node = Node.start(settings("flood:"))) {
+      // subscribed: the first subscription drops what was loaded before it
+      assertThat(node.awaitInvalidationChannel(10_000)).as("subscribed").isTrue();
       for (int i = 0; i < 20; i++) {
         assertThat(node.request("k" + i + ".app.example").tenant()).isEqualTo("k" + i);
       }

@@ -43,7 +43,7 @@ class TieredResolutionIT {
   private CountingDataSource database;
 
   @BeforeEach
-  void start() {
+  void start() throws Exception {
     schema = TenantSchema.create("tiers_it");
     TenantSchema.insert(schema, "acme", "acme", "acme-corp.example");
     TenantSchema.insert(schema, "globex", "globex");
@@ -70,6 +70,9 @@ class TieredResolutionIT {
             config.queryByDomain(),
             config.storeTimeout());
     runtime.start(config, store, clock);
+    // subscribed: the first subscription drops what was loaded before it
+    assertThat(runtime.awaitInvalidationChannels(java.time.Duration.ofSeconds(10))).isTrue();
+    redisCommands.reset(); // the start (its first subscription prepares Redis) is not counted
     filter.runtime = runtime;
     filter.requestTenant = new RequestTenant();
   }
@@ -110,8 +113,9 @@ class TieredResolutionIT {
     // handshake (CLIENT SETNAME, ...), paid once per pooled connection
     assertThat(redisCommands.calls("mget")).isEqualTo(1);
     assertThat(redisCommands.calls("eval")).isEqualTo(1);
-    String cached = redisCommands.client().get("{tenant}:subdomain:acme");
-    assertThat(cached).contains("\"id\":\"acme\"");
+    String stored = redisCommands.client().get("{tenant}:subdomain:acme");
+    assertThat(stored).matches("[0-9a-f]+\\|\\{.*\"id\":\"acme\".*"); // <generation>|<json>
+    String cached = stored.substring(stored.indexOf('|') + 1);
     // fresh for the Redis TTL less up to 10 % jitter, then kept for the 300 s stale window
     long freshFor = new io.github.tenantfilter.cache.TenantCodec().decodeValue(cached).freshUntil()
         - clock.millis();
@@ -160,8 +164,8 @@ class TieredResolutionIT {
     schema.execute("UPDATE tenant_domains SET domain = 'acme-new.example' WHERE tenant_id = 'acme'");
 
     runtime.invalidateTenantCache("acme");
-    assertThat(redisCommands.client().keys("{tenant}:*"))
-        .containsExactly("{tenant}:epoch"); // every key of acme gone, old domain included
+    assertThat(redisCommands.client().keys("{tenant}:*")) // every key of acme gone, old domain too
+        .containsExactlyInAnyOrder("{tenant}:epoch", "{tenant}:generation");
     int dbBefore = database.queries();
 
     assertThat(request("acme.app.example").tenant()).isEqualTo("acme");
@@ -205,6 +209,12 @@ class TieredResolutionIT {
           .hasSize(1);
 
       redis.restart();
+      // until the node has subscribed again it does not trust Redis; then it refills it
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+      while (runtime.getCacheStats().invalidationReconnects() == 0) {
+        assertThat(System.nanoTime()).as("subscribed again").isLessThan(deadline);
+        Thread.sleep(10);
+      }
       clock.advance(L1_TTL);
       assertThat(request("acme.app.example").tenant()).isEqualTo("acme");
       assertThat(runtime.getCacheStats().redisAvailable()).isTrue();
