@@ -31,6 +31,8 @@ import java.util.logging.Logger;
 public class TenantFilterRuntime implements TenantCache {
 
   private static final Logger LOG = Logger.getLogger(TenantFilterRuntime.class.getName());
+  /** How long a start waits for the invalidation channels (never longer, never fails). */
+  private static final java.time.Duration CHANNELS_AT_START = java.time.Duration.ofSeconds(2);
   private static final CacheStats NO_STATS =
       new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false, false);
 
@@ -76,6 +78,24 @@ public class TenantFilterRuntime implements TenantCache {
     start(config, store, Clock.systemUTC(), storeResources, breaker);
     if (config.storeNotifyChannel() != null) {
       listen(config, loader);
+    }
+    awaitChannelsBriefly();
+  }
+
+  /**
+   * Waits a little for the invalidation channels, so that the first requests find a node that
+   * hears changes: until then Redis's values are not trusted (the store answers), and what was
+   * loaded is dropped when the channels come up. Never fails the start: Redis or the database may
+   * be down now, and the channels come up in the background when they are back.
+   */
+  private void awaitChannelsBriefly() {
+    try {
+      if (!awaitInvalidationChannels(CHANNELS_AT_START)) {
+        LOG.info("tenant-filter: the invalidation channels are not up yet; until they are, Redis's"
+            + " values are not trusted and the tenant store answers the heap tier's misses");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
