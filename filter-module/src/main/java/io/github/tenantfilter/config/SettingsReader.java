@@ -88,11 +88,17 @@ public final class SettingsReader {
     return values;
   }
 
-  /** How a value may be shown in logs and messages: secrets masked. */
+  /**
+   * How a value may be shown in logs, messages, JMX and the stats page: secrets masked, and any
+   * URL's password (in its user info or its parameters), whatever the setting.
+   */
   static String show(Setting<?> setting, String text) {
-    if (!setting.secret()) {
-      return text;
+    if (text == null) {
+      return null;
     }
-    return text.contains("://") ? Parsers.maskUrl(text) : "****";
+    if (setting.secret()) {
+      return text.contains("://") ? Parsers.maskUrl(text) : "****";
+    }
+    return text.contains("://") || text.startsWith("jdbc:") ? Parsers.maskUrl(text) : text;
   }
 }

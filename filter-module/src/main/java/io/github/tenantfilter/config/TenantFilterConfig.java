@@ -223,7 +223,7 @@ public record TenantFilterConfig(
 
   /** The JDBC URL with any password masked, or {@code null}. */
   public String jdbcUrlForDisplay() {
-    return jdbcUrl == null ? null : Parsers.maskUrl(jdbcUrl).replaceAll("(?i)(password=)[^&;]*", "$1****");
+    return jdbcUrl == null ? null : Parsers.maskUrl(jdbcUrl);
   }
 
   @Override

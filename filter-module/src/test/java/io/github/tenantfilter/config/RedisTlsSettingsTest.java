@@ -7,6 +7,7 @@ import io.github.tenantfilter.testing.TestCertificates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,9 +160,30 @@ class RedisTlsSettingsTest {
         "redis://user:hun@ter2@cache/1 | redis://user:****@cache/1",
         "redis://user:hunter2?#@cache | redis://user:****@cache",
         "redis://cache:6379 | redis://cache:6379",
+        // regression (issue 14, defect 8): passwords in the query were shown
+        "jdbc:postgresql://db/app?user=app&password=S3cret | jdbc:postgresql://db/app?user=app&password=****",
+        "jdbc:postgresql://db/app?PASSWORD=S3cret&ssl=true | jdbc:postgresql://db/app?PASSWORD=****&ssl=true",
+        "jdbc:postgresql://db/app?sslpassword=S3cret&sslkey=/k | jdbc:postgresql://db/app?sslpassword=****&sslkey=/k",
+        "jdbc:mariadb://db/app?user=a&pwd=S3cret#frag | jdbc:mariadb://db/app?user=a&pwd=****#frag",
+        "jdbc:sqlserver://db;user=a;password=S3cret;encrypt=true | jdbc:sqlserver://db;user=a;password=****;encrypt=true",
+        "jdbc:x://db/app?api_key=S3cret&accessToken=S3cret&client-secret=S3cret | jdbc:x://db/app?api_key=****&accessToken=****&client-secret=****",
+        "jdbc:x://u:S3cret@db/app?authToken=S3cret | jdbc:x://u:****@db/app?authToken=****",
+        "rediss://cache:6380/0?password=S3cret | rediss://cache:6380/0?password=****",
+        "jdbc:postgresql://db/app?user=passwordless | jdbc:postgresql://db/app?user=passwordless",
       })
   void maskUrl_hidesEveryPassword(String url, String shown) {
     assertThat(Parsers.maskUrl(url)).isEqualTo(shown);
+  }
+
+  /** Regression (issue 14, defect 8): the JMX Settings attribute and the stats page. */
+  @Test
+  void shown_jdbcUrlWithPasswordInItsQuery_isMasked() {
+    SettingsReader reader = new SettingsReader(List.of(SettingSource.ofMap("test", Map.of(
+        "tenant-filter.jdbc.url", "jdbc:postgresql://db/app?user=app&password=S3cret"))));
+    assertThat(reader.shown().get("tenant-filter.jdbc.url"))
+        .isEqualTo("jdbc:postgresql://db/app?user=app&password=****");
+    assertThat(reader.shown().values()).noneMatch(value -> value != null && value.contains("S3cret"));
+    assertThat(TenantFilterConfig.read(reader).toString()).doesNotContain("S3cret");
   }
 
   @ParameterizedTest(name = "{0}")
