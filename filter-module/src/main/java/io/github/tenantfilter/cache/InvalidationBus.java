@@ -31,6 +31,11 @@ import redis.clients.jedis.JedisPubSub;
  */
 final class InvalidationBus implements AutoCloseable {
 
+  /**
+   * The longest wait between two reconnect attempts: while the channel is down the node does not
+   * trust Redis, so it should be back soon after the server is; an attempt a second is cheap.
+   */
+  private static final long MAX_BACKOFF_MILLIS = 1_000;
   private static final Logger LOG = Logger.getLogger(InvalidationBus.class.getName());
   private static final long PING_EVERY_MILLIS = 2_000;
   private static final long DEAD_AFTER_MILLIS = 6_000;
@@ -204,7 +209,7 @@ final class InvalidationBus implements AutoCloseable {
       }
       if (!reconnectWait.closed()) {
         reconnectWait.sleep(backoff);
-        backoff = Math.min(5_000, backoff * 2);
+        backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
       }
     }
   }

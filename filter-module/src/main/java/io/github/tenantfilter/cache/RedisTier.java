@@ -245,13 +245,14 @@ final class RedisTier implements RemoteTier {
   }
 
   private RemoteTierException translate(String operation, Exception e) {
+    String message = "Redis " + operation + " failed at " + description + ": " + e.getMessage();
     if (e instanceof JedisConnectionException) {
       // the failed connection is discarded by Jedis; its idle siblings are probably dead too
       // (a restarted or failed-over Redis): drop them, so that the next call opens a fresh one
       dropIdleConnections();
+      return RemoteTierException.connectionFailed(message, e);
     }
-    return new RemoteTierException(
-        "Redis " + operation + " failed at " + description + ": " + e.getMessage(), e);
+    return new RemoteTierException(message, e);
   }
 
   @Override

@@ -211,7 +211,13 @@ public final class TenantLookup implements AutoCloseable {
         // a break: another node's invalidation may be owed to Redis (this node could not hear
         // it paid), and Redis may be back empty or not: whatever it holds from before is dead
         stats.invalidationReconnects.increment();
+        boolean owed = health.owes();
         clearEverywhere();
+        if (owed && !health.owes()) {
+          // this node's own debts were paid by that: the other nodes' heaps may hold what they
+          // read from Redis meanwhile
+          publish(InvalidationBus.messageAll(nodeId));
+        }
       } else {
         // the start: what was loaded before now may have missed a message; Redis has not (an
         // invalidating node cleans it before it publishes), so it stays
@@ -615,7 +621,7 @@ public final class TenantLookup implements AutoCloseable {
     }
     RemoteHealth.Debts before = health.debts().only(tenantId);
     try {
-      direct.invalidate(tenantId);
+      invalidating(tier -> tier.invalidate(tenantId));
       health.answered();
       health.paid(before); // an older debt for the tenant is paid by this
       // again, now that Redis is clean: a request here in between may have read the old
@@ -655,7 +661,7 @@ public final class TenantLookup implements AutoCloseable {
     }
     RemoteHealth.Debts debts = health.debts();
     try {
-      direct.invalidateAll();
+      invalidating(RemoteTier::invalidateAll);
       health.answered();
       health.paid(debts.asAll());
       generation.incrementAndGet(); // again, now that Redis is clean (see invalidate)
@@ -715,6 +721,28 @@ public final class TenantLookup implements AutoCloseable {
     }
   }
 
+  /** One call of an invalidation to Redis. */
+  @FunctionalInterface
+  private interface Invalidation {
+    void call(RemoteTier tier) throws RemoteTierException;
+  }
+
+  /**
+   * Makes an invalidation's call around the breaker, once more if its connection failed: after
+   * Redis restarted, the pool's connections are dead until used, and the failure has dropped
+   * them, so the second call gets a fresh one. Invalidations are idempotent.
+   */
+  private void invalidating(Invalidation call) throws RemoteTierException {
+    try {
+      call.call(direct);
+    } catch (RemoteTierException e) {
+      if (!e.connectionFailed()) {
+        throw e;
+      }
+      call.call(direct);
+    }
+  }
+
   /**
    * Tells the other nodes. A lost message is bounded by the heap TTL, and a node whose
    * subscription broke drops its heap tier when it subscribes again.
@@ -724,7 +752,7 @@ public final class TenantLookup implements AutoCloseable {
       return;
     }
     try {
-      direct.publish(message);
+      invalidating(tier -> tier.publish(message));
     } catch (RemoteTierException e) {
       health.failed(e);
       LOG.warning("tenant-filter: could not tell the other nodes about an invalidation ("

@@ -23,6 +23,11 @@ import javax.sql.DataSource;
  */
 public final class PostgresNotificationListener implements AutoCloseable {
 
+  /**
+   * The longest wait between two reconnect attempts: while the channel is down the node does not
+   * trust Redis, so it should be back soon after the server is; an attempt a second is cheap.
+   */
+  private static final long MAX_BACKOFF_MILLIS = 1_000;
   private static final Logger LOG = Logger.getLogger(PostgresNotificationListener.class.getName());
   private static final int WAIT_MILLIS = 1_000;
   private static final long CHECK_EVERY_MILLIS = 5_000;
@@ -131,7 +136,7 @@ public final class PostgresNotificationListener implements AutoCloseable {
       }
       if (!reconnectWait.closed()) {
         reconnectWait.sleep(backoff);
-        backoff = Math.min(5_000, backoff * 2);
+        backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
       }
     }
   }

@@ -21,9 +21,17 @@ final class FakeRemoteTier implements RemoteTier {
   /** When written values are fresh until; always fresh unless a test says otherwise. */
   volatile java.util.function.LongSupplier freshUntil = () -> Long.MAX_VALUE;
 
+  /** Calls that fail on a dead connection before the fake answers again (a restarted Redis). */
+  final AtomicInteger deadConnections = new AtomicInteger();
+  /** Publishes that fail on a dead connection. */
+  final AtomicInteger deadPublishes = new AtomicInteger();
+
   private void check() throws RemoteTierException {
     if (down) {
       throw new RemoteTierException("fake Redis is down", null);
+    }
+    if (deadConnections.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw RemoteTierException.connectionFailed("fake connection is dead", null);
     }
   }
 
@@ -77,6 +85,9 @@ final class FakeRemoteTier implements RemoteTier {
   @Override
   public void publish(String message) throws RemoteTierException {
     check();
+    if (deadPublishes.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw RemoteTierException.connectionFailed("fake connection is dead", null);
+    }
     published.add(message);
   }
 

@@ -548,6 +548,23 @@ class TenantLookupTest {
     assertThat(lookup.find(ACME)).map(Tenant::name).contains("Acme v2");
   }
 
+  /**
+   * Found by the fault-schedule checker (seed 3): after Redis restarted, the pool's idle
+   * connections were dead; invalidate cleaned Redis but its PUBLISH failed on the next dead one,
+   * so the other nodes served the old record until their heap TTL.
+   */
+  @Test
+  void invalidate_deadPooledConnections_eachCallIsMadeAgainOnAFreshOne() {
+    lookup.find(ACME);
+    redis.deadConnections.set(1);
+    lookup.invalidate("acme");
+    assertThat(redis.values).doesNotContainKey("subdomain:acme");
+    redis.deadPublishes.set(1);
+    lookup.invalidate("acme"); // this time the publish meets the dead connection
+    assertThat(redis.published).hasSize(2);
+    assertThat(lookup.stats().redisErrors()).isZero();
+  }
+
   @Test
   void owedInvalidation_isPaidInTheBackgroundWithoutTraffic() {
     InvalidationBus.Receiver bus = lookup.receiver();
