@@ -21,13 +21,22 @@ public final class IsolatedNode implements AutoCloseable {
   private final Object node;
 
   public IsolatedNode(Map<String, String> settings) {
+    this(settings, null);
+  }
+
+  /**
+   * A node whose tenant store obeys {@code storeFaults} ({@link FaultyStore}), which the caller
+   * keeps and changes: JDK types only, since the node's classes are its own.
+   */
+  public IsolatedNode(Map<String, String> settings, Map<String, Object> storeFaults) {
     URL[] urls =
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
             .map(IsolatedNode::url)
             .toArray(URL[]::new);
     this.loader = new URLClassLoader("tenant-filter-node", urls, ClassLoader.getPlatformClassLoader());
     this.node = call(() -> loader.loadClass(Node.class.getName())
-        .getMethod("start", Map.class).invoke(null, Map.copyOf(settings)));
+        .getMethod("start", Map.class, Map.class)
+        .invoke(null, Map.copyOf(settings), storeFaults));
   }
 
   private static URL url(String path) {
@@ -76,6 +85,11 @@ public final class IsolatedNode implements AutoCloseable {
   /** The tenant id this node resolves {@code host} to, or {@code status:NNN}. */
   public String tenantOf(String host) {
     return (String) invoke(node, "tenantOf", host);
+  }
+
+  /** What a request for {@code host} got: {@code 200 <id> <name>}, or the status ({@link Node#lookup}). */
+  public String lookup(String host) {
+    return (String) invoke(node, "lookup", host);
   }
 
   /** Invalidates through this node's TenantCache. */

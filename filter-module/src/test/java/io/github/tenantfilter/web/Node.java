@@ -25,9 +25,12 @@ public final class Node implements AutoCloseable {
   private final TenantFilterRuntime runtime;
   private final TenantFilter filter = new TenantFilter();
 
-  private Node(Map<String, String> settings) {
+  private Node(Map<String, String> settings, Map<String, Object> storeFaults) {
     this.weld = new Weld("node-" + UUID.randomUUID()).initialize();
     this.runtime = weld.select(TenantFilterRuntime.class).get();
+    if (storeFaults != null) {
+      runtime.decorateStore(store -> new FaultyStore(store, storeFaults));
+    }
     runtime.start(TenantFilterConfig.of(settings), getClass().getClassLoader());
     filter.runtime = runtime;
     filter.requestTenant = new RequestTenant();
@@ -35,7 +38,34 @@ public final class Node implements AutoCloseable {
 
   /** Starts a node with these settings (dotted names). */
   public static Node start(Map<String, String> settings) {
-    return new Node(settings);
+    return new Node(settings, null);
+  }
+
+  /**
+   * Starts a node whose tenant store obeys {@code storeFaults} (see {@link FaultyStore}): a map
+   * of JDK types, so that a test in another class loader can hold and change it.
+   */
+  public static Node start(Map<String, String> settings, Map<String, Object> storeFaults) {
+    return new Node(settings, storeFaults);
+  }
+
+  /**
+   * What one request for {@code host} got, as text: {@code 200 <tenant id> <tenant name>} when
+   * the application ran with a tenant, else the status alone.
+   */
+  public String lookup(String host) {
+    LightHttp.Response response = new LightHttp.Response();
+    AtomicReference<Tenant> seen = new AtomicReference<>();
+    try {
+      filter.doFilter(LightHttp.request(host, "/api"), response.servlet,
+          (req, res) -> seen.set(CurrentTenant.of(req).orElse(null)));
+    } catch (Exception | Error e) {
+      return "500 " + e;
+    }
+    Tenant tenant = seen.get();
+    return response.status() == 200 && tenant != null
+        ? "200 " + tenant.id() + " " + tenant.name()
+        : Integer.toString(response.status());
   }
 
   /** Sends one request for {@code host} through the filter. */
