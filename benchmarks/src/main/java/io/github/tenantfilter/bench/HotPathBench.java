@@ -95,7 +95,8 @@ public abstract class HotPathBench {
       running = BenchFilters.start(config, store, Clock.systemUTC());
       lookup = TenantLookup.create(config, store, Clock.systemUTC(), null);
       identifier = new TenantIdentifier(config.baseDomains(), config.customDomains(),
-          config.idHeader(), config.headerSources(), config.trustedProxies(), config.ipHosts());
+          config.idHeader(), config.headerSources(), config.trustedProxies(),
+          config.trustedProxiesHostHeader(), config.ipHosts());
       acme = LookupKey.subdomain("acme");
       FilterChain chain = (req, res) -> { };
       for (int i = 0; i < OTHER_TENANTS; i++) {

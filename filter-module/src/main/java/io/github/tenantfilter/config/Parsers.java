@@ -147,6 +147,17 @@ final class Parsers {
     };
   }
 
+  static io.github.tenantfilter.resolve.ForwardedHostHeader forwardedHostHeader(String text) {
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "none" -> io.github.tenantfilter.resolve.ForwardedHostHeader.NONE;
+      case "forwarded" -> io.github.tenantfilter.resolve.ForwardedHostHeader.FORWARDED;
+      case "x-forwarded-host" -> io.github.tenantfilter.resolve.ForwardedHostHeader.X_FORWARDED_HOST;
+      default -> throw new IllegalArgumentException(
+          "must be forwarded (RFC 7239 Forwarded host=), x-forwarded-host or none (the Host"
+              + " header always)");
+    };
+  }
+
   static ErrorResponse errorResponse(String text) {
     return switch (text.trim().toLowerCase(Locale.ROOT)) {
       case "text" -> ErrorResponse.TEXT;

@@ -41,8 +41,18 @@ public final class Settings {
   /** Proxies whose forwarded headers are believed. */
   public static final Setting<io.github.tenantfilter.resolve.AddressRanges> TRUSTED_PROXIES =
       new Setting<>(PREFIX + "trusted-proxies", List.of(), "", Parsers::addressRanges, false,
-          "IP addresses and CIDR ranges of your reverse proxies: from them (only) Forwarded host="
-              + " and X-Forwarded-Host name the host; empty: both headers are always ignored");
+          "IP addresses and CIDR ranges of your reverse proxies: from them (only) the header named"
+              + " by trusted-proxies.host-header names the host; empty: forwarded headers are"
+              + " always ignored");
+
+  /** The one header the trusted proxies write the client's host into. */
+  public static final Setting<io.github.tenantfilter.resolve.ForwardedHostHeader>
+      TRUSTED_PROXIES_HOST_HEADER =
+      new Setting<>(PREFIX + "trusted-proxies.host-header", List.of(), "none",
+          Parsers::forwardedHostHeader, false,
+          "the header your trusted proxies write the client's host into, and the only one read:"
+              + " forwarded (RFC 7239 host=), x-forwarded-host (set, not appended, by the proxy)"
+              + " or none (Host always); the other header is never read");
 
   /** What an IP address as Host gets. */
   public static final Setting<io.github.tenantfilter.resolve.IpHostPolicy> IP_HOSTS =
@@ -279,7 +289,8 @@ public final class Settings {
   /** Every setting, in documentation order. */
   public static final List<Setting<?>> ALL =
       List.of(
-          ENABLED, BASE_DOMAINS, CUSTOM_DOMAINS, HEADER, HEADER_SOURCES, TRUSTED_PROXIES, IP_HOSTS,
+          ENABLED, BASE_DOMAINS, CUSTOM_DOMAINS, HEADER, HEADER_SOURCES, TRUSTED_PROXIES,
+          TRUSTED_PROXIES_HOST_HEADER, IP_HOSTS,
           STATUS_OUTCOMES, JMX, STATS_ENABLED, STATS_PATH, STATS_ROLE, STATS_INTERVAL,
           STATS_HISTORY, STATS_TOP, UNKNOWN_TENANT, EXCLUDE_PATHS,
           ERROR_RESPONSE, RETRY_AFTER, LOCAL_CACHE_SIZE, LOCAL_CACHE_TTL, REFRESH_AHEAD, STALE_IF_ERROR,

@@ -23,6 +23,7 @@ public record TenantFilterConfig(
     String idHeader,
     AddressRanges headerSources,
     AddressRanges trustedProxies,
+    io.github.tenantfilter.resolve.ForwardedHostHeader trustedProxiesHostHeader,
     IpHostPolicy ipHosts,
     StatusOutcomes statusOutcomes,
     boolean jmx,
@@ -74,6 +75,7 @@ public record TenantFilterConfig(
             reader.get(Settings.HEADER),
             reader.get(Settings.HEADER_SOURCES),
             reader.get(Settings.TRUSTED_PROXIES),
+            reader.get(Settings.TRUSTED_PROXIES_HOST_HEADER),
             reader.get(Settings.IP_HOSTS),
             reader.get(Settings.STATUS_OUTCOMES),
             reader.get(Settings.JMX),
@@ -241,6 +243,8 @@ public record TenantFilterConfig(
         + headerSources
         + ", trustedProxies="
         + trustedProxies
+        + ", trustedProxiesHostHeader="
+        + trustedProxiesHostHeader
         + ", ipHosts="
         + ipHosts
         + ", statusOutcomes="

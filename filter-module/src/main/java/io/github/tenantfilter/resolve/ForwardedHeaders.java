@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The host a client asked for when the request came through trusted proxies: {@code Forwarded}
- * (RFC 7239) {@code host=}, else {@code X-Forwarded-Host}. Read only when the direct peer is a
- * trusted proxy; otherwise both headers are ignored, whatever they say.
+ * The host a client asked for when the request came through trusted proxies, from the one header
+ * the operator says the proxies write ({@link ForwardedHostHeader}): {@code Forwarded} (RFC 7239)
+ * {@code host=}, or {@code X-Forwarded-Host}. Read only when the direct peer is a trusted proxy;
+ * otherwise both headers are ignored, whatever they say. The header not named is never read: a
+ * client may send either, and a proxy that appends a {@code Forwarded} element without {@code
+ * host=} (or writes neither header) passes the client's own on.
  *
  * <p>{@code Forwarded} is walked from its last element (added by the proxy that connected to
  * us) towards the first, as long as the element's {@code for=} is a trusted proxy too; the
@@ -18,8 +21,9 @@ import java.util.Locale;
  * inject a host by sending a {@code Forwarded} header of its own: its element is never reached.
  *
  * <p>{@code X-Forwarded-Host} has no per-hop structure: it is used only when it holds exactly one
- * value (the proxy must set it, not append to it); several values are a 400. Both headers naming
- * different hosts are a 400.
+ * value (the proxy must set it, not append to it); several values are a 400. Spaces and tabs
+ * around it are not part of it; any other control character (NUL, CR, LF, DEL...) is a 400, as
+ * in {@code Host}: never trimmed away into a host.
  */
 public final class ForwardedHeaders {
 
@@ -35,54 +39,75 @@ public final class ForwardedHeaders {
   private ForwardedHeaders() {}
 
   /**
-   * The forwarded host of {@code request}, whose direct peer is trusted (the caller checks).
+   * The forwarded host of {@code request}, whose direct peer is trusted (the caller checks), from
+   * {@code header} alone.
    *
    * @param trusted the trusted proxies, to walk a chain of them
    */
-  public static Result clientHost(HttpServletRequest request, AddressRanges trusted) {
-    String fromForwarded = null;
+  public static Result clientHost(HttpServletRequest request, AddressRanges trusted,
+      ForwardedHostHeader header) {
+    return switch (header) {
+      case NONE -> Result.NONE;
+      case FORWARDED -> forwarded(request, trusted);
+      case X_FORWARDED_HOST -> xForwardedHost(request);
+    };
+  }
+
+  private static Result forwarded(HttpServletRequest request, AddressRanges trusted) {
     Enumeration<String> forwarded = request.getHeaders("Forwarded");
-    if (forwarded != null && forwarded.hasMoreElements()) {
-      List<List<String[]>> elements = new ArrayList<>();
-      while (forwarded.hasMoreElements()) {
-        if (!parse(forwarded.nextElement(), elements)) {
-          return Result.error("malformed Forwarded header");
-        }
-      }
-      for (int i = elements.size() - 1; i >= 0; i--) {
-        List<String[]> element = elements.get(i);
-        String host = param(element, "host");
-        if (host != null) {
-          fromForwarded = host;
-        }
-        if (i == 0 || !trusted.contains(node(param(element, "for")))) {
-          break;
-        }
+    if (forwarded == null || !forwarded.hasMoreElements()) {
+      return Result.NONE;
+    }
+    List<List<String[]>> elements = new ArrayList<>();
+    while (forwarded.hasMoreElements()) {
+      if (!parse(forwarded.nextElement(), elements)) {
+        return Result.error("malformed Forwarded header");
       }
     }
-    String fromX = null;
-    Enumeration<String> xHosts = request.getHeaders("X-Forwarded-Host");
-    if (xHosts != null) {
-      int count = 0;
-      while (xHosts.hasMoreElements()) {
-        for (String value : xHosts.nextElement().split(",", -1)) {
-          count++;
-          fromX = value.trim();
-        }
+    String host = null;
+    for (int i = elements.size() - 1; i >= 0; i--) {
+      List<String[]> element = elements.get(i);
+      String elementHost = param(element, "host");
+      if (elementHost != null) {
+        host = elementHost;
       }
-      if (count > 1) {
-        return Result.error("several X-Forwarded-Host values");
+      if (i == 0 || !trusted.contains(node(param(element, "for")))) {
+        break;
       }
     }
-    if (fromForwarded != null && fromX != null) {
-      String a = HostNormalizer.normalize(fromForwarded);
-      String b = HostNormalizer.normalize(fromX);
-      if (a == null || !a.equals(b)) {
-        return Result.error("Forwarded and X-Forwarded-Host disagree");
-      }
-    }
-    String host = fromForwarded != null ? fromForwarded : fromX;
     return host == null ? Result.NONE : new Result(host, null);
+  }
+
+  private static Result xForwardedHost(HttpServletRequest request) {
+    Enumeration<String> values = request.getHeaders("X-Forwarded-Host");
+    if (values == null) {
+      return Result.NONE;
+    }
+    String host = null;
+    int count = 0;
+    while (values.hasMoreElements()) {
+      for (String value : values.nextElement().split(",", -1)) {
+        count++;
+        host = TenantIdentifier.trimOws(value);
+      }
+    }
+    if (count > 1) {
+      return Result.error("several X-Forwarded-Host values");
+    }
+    if (host != null && hasControl(host)) {
+      return Result.error("control character in X-Forwarded-Host");
+    }
+    return host == null ? Result.NONE : new Result(host, null);
+  }
+
+  private static boolean hasControl(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The address part of a {@code for=} node, without port and brackets ({@code null} stays). */

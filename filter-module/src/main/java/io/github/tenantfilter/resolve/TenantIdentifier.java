@@ -12,8 +12,9 @@ import java.util.List;
  *   <li>If a tenant-id header is configured, the request carries it, and it comes from an allowed
  *       source (any, unless {@code header.sources} limits them), the tenant with that id.
  *   <li>Otherwise the host the client asked for: the {@code Host} header, or, when the direct
- *       peer is a trusted proxy, what {@code Forwarded} / {@code X-Forwarded-Host} say it
- *       received (see {@link ForwardedHeaders}). A one-label subdomain of a base domain ({@code
+ *       peer is a trusted proxy, what the header those proxies write ({@code Forwarded} or
+ *       {@code X-Forwarded-Host}, as configured) says it received (see {@link
+ *       ForwardedHeaders}). A one-label subdomain of a base domain ({@code
  *       acme.app.example} with base {@code app.example}) is looked up by subdomain; the base
  *       domain itself and deeper names under it name no tenant; IP addresses follow {@link
  *       IpHostPolicy}; any other host is looked up as a custom domain (unless custom domains are
@@ -33,6 +34,7 @@ public final class TenantIdentifier {
   private final String idHeader;
   private final AddressRanges headerSources;
   private final AddressRanges trustedProxies;
+  private final ForwardedHostHeader forwardedHost;
   private final IpHostPolicy ipHosts;
 
   /**
@@ -41,7 +43,7 @@ public final class TenantIdentifier {
    */
   public TenantIdentifier(List<String> baseDomains, boolean customDomains, String idHeader) {
     this(baseDomains, customDomains, idHeader, AddressRanges.none(), AddressRanges.none(),
-        IpHostPolicy.UNKNOWN);
+        ForwardedHostHeader.NONE, IpHostPolicy.UNKNOWN);
   }
 
   /**
@@ -51,11 +53,13 @@ public final class TenantIdentifier {
    * @param customDomains whether hosts outside the base domains are looked up as custom domains
    * @param idHeader name of the header that carries a tenant id, or {@code null} for none
    * @param headerSources peers the id header is accepted from; empty: any
-   * @param trustedProxies peers whose forwarded headers are believed; empty: none
+   * @param trustedProxies peers whose forwarded host header is believed; empty: none
+   * @param forwardedHost the header those peers write the client's host into
    * @param ipHosts what an IP address as host gets
    */
   public TenantIdentifier(List<String> baseDomains, boolean customDomains, String idHeader,
-      AddressRanges headerSources, AddressRanges trustedProxies, IpHostPolicy ipHosts) {
+      AddressRanges headerSources, AddressRanges trustedProxies,
+      ForwardedHostHeader forwardedHost, IpHostPolicy ipHosts) {
     // the longest base first, so that a base nested in another one is matched as itself
     this.baseDomains =
         baseDomains.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
@@ -63,6 +67,7 @@ public final class TenantIdentifier {
     this.idHeader = idHeader;
     this.headerSources = headerSources;
     this.trustedProxies = trustedProxies;
+    this.forwardedHost = forwardedHost;
     this.ipHosts = ipHosts;
   }
 
@@ -96,8 +101,10 @@ public final class TenantIdentifier {
     if (!matchesServerName(raw, host, trimOws(request.getServerName()))) {
       return Identification.malformed("Host does not match the request target");
     }
-    if (!trustedProxies.isEmpty() && trustedProxies.contains(request.getRemoteAddr())) {
-      ForwardedHeaders.Result forwarded = ForwardedHeaders.clientHost(request, trustedProxies);
+    if (forwardedHost != ForwardedHostHeader.NONE && !trustedProxies.isEmpty()
+        && trustedProxies.contains(request.getRemoteAddr())) {
+      ForwardedHeaders.Result forwarded =
+          ForwardedHeaders.clientHost(request, trustedProxies, forwardedHost);
       if (forwarded.error() != null) {
         return Identification.malformed(forwarded.error());
       }

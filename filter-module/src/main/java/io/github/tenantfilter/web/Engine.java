@@ -25,7 +25,8 @@ final class Engine implements AutoCloseable {
     this.config = config;
     this.identifier =
         new TenantIdentifier(config.baseDomains(), config.customDomains(), config.idHeader(),
-            config.headerSources(), config.trustedProxies(), config.ipHosts());
+            config.headerSources(), config.trustedProxies(), config.trustedProxiesHostHeader(),
+            config.ipHosts());
     this.exclusions = new PathExclusions(config.excludePaths());
     this.lookup = lookup;
     this.retryAfterSeconds = Long.toString(Math.max(1, config.retryAfter().toSeconds()));

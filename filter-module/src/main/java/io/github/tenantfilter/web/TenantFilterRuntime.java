@@ -146,6 +146,13 @@ public class TenantFilterRuntime implements TenantCache {
     if (forwarding != null) {
       LOG.warning(forwarding);
     }
+    if (!config.trustedProxies().isEmpty()
+        && config.trustedProxiesHostHeader() == io.github.tenantfilter.resolve.ForwardedHostHeader.NONE) {
+      LOG.warning("tenant-filter: " + Settings.TRUSTED_PROXIES.name() + " is set, but "
+          + Settings.TRUSTED_PROXIES_HOST_HEADER.name() + " is none: the tenant comes from Host,"
+          + " and no forwarded header is read. Set it to the header your proxies write the"
+          + " client's host into (forwarded or x-forwarded-host).");
+    }
     if (!lookup.hasRemoteTier()) {
       LOG.info("tenant-filter: no Redis configured (" + Settings.REDIS_URL.name()
           + " / REDIS_URL): the heap tier and the tenant store serve every lookup");

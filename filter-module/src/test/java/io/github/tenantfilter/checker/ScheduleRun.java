@@ -80,7 +80,6 @@ final class ScheduleRun implements AutoCloseable {
     settings.put("tenant-filter.redis.timeout", "100ms");
     settings.put("tenant-filter.redis.ttl", "3600");
     settings.put("tenant-filter.redis.circuit.threshold", "3");
-    settings.put("tenant-filter.redis.circuit.timeout", "2");
     settings.put("tenant-filter.local-cache.ttl", Integer.toString(Bounds.HEAP_TTL_SECONDS));
     settings.put("tenant-filter.negative-cache.ttl", Integer.toString(Bounds.HEAP_TTL_SECONDS));
     settings.put("tenant-filter.stale-if-error", Integer.toString(Bounds.STALE_IF_ERROR_SECONDS));

@@ -21,8 +21,16 @@ class ForwardedHeadersTest {
     return request;
   }
 
+  /** What the headers give when the proxies write {@code Forwarded}. */
   private static ForwardedHeaders.Result result(List<String> forwarded, List<String> xHost) {
-    return ForwardedHeaders.clientHost(request(forwarded, xHost), PROXIES);
+    return ForwardedHeaders.clientHost(request(forwarded, xHost), PROXIES,
+        ForwardedHostHeader.FORWARDED);
+  }
+
+  /** What the headers give when the proxies write {@code X-Forwarded-Host}. */
+  private static ForwardedHeaders.Result xResult(List<String> forwarded, List<String> xHost) {
+    return ForwardedHeaders.clientHost(request(forwarded, xHost), PROXIES,
+        ForwardedHostHeader.X_FORWARDED_HOST);
   }
 
   @Test
@@ -76,18 +84,65 @@ class ForwardedHeadersTest {
 
   @Test
   void xForwardedHost_singleValueUsed_severalRefused() {
-    assertThat(result(List.of(), List.of("acme.app.example")).host()).isEqualTo("acme.app.example");
-    assertThat(result(List.of(), List.of("evil.example, acme.app.example")).error())
+    assertThat(xResult(List.of(), List.of("acme.app.example")).host()).isEqualTo("acme.app.example");
+    assertThat(xResult(List.of(), List.of("evil.example, acme.app.example")).error())
         .isEqualTo("several X-Forwarded-Host values");
-    assertThat(result(List.of(), List.of("a.example", "b.example")).error()).isNotNull();
+    assertThat(xResult(List.of(), List.of("a.example", "b.example")).error()).isNotNull();
+  }
+
+  /**
+   * Regression (issue 14, defect 4): a trusted proxy appended a Forwarded element without host=,
+   * and the client's own X-Forwarded-Host named the tenant.
+   */
+  @Test
+  void forwardedConfigured_clientsXForwardedHost_isNeverRead() {
+    ForwardedHeaders.Result r = result(List.of("for=203.0.113.9"), List.of("attacker.app.example"));
+    assertThat(r.host()).isNull();
+    assertThat(r.error()).isNull();
+    // nor compared: disagreeing with it is no error either
+    assertThat(result(List.of("for=203.0.113.9;host=acme.app.example"),
+        List.of("attacker.app.example")).host()).isEqualTo("acme.app.example");
+  }
+
+  /** Regression (defect 4): the client's own Forwarded host= when the proxy writes X-Forwarded-Host. */
+  @Test
+  void xForwardedHostConfigured_clientsForwarded_isNeverRead() {
+    assertThat(xResult(List.of("host=attacker.app.example"), List.of()).host()).isNull();
+    assertThat(xResult(List.of("host=attacker.app.example"), List.of("acme.app.example")).host())
+        .isEqualTo("acme.app.example");
+    assertThat(xResult(List.of("host=\"unterminated"), List.of("acme.app.example")).error())
+        .as("not even parsed").isNull();
   }
 
   @Test
-  void bothHeaders_mustAgree() {
-    assertThat(result(List.of("host=ACME.app.example"), List.of("acme.app.example")).host())
-        .isEqualTo("ACME.app.example");
-    assertThat(result(List.of("host=acme.app.example"), List.of("globex.app.example")).error())
-        .isEqualTo("Forwarded and X-Forwarded-Host disagree");
+  void noneConfigured_neitherHeaderIsRead() {
+    assertThat(ForwardedHeaders.clientHost(
+        request(List.of("for=1.2.3.4;host=a.example"), List.of("b.example")), PROXIES,
+        ForwardedHostHeader.NONE)).isEqualTo(new ForwardedHeaders.Result(null, null));
+  }
+
+  /**
+   * Regression (defect 4): X-Forwarded-Host was trimmed with String.trim(), so a leading NUL (or
+   * any control character) vanished and {@code \u0000evil.example} became {@code evil.example}.
+   */
+  @Test
+  void xForwardedHost_controlCharacters_are400_spacesAndTabsAroundAreNot() {
+    for (String bad : List.of("\u0000evil.example", "evil.example\u0000", "ev\u0000il.example",
+        "\revil.example", "evil.example\n", "\u001fevil.example", "evil.example\u007f",
+        "\u000bevil.example", "\u000cevil.example")) {
+      assertThat(xResult(List.of(), List.of(bad)).error()).as(bad)
+          .isEqualTo("control character in X-Forwarded-Host");
+    }
+    assertThat(xResult(List.of(), List.of(" \tacme.app.example\t ")).host())
+        .isEqualTo("acme.app.example");
+  }
+
+  @Test
+  void forwarded_controlCharactersInHost_areMalformed() {
+    for (String bad : List.of("host=\"\u0000evil.example\"", "host=\"evil.example\r\"",
+        "host=\u0000evil.example", "host=evil.example\u007f")) {
+      assertThat(result(List.of(bad), List.of()).error()).as(bad).isNotNull();
+    }
   }
 
   @Test

@@ -143,11 +143,11 @@ class TenantIdentifierTest {
   @Test
   void identify_ipHostPolicies() {
     TenantIdentifier reject = new TenantIdentifier(List.of("app.example"), true, null,
-        AddressRanges.none(), AddressRanges.none(), IpHostPolicy.REJECT);
+        AddressRanges.none(), AddressRanges.none(), ForwardedHostHeader.NONE, IpHostPolicy.REJECT);
     assertThat(reject.identify(request(List.of("10.1.2.3"))).outcome())
         .isEqualTo(Outcome.MALFORMED);
     TenantIdentifier lookup = new TenantIdentifier(List.of("app.example"), true, null,
-        AddressRanges.none(), AddressRanges.none(), IpHostPolicy.LOOKUP);
+        AddressRanges.none(), AddressRanges.none(), ForwardedHostHeader.NONE, IpHostPolicy.LOOKUP);
     assertThat(lookup.identify(request(List.of("10.1.2.3:8080"))).key())
         .isEqualTo(LookupKey.domain("10.1.2.3"));
   }
@@ -164,7 +164,8 @@ class TenantIdentifierTest {
   @Test
   void identify_forwardedHostFromTrustedProxy_isUsed_fromOthersIgnored() {
     TenantIdentifier behindProxy = new TenantIdentifier(List.of("app.example"), true, null,
-        AddressRanges.none(), AddressRanges.parse("10.0.0.0/8"), IpHostPolicy.UNKNOWN);
+        AddressRanges.none(), AddressRanges.parse("10.0.0.0/8"),
+        ForwardedHostHeader.X_FORWARDED_HOST, IpHostPolicy.UNKNOWN);
     assertThat(behindProxy.identify(fromPeer("10.0.0.5", "internal.lb", "acme.app.example")).key())
         .isEqualTo(LookupKey.subdomain("acme"));
     assertThat(behindProxy.identify(fromPeer("203.0.113.9", "globex.app.example",
@@ -175,13 +176,37 @@ class TenantIdentifierTest {
     // no trusted proxy configured: ignored from everyone
     assertThat(identifier.identify(fromPeer("10.0.0.5", "globex.app.example", "acme.app.example"))
         .key()).isEqualTo(LookupKey.subdomain("globex"));
+    // trusted proxies, but no header named: Host
+    TenantIdentifier noHeader = new TenantIdentifier(List.of("app.example"), true, null,
+        AddressRanges.none(), AddressRanges.parse("10.0.0.0/8"), ForwardedHostHeader.NONE,
+        IpHostPolicy.UNKNOWN);
+    assertThat(noHeader.identify(fromPeer("10.0.0.5", "globex.app.example", "acme.app.example"))
+        .key()).isEqualTo(LookupKey.subdomain("globex"));
+  }
+
+  /**
+   * Regression (issue 14, defect 4): Host victim, the trusted proxy appended a Forwarded element
+   * without host=, and the client's own X-Forwarded-Host named attacker: attacker was resolved.
+   */
+  @Test
+  void identify_proxyWritesForwardedWithoutHost_clientsXForwardedHostIsIgnored() {
+    TenantIdentifier behindProxy = new TenantIdentifier(List.of("app.example"), true, null,
+        AddressRanges.none(), AddressRanges.parse("10.0.0.0/8"), ForwardedHostHeader.FORWARDED,
+        IpHostPolicy.UNKNOWN);
+    HttpServletRequest request = request(List.of("victim.app.example"));
+    when(request.getRemoteAddr()).thenReturn("10.0.0.5");
+    when(request.getHeaders("Forwarded"))
+        .thenReturn(Collections.enumeration(List.of("for=203.0.113.9")));
+    when(request.getHeaders("X-Forwarded-Host"))
+        .thenReturn(Collections.enumeration(List.of("attacker.app.example")));
+    assertThat(behindProxy.identify(request).key()).isEqualTo(LookupKey.subdomain("victim"));
   }
 
   @Test
   void identify_headerLimitedToSources_ignoredFromOthers() {
     TenantIdentifier gatewayOnly = new TenantIdentifier(List.of("app.example"), true,
         "X-Tenant-Id", AddressRanges.parse("10.9.0.0/16"), AddressRanges.none(),
-        IpHostPolicy.UNKNOWN);
+        ForwardedHostHeader.NONE, IpHostPolicy.UNKNOWN);
     HttpServletRequest fromGateway = request(List.of("acme.app.example"));
     when(fromGateway.getRemoteAddr()).thenReturn("10.9.1.1");
     when(fromGateway.getHeaders("X-Tenant-Id")).thenReturn(Collections.enumeration(List.of("t-1")));
