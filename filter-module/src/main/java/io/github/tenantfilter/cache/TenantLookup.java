@@ -283,7 +283,7 @@ public final class TenantLookup implements AutoCloseable {
    *     record is unusable
    */
   public Optional<Tenant> find(LookupKey key) {
-    stats.lookups.increment();
+    // each lookup is counted once, when it is over, by its one outcome (Stats)
     LocalEntry entry = local.get(key.cacheKey());
     if (entry != null && answers(entry)) {
       if (refreshAheadMillis > 0
@@ -293,8 +293,17 @@ public final class TenantLookup implements AutoCloseable {
       }
       return answer(entry, true);
     }
-    stats.localMisses.increment();
-    return loadOnce(key);
+    Outcome outcome = new Outcome();
+    try {
+      return loadOnce(key, outcome);
+    } finally {
+      (outcome.fromRedis ? stats.redisHits : stats.otherMisses).increment();
+    }
+  }
+
+  /** Whether a heap miss was answered by Redis, for the miss's one count. */
+  private static final class Outcome {
+    boolean fromRedis;
   }
 
   /**
@@ -309,7 +318,7 @@ public final class TenantLookup implements AutoCloseable {
     try {
       refresher.execute(() -> {
         try {
-          mine.result.complete(load(key, current, true));
+          mine.result.complete(load(key, current, null));
           stats.refreshedAhead.increment();
         } catch (Throwable e) {
           // whatever it was, the waiters must not wait forever; the entry is still fresh
@@ -358,7 +367,7 @@ public final class TenantLookup implements AutoCloseable {
    * otherwise the load may have read what the invalidation removed, so the request starts one of
    * its own (and later requests join that).
    */
-  private Optional<Tenant> loadOnce(LookupKey key) {
+  private Optional<Tenant> loadOnce(LookupKey key, Outcome outcome) {
     String cacheKey = key.cacheKey();
     Load mine = new Load(new CompletableFuture<>(), generation.get());
     Load running = inFlight.compute(cacheKey,
@@ -372,7 +381,7 @@ public final class TenantLookup implements AutoCloseable {
       Optional<Tenant> result =
           entry != null && answers(entry)
               ? answer(entry, false)
-              : load(key, entry == null ? null : entry.tenant, false);
+              : load(key, entry == null ? null : entry.tenant, outcome);
       mine.result.complete(result);
       return result;
     } catch (Throwable e) {
@@ -402,9 +411,11 @@ public final class TenantLookup implements AutoCloseable {
    *
    * @param stale the heap tier's entry past its TTL, or {@code null}: served only if the store
    *     fails (stale-if-error)
-   * @param refresh a refresh-ahead, not a lookup: Redis's answer is not counted as a hit
+   * @param outcome where to say that Redis answered, or {@code null} for a refresh-ahead (no
+   *     lookup: nothing is counted as a hit or a miss)
    */
-  private Optional<Tenant> load(LookupKey key, Tenant stale, boolean refresh) {
+  private Optional<Tenant> load(LookupKey key, Tenant stale, Outcome outcome) {
+    boolean refresh = outcome == null;
     long startGeneration = generation.get();
     boolean remoteUsable = remote != null;
     if (remoteUsable && health.owes()) {
@@ -431,7 +442,7 @@ public final class TenantLookup implements AutoCloseable {
         TenantCodec.Value cached = fromRemote(key, read.value());
         if (cached != null && trusted && cached.freshUntil() > clock.millis()) {
           if (!refresh) {
-            stats.redisHits.increment();
+            outcome.fromRedis = true;
           }
           putLocal(key, cached.tenant(), startGeneration);
           return Optional.of(cached.tenant());

@@ -39,6 +39,7 @@ final class FakeRemoteTier implements RemoteTier {
   public Read read(LookupKey key) throws RemoteTierException {
     reads.incrementAndGet();
     check();
+    duringRead.run();
     return new Read(values.get(key.cacheKey()), Long.toString(epoch.get()));
   }
 
@@ -60,6 +61,9 @@ final class FakeRemoteTier implements RemoteTier {
     check();
     values.remove(key.cacheKey());
   }
+
+  /** Runs inside every read: what a concurrent observer sees while a lookup is in flight. */
+  volatile Runnable duringRead = () -> {};
 
   /** Runs inside invalidate, before Redis is cleaned: what a concurrent request would see. */
   volatile Runnable duringInvalidate = () -> {};
