@@ -797,6 +797,15 @@ public final class TenantLookup implements AutoCloseable {
     if (bus != null) {
       bus.close();
     }
+    if (health != null && health.owes() && !pay(direct, Integer.MAX_VALUE)) {
+      // nobody else knows: Redis keeps what these invalidations should have removed
+      RemoteHealth.Debts debts = health.debts();
+      LOG.severe("tenant-filter: stopping while Redis still owes "
+          + (debts.all() ? "a full invalidation" : "the invalidation of tenants "
+              + debts.tenants().keySet())
+          + "; Redis may serve the old records until their TTL (tenant-filter.redis.ttl): once"
+          + " Redis is reachable, call TenantCache.invalidateAll() (or invalidateTenantCache)");
+    }
     try {
       local.close();
     } finally {

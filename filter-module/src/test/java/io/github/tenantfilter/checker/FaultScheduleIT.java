@@ -42,13 +42,14 @@ class FaultScheduleIT {
   private static final long SCHEDULE_MILLIS = Long.getLong("checker.millis", 20_000);
 
   /**
-   * The circuit's open time, 2 s instead of 60: Fault Tolerance reads it through MicroProfile
+   * The circuit's open time, 1 s instead of 60: Fault Tolerance reads it through MicroProfile
    * Config when each node's container starts, process-wide (a node's own settings are not a
    * config source of its Fault Tolerance), as an operator's system property would be.
    */
   @org.junit.jupiter.api.BeforeAll
   static void shortCircuit() {
-    System.setProperty("tenant-filter.redis.circuit.timeout", "2");
+    System.setProperty("tenant-filter.redis.circuit.timeout",
+        Integer.toString(Bounds.CIRCUIT_SECONDS));
   }
 
   @org.junit.jupiter.api.AfterAll

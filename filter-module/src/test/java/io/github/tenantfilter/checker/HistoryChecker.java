@@ -57,7 +57,13 @@ final class HistoryChecker {
 
   /** A host's answer between two writes. */
   private record State(String answer, long committedFrom, long deadline, long reference,
-      String path, String cause) {}
+      String path, String cause, int announcer, long announcerDeadline) {
+
+    /** The deadline for a lookup on {@code node}: the announcing node's own is sooner. */
+    long deadline(int node) {
+      return node == announcer ? Math.min(deadline, announcerDeadline) : deadline;
+    }
+  }
 
   static synchronized Result check(History history, Bounds bounds) {
     zero = history.zero;
@@ -104,6 +110,7 @@ final class HistoryChecker {
       State best = null;
       boolean seen = false;
       boolean committed = false;
+      int node = lookup.node();
       for (State state : states) {
         if (!state.answer.equals(answer)) {
           continue;
@@ -111,12 +118,12 @@ final class HistoryChecker {
         seen = true;
         if (state.committedFrom <= lookup.end()) {
           committed = true;
-          if (best == null || state.deadline > best.deadline) {
+          if (best == null || state.deadline(node) > best.deadline(node)) {
             best = state;
           }
         }
       }
-      if (best != null && best.deadline >= start) {
+      if (best != null && best.deadline(node) >= start) {
         if (best.path != null && lookup.start() > best.reference) {
           worst.merge(best.path, TimeUnit.NANOSECONDS.toMillis(lookup.start() - best.reference),
               Math::max);
@@ -135,8 +142,9 @@ final class HistoryChecker {
             + answers(states)));
       } else {
         violations.add(new Violation(Kind.STALE, lookup, String.format(
-            "%s path: began %d ms past the deadline; answers of this host: %s", best.path,
-            TimeUnit.NANOSECONDS.toMillis(start - best.deadline), answers(states))));
+            "%s path%s: began %d ms past the deadline; answers of this host: %s", best.path,
+            node == best.announcer ? " (the announcing node)" : "",
+            TimeUnit.NANOSECONDS.toMillis(start - best.deadline(node)), answers(states))));
       }
     }
     return new Result(violations, history.lookups.size(), checked, worst, history.zero);
@@ -178,27 +186,32 @@ final class HistoryChecker {
       long reference = sqlOnly ? write.end() : write.announced();
       long deadline = reference + TimeUnit.MILLISECONDS.toNanos(
           sqlOnly ? bounds.notification() : bounds.apiEpsilon());
+      // the node that announced it: at once once the call returned (0 + no ε)
+      long announcerDeadline = sqlOnly ? deadline : write.announced();
       String path = sqlOnly ? "sql" : "api";
       if (write.announceFailed()
           || messageLost(faults, write.start(), deadline, bounds.recovery())) {
         reference = write.end();
         deadline = Math.max(deadline, reference + TimeUnit.MILLISECONDS.toNanos(bounds.lost()));
+        announcerDeadline = deadline;
         path = "lost";
       }
       long cutOff = cutOffFromRedis(faults, write);
       if (cutOff > write.end()) {
         // the announcing node could not reach Redis: it owes the invalidation, and pays it (and
-        // tells the others) when it reaches Redis again; the others may read the old record
-        // from Redis until then
+        // tells the others) before it reads Redis again, and within a tick of its watchdog
         reference = cutOff;
-        deadline = Math.max(deadline, cutOff + TimeUnit.MILLISECONDS.toNanos(bounds.lost()));
+        deadline = Math.max(deadline, cutOff + TimeUnit.MILLISECONDS.toNanos(bounds.recovery()));
+        announcerDeadline = deadline;
         path = "owed";
       }
-      states.add(new State(answer, from, deadline, reference, path, write.step().toString()));
+      states.add(new State(answer, from, deadline, reference, path, write.step().toString(),
+          write.announcer(), announcerDeadline));
       answer = next;
       from = write.start();
     }
-    states.add(new State(answer, from, Long.MAX_VALUE, Long.MAX_VALUE, null, null));
+    states.add(new State(answer, from, Long.MAX_VALUE, Long.MAX_VALUE, null, null, -1,
+        Long.MAX_VALUE));
     return states;
   }
 

@@ -43,16 +43,25 @@ class HistoryCheckerTest {
     renameAt100(Step.Announce.API, false);
     lookup(0, 1, "200 t0 t0@0");
     lookup(150, 151, "200 t0 t0@1");
-    lookup(160, 161, "200 t0 t0@0"); // 40 ms after the call returned: within ε
+    history.lookups.add(new History.Lookup(1, HOST, ms(160), ms(161), "200 t0 t0@0")); // within ε
     lookup(105, 106, "200 t0 t0@1"); // during the commit: the new one is fine too
     assertThat(violations()).isEmpty();
     assertThat(HistoryChecker.check(history, BOUNDS).worstStaleness()).containsEntry("api", 40L);
   }
 
   @Test
+  void check_theAnnouncingNode_oldAnswerAfterTheCallReturned_isStale() {
+    renameAt100(Step.Announce.API, false);
+    lookup(119, 125, "200 t0 t0@0"); // began before the call returned
+    assertThat(violations()).isEmpty();
+    lookup(121, 122, "200 t0 t0@0"); // node 0 announced: no ε for it
+    assertThat(violations()).containsExactly(HistoryChecker.Kind.STALE);
+  }
+
+  @Test
   void check_oldAnswerPastTheApiBound_isStale() {
     renameAt100(Step.Announce.API, false);
-    lookup(171, 172, "200 t0 t0@0"); // 51 ms after the call returned
+    history.lookups.add(new History.Lookup(1, HOST, ms(171), ms(172), "200 t0 t0@0")); // 51 ms
     assertThat(violations()).containsExactly(HistoryChecker.Kind.STALE);
   }
 
@@ -103,9 +112,9 @@ class HistoryCheckerTest {
     renameAt100(Step.Announce.API, false);
     history.faults.add(
         new History.Fault(Step.Kind.REDIS_PARTITION, 0, "refuse", ms(50), ms(10_000)));
-    lookup(12_900, 12_901, "200 t0 t0@0"); // the partition ended at 10 s; 3 s more
+    lookup(10_400, 10_401, "200 t0 t0@0"); // the partition ended at 10 s: paid within 0.5 s
     assertThat(violations()).isEmpty();
-    lookup(13_100, 13_101, "200 t0 t0@0");
+    lookup(10_600, 10_601, "200 t0 t0@0");
     assertThat(violations()).containsExactly(HistoryChecker.Kind.STALE);
   }
 

@@ -64,10 +64,10 @@ record Schedule(long seed, boolean listen, Model initial, List<Step> steps) {
           case PUBSUB_CUT, DB_CUT -> new Step.Fault(at, kind, -1, 0, null);
           case REDIS_PARTITION -> new Step.Fault(at, kind, random.nextInt(3) == 0 ? -1 : node,
               300 + random.nextInt(3700), random.nextBoolean() ? "refuse" : "blackhole");
-          case DB_PARTITION -> new Step.Fault(at, kind, random.nextInt(3) == 0 ? -1 : node,
+          case DB_PARTITION -> new Step.Fault(at, kind, random.nextBoolean() ? -1 : node,
               300 + random.nextInt(3700), "refuse");
           case STORE_SLOW -> new Step.Fault(at, kind, node, 500 + random.nextInt(2500),
-              "slow:" + (20 + random.nextInt(280)));
+              "slow:" + (20 + random.nextInt(980)));
           case STORE_FAIL -> new Step.Fault(at, kind, node, 300 + random.nextInt(2000),
               random.nextBoolean() ? "fail" : "runtime");
           case STORE_ERROR -> new Step.Fault(at, kind, node, 300 + random.nextInt(1500), "error");
