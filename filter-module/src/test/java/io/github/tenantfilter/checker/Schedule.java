@@ -49,6 +49,8 @@ record Schedule(long seed, boolean listen, Model initial, List<Step> steps) {
   static Schedule generate(long seed, int nodes, long millis) {
     SplittableRandom random = new SplittableRandom(seed);
     boolean listen = seed % 4 != 3; // one schedule in four without LISTEN: the API announces all
+    // one schedule in three at a slower pace: stale records live long enough to be seen
+    int pause = random.nextInt(3) == 0 ? 1_200 : 350;
     Model model = initialModel();
     List<Step> steps = new ArrayList<>();
     long at = 300;
@@ -83,7 +85,7 @@ record Schedule(long seed, boolean listen, Model initial, List<Step> steps) {
           steps.add(new Step.Change(at, write, announce, random.nextInt(nodes)));
         }
       }
-      at += 50 + random.nextInt(350);
+      at += 50 + random.nextInt(pause);
     }
     return new Schedule(seed, listen, initialModel(), List.copyOf(steps));
   }
@@ -91,7 +93,9 @@ record Schedule(long seed, boolean listen, Model initial, List<Step> steps) {
   /** A write that {@code model} allows, or {@code null} when the one drawn does not fit. */
   private static Write write(SplittableRandom random, Model model, int version) {
     List<String> present = new ArrayList<>(model.tenants().keySet());
-    String tenant = present.isEmpty() ? null : present.get(random.nextInt(present.size()));
+    // skewed: t0 is written often, the last ones rarely, so that some records go unwritten long
+    // enough for a stale one to outlive its bound (a next write would clean it up)
+    String tenant = present.isEmpty() ? null : present.get(skewed(random, present.size()));
     int roll = random.nextInt(100);
     if (tenant == null || roll < 8) {
       String id = IDS.get(random.nextInt(IDS.size()));
@@ -115,6 +119,22 @@ record Schedule(long seed, boolean listen, Model initial, List<Step> steps) {
       write = new Write(Write.Kind.DELETE, tenant, null);
     }
     return model.allows(write) ? write : null;
+  }
+
+  /** An index below {@code size}, index i with a weight of 1 / (i + 1)². */
+  private static int skewed(SplittableRandom random, int size) {
+    double total = 0;
+    for (int i = 0; i < size; i++) {
+      total += 1.0 / ((i + 1) * (i + 1));
+    }
+    double roll = random.nextDouble() * total;
+    for (int i = 0; i < size; i++) {
+      roll -= 1.0 / ((i + 1) * (i + 1));
+      if (roll < 0) {
+        return i;
+      }
+    }
+    return size - 1;
   }
 
   /** The same schedule with only {@code kept} steps (for shrinking). */

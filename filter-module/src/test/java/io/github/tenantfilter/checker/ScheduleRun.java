@@ -114,8 +114,11 @@ final class ScheduleRun implements AutoCloseable {
     return node;
   }
 
-  /** Runs the schedule, then a second of lookups more, and returns what happened. */
-  History run() throws InterruptedException {
+  /**
+   * Runs the schedule, then {@code quietMillis} of lookups more with no write and no fault (every
+   * bound has passed by then: what is still stale stays stale), and returns what happened.
+   */
+  History run(long quietMillis) throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
     List<String> hosts = Schedule.hosts();
     List<Thread> lookups = new ArrayList<>();
@@ -166,7 +169,7 @@ final class ScheduleRun implements AutoCloseable {
     if (!background.awaitTermination(60, TimeUnit.SECONDS)) {
       history.hangs.add("a fault did not end within 60 s");
     }
-    Thread.sleep(1_000);
+    Thread.sleep(quietMillis);
     stop.set(true);
     for (Thread thread : lookups) {
       thread.join(30_000);

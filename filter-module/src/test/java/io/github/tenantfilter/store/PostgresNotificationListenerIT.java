@@ -67,7 +67,7 @@ class PostgresNotificationListenerIT {
     listener.start();
     assertThat(listener.awaitListening(Duration.ofSeconds(10))).isTrue();
     notify("tf_pool_back", "acme");
-    for (int i = 0; i < 50 && heard.isEmpty(); i++) {
+    for (int i = 0; i < 300 && heard.isEmpty(); i++) { // a hang guard: 30 s
       Thread.sleep(100);
     }
     assertThat(heard).containsExactly("acme");
@@ -112,7 +112,7 @@ class PostgresNotificationListenerIT {
       try {
         assertThat(listener.awaitListening(Duration.ofSeconds(10))).isTrue();
         notify("tf_own_copy", "globex");
-        for (int i = 0; i < 50 && heard.isEmpty(); i++) {
+        for (int i = 0; i < 300 && heard.isEmpty(); i++) { // a hang guard: 30 s
           Thread.sleep(100);
         }
         assertThat(heard).containsExactly("globex");

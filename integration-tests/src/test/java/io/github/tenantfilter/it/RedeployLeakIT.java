@@ -195,7 +195,7 @@ class RedeployLeakIT {
           "tenant-filter-stats");
       // the pool's connection and the subscription's, which its thread opens by itself
       int clients = redisClients();
-      for (int i = 0; i < 50 && clients < 2; i++) {
+      for (int i = 0; i < 300 && clients < 2; i++) {
         Thread.sleep(100);
         clients = redisClients();
       }
@@ -211,7 +211,7 @@ class RedeployLeakIT {
 
   private Set<String> waitForThreads(Set<String> wanted) throws Exception {
     Set<String> names = new TreeSet<>();
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < 300; i++) {
       names = new TreeSet<>(ourThreads());
       if (names.containsAll(wanted)) {
         break;
@@ -223,7 +223,7 @@ class RedeployLeakIT {
 
   private List<String> waitForListening() throws Exception {
     List<String> sessions = listening();
-    for (int i = 0; i < 50 && sessions.isEmpty(); i++) {
+    for (int i = 0; i < 300 && sessions.isEmpty(); i++) {
       Thread.sleep(100);
       sessions = listening();
     }

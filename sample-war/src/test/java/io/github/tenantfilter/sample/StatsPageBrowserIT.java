@@ -90,7 +90,7 @@ class StatsPageBrowserIT {
   void statsPage_inHeadlessChromium_drawsTheChartAndListsTheTenants() throws Exception {
     traffic();
     JsonObject json = statsJson();
-    for (int i = 0; i < 50 && intervalsWithLookups(json) < 5; i++) {
+    for (int i = 0; i < 300 && intervalsWithLookups(json) < 5; i++) {
       Thread.sleep(100); // the last round's interval is sampled a moment later
       json = statsJson();
     }
