@@ -125,15 +125,20 @@ class FaultScheduleIT {
     StringBuilder text = new StringBuilder("fault-schedule checker: ")
         .append(result.violations().size()).append(" violation(s) in seed ")
         .append(schedule.seed()).append(" (bounds: ").append(bounds).append(")\n");
-    // grouped: one line per kind, node, host and answer, with the first one's detail
+    Map<HistoryChecker.Kind, Long> kinds = new EnumMap<>(HistoryChecker.Kind.class);
+    result.violations().forEach(v -> kinds.merge(v.kind(), 1L, Long::sum));
+    text.append("by kind: ").append(kinds).append('\n');
+    // grouped: one line per kind, node, host and answer, with the first one's detail; the worst
+    // kinds first (a wrong tenant before a stale record before a 500...)
     Map<String, List<HistoryChecker.Violation>> groups = new java.util.LinkedHashMap<>();
     result.violations().stream()
-        .sorted(java.util.Comparator.comparingLong(v -> v.lookup() == null ? 0 : v.lookup().start()))
+        .sorted(java.util.Comparator.comparing(HistoryChecker.Violation::kind).thenComparingLong(
+            v -> v.lookup() == null ? 0 : v.lookup().start()))
         .forEach(v -> groups.computeIfAbsent(v.kind() + (v.lookup() == null ? ""
             : " node " + v.lookup().node() + " " + v.lookup().host() + " got '"
                 + v.lookup().answer() + "'"), k -> new ArrayList<>()).add(v));
     long zero = result.zero();
-    groups.entrySet().stream().limit(15).forEach(group -> {
+    groups.entrySet().stream().limit(20).forEach(group -> {
       List<HistoryChecker.Violation> list = group.getValue();
       HistoryChecker.Violation first = list.get(0);
       text.append("- ").append(group.getKey()).append(": ").append(list.size())

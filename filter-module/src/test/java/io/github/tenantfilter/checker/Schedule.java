@@ -60,13 +60,13 @@ record Schedule(long seed, boolean listen, Model initial, List<Step> steps) {
       if (random.nextInt(100) < 15) {
         Step.Kind kind = kinds[random.nextInt(kinds.length)];
         int node = random.nextInt(nodes);
-        steps.add(switch (kind) {
+        Step.Fault fault = switch (kind) {
           case REDIS_KILL -> new Step.Fault(at, kind, -1, 300 + random.nextInt(2700), null);
           case REDIS_HANG -> new Step.Fault(at, kind, -1, 300 + random.nextInt(2700), null);
           case PUBSUB_CUT, DB_CUT -> new Step.Fault(at, kind, -1, 0, null);
           case REDIS_PARTITION -> new Step.Fault(at, kind, random.nextInt(3) == 0 ? -1 : node,
               300 + random.nextInt(3700), random.nextBoolean() ? "refuse" : "blackhole");
-          case DB_PARTITION -> new Step.Fault(at, kind, random.nextBoolean() ? -1 : node,
+          case DB_PARTITION -> new Step.Fault(at, kind, random.nextInt(10) < 7 ? -1 : node,
               300 + random.nextInt(3700), "refuse");
           case STORE_SLOW -> new Step.Fault(at, kind, node, 500 + random.nextInt(2500),
               "slow:" + (20 + random.nextInt(980)));
@@ -74,20 +74,49 @@ record Schedule(long seed, boolean listen, Model initial, List<Step> steps) {
               random.nextBoolean() ? "fail" : "runtime");
           case STORE_ERROR -> new Step.Fault(at, kind, node, 300 + random.nextInt(1500), "error");
           case RESTART -> new Step.Fault(at, kind, node, 0, null);
-        });
+        };
+        steps.add(fault);
+        if (random.nextBoolean()) {
+          // an episode: a write of a rarely written tenant while the fault lasts, announced the
+          // way the fault is about (a lost notification, an owed invalidation, an invalidation
+          // that lands on a slow load), so that the dangerous interleavings are common
+          Write write = rareWrite(random, model, version++);
+          if (write != null) {
+            model = model.apply(write);
+            Step.Announce announce = kind == Step.Kind.DB_PARTITION && listen
+                ? Step.Announce.NONE : Step.Announce.API;
+            int announcer = fault.node() >= 0 ? fault.node() : node;
+            at += 1 + fault.millis() / 3;
+            steps.add(new Step.Change(at, write, announce, announcer));
+          }
+        }
       } else {
         Write write = write(random, model, version++);
         if (write != null) {
           model = model.apply(write);
+          // invalidateAll rarely: it cleans every record, stale ones included, and would hide them
           int roll = random.nextInt(100);
           Step.Announce announce = listen && roll < 40 ? Step.Announce.NONE
-              : roll < 88 ? Step.Announce.API : Step.Announce.ALL;
+              : roll < 97 ? Step.Announce.API : Step.Announce.ALL;
           steps.add(new Step.Change(at, write, announce, random.nextInt(nodes)));
         }
       }
       at += 50 + random.nextInt(pause);
     }
     return new Schedule(seed, listen, initialModel(), List.copyOf(steps));
+  }
+
+  /** A rename of one of the least written tenants present, or {@code null} if none. */
+  private static Write rareWrite(SplittableRandom random, Model model, int version) {
+    List<String> present = new ArrayList<>(model.tenants().keySet());
+    if (present.size() < 3) {
+      return null;
+    }
+    String tenant = present.get(present.size() - 1 - random.nextInt(2));
+    return random.nextBoolean()
+        ? new Write(Write.Kind.RENAME, tenant, tenant + "@" + version)
+        : new Write(Write.Kind.STATUS, tenant,
+            "active".equals(model.tenants().get(tenant).status()) ? "suspended" : "active");
   }
 
   /** A write that {@code model} allows, or {@code null} when the one drawn does not fit. */
