@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -62,6 +63,15 @@ final class Backends implements AutoCloseable {
     TenantStore store = new JdbcTenantStore(dataSource, config.queryById(),
         config.queryBySubdomain(), config.queryByDomain(), config.storeTimeout());
     lookup = TenantLookup.create(config, store, Clock.systemUTC(), null);
+    try {
+      // until it hears other nodes' invalidations, a node does not trust what Redis holds
+      if (!lookup.awaitInvalidationChannel(Duration.ofSeconds(10))) {
+        throw new IllegalStateException("the invalidation channel did not come up");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
     return lookup;
   }
 
@@ -87,7 +97,7 @@ final class Backends implements AutoCloseable {
         lookup.close();
       }
       if (lookup != null && lookup.hasRemoteTier()) {
-        removeOwnKeys(); // what invalidateAll leaves: the epoch counter
+        removeOwnKeys(); // what invalidateAll leaves: its dead values, the epoch, the generation
       }
       if (dataSource instanceof AutoCloseable closeable) {
         closeable.close();

@@ -72,7 +72,7 @@ public class RemotePaths {
 
     @Setup(Level.Invocation)
     public void emptyL1() {
-      lookup.reconnected(); // what a node does when its invalidation channel comes back
+      lookup.dropHeapTier(); // the next lookup misses the heap tier and finds Redis
     }
 
     @TearDown(Level.Trial)
@@ -98,7 +98,7 @@ public class RemotePaths {
 
     @Setup(Level.Invocation)
     public void emptyL1() {
-      lookup.reconnected();
+      lookup.dropHeapTier();
     }
 
     @TearDown(Level.Trial)

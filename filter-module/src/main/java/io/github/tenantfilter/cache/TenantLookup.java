@@ -221,8 +221,7 @@ public final class TenantLookup implements AutoCloseable {
       } else {
         // the start: what was loaded before now may have missed a message; Redis has not (an
         // invalidating node cleans it before it publishes), so it stays
-        generation.incrementAndGet();
-        local.clear();
+        dropHeapTier();
         prepareRemote();
       }
       pubSubHears = true;
@@ -655,6 +654,15 @@ public final class TenantLookup implements AutoCloseable {
     generation.incrementAndGet();
     local.removeTenant(tenantId);
     local.clearNegatives();
+  }
+
+  /**
+   * Empties this node's heap tier, and nothing else: the next lookups ask Redis. For benchmarks
+   * and diagnostics; to drop a changed tenant, use {@link #invalidate}.
+   */
+  public void dropHeapTier() {
+    generation.incrementAndGet();
+    local.clear();
   }
 
   /** Empties the heap tier, makes every tenant value in Redis dead, and tells the other nodes. */
