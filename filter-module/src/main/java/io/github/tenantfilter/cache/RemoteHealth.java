@@ -1,9 +1,7 @@
 package io.github.tenantfilter.cache;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.github.tenantfilter.engine.OwedInvalidations;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -11,9 +9,8 @@ import java.util.logging.Logger;
  * it is open, and the invalidations Redis still owes (made while it was unreachable). Each change
  * is logged once, not per request.
  *
- * <p>The ledger of owed invalidations is only kept here; {@link TenantLookup} pays it, before it
- * trusts anything read from Redis again. Paying one debt never clears a debt made while it was
- * being paid.
+ * <p>The ledger of owed invalidations ({@link OwedInvalidations}) is only kept here; {@link
+ * TenantLookup} pays it, before it trusts anything read from Redis again.
  */
 final class RemoteHealth {
 
@@ -28,12 +25,7 @@ final class RemoteHealth {
   private volatile boolean circuitOpen;
   /** When this node last saw the circuit open (System.nanoTime). */
   private volatile long circuitOpenedAt;
-  /** Each owed tenant with the number of its latest debt, so that a newer one is never lost. */
-  private final ConcurrentHashMap<String, Long> owed = new ConcurrentHashMap<>();
-  private final AtomicLong debtNumbers = new AtomicLong();
-  /** Full invalidations owed and paid, as counts: owed while they differ. */
-  private final AtomicLong allOwed = new AtomicLong();
-  private volatile long allPaid;
+  private final OwedInvalidations owed = new OwedInvalidations(MAX_PENDING_INVALIDATIONS);
 
   RemoteHealth(RemoteTier remote, Stats stats) {
     this.remote = remote;
@@ -90,69 +82,8 @@ final class RemoteHealth {
     }
   }
 
-  /** Redis could not remove the keys of {@code tenantId}: it owes that invalidation. */
-  void owe(String tenantId) {
-    if (owed.size() >= MAX_PENDING_INVALIDATIONS) {
-      oweAll(); // one full invalidation instead of an unbounded list; it covers those below
-      owed.clear();
-    } else {
-      owed.put(tenantId, debtNumbers.incrementAndGet());
-    }
-  }
-
-  /** Redis could not be emptied: it owes a full invalidation. */
-  void oweAll() {
-    allOwed.incrementAndGet();
-  }
-
-  /** Whether Redis owes anything. */
-  boolean owes() {
-    return allOwed.get() != allPaid || !owed.isEmpty();
-  }
-
-  /** What is owed now: a snapshot, to pay and then to mark paid. */
-  Debts debts() {
-    long all = allOwed.get();
-    return new Debts(all, all != allPaid, Map.copyOf(owed));
-  }
-
-  /**
-   * What {@code debts} listed is paid: a full invalidation pays every tenant it listed, a
-   * tenant's invalidation that tenant. A debt made since the snapshot stays.
-   */
-  void paid(Debts debts) {
-    debts.tenants().forEach((tenantId, number) -> owed.remove(tenantId, number));
-    if (debts.all()) {
-      allPaid = debts.allCount();
-    }
-  }
-
-  /** A tenant's debt of {@code debts} is paid. */
-  void paid(Debts debts, String tenantId) {
-    Long number = debts.tenants().get(tenantId);
-    if (number != null) {
-      owed.remove(tenantId, number);
-    }
-  }
-
-  /**
-   * A snapshot of the ledger.
-   *
-   * @param allCount the full invalidations owed so far, to mark paid
-   * @param all whether a full invalidation is owed
-   * @param tenants each owed tenant with the number of its latest debt
-   */
-  record Debts(long allCount, boolean all, Map<String, Long> tenants) {
-
-    /** Only the debt of {@code tenantId}, if any: what an invalidation of it pays. */
-    Debts only(String tenantId) {
-      Long number = tenants.get(tenantId);
-      return new Debts(allCount, false, number == null ? Map.of() : Map.of(tenantId, number));
-    }
-
-    /** The same debts, paid by a full invalidation. */
-    Debts asAll() {
-      return new Debts(allCount, true, tenants);
-    }
+  /** The invalidations Redis owes: made while it was unreachable, paid before it is read. */
+  OwedInvalidations owed() {
+    return owed;
   }
 }

@@ -5,15 +5,14 @@ import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.api.TenantStore;
 import io.github.tenantfilter.api.TenantStoreException;
 import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.engine.OwedInvalidations.Debts;
+import io.github.tenantfilter.engine.SingleFlight;
 import io.github.tenantfilter.resolve.LookupKey;
 import io.github.tenantfilter.resolve.TenantIds;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,10 +77,7 @@ public final class TenantLookup implements AutoCloseable {
   private final TenantCodec codec;
   private final TenantRecords records;
   private final Stats stats = new Stats();
-  /** A load running for a key, and the generation it began in. */
-  private record Load(CompletableFuture<Optional<Tenant>> result, long generation) {}
-
-  private final ConcurrentHashMap<String, Load> inFlight = new ConcurrentHashMap<>();
+  private final SingleFlight<Optional<Tenant>> loads = new SingleFlight<>();
   private final AtomicLong generation = new AtomicLong();
   private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
   /** What this node knows of Redis; null without Redis. */
@@ -211,9 +207,9 @@ public final class TenantLookup implements AutoCloseable {
         // a break: another node's invalidation may be owed to Redis (this node could not hear
         // it paid), and Redis may be back empty or not: whatever it holds from before is dead
         stats.invalidationReconnects.increment();
-        boolean owed = health.owes();
+        boolean owed = health.owed().owes();
         clearEverywhere();
-        if (owed && !health.owes()) {
+        if (owed && !health.owed().owes()) {
           // this node's own debts were paid by that: the other nodes' heaps may hold what they
           // read from Redis meanwhile
           publish(InvalidationBus.messageAll(nodeId));
@@ -238,7 +234,7 @@ public final class TenantLookup implements AutoCloseable {
 
     @Override
     public void tick() {
-      if (health.owes()) {
+      if (health.owed().owes()) {
         pay(direct, Integer.MAX_VALUE); // off the requests' path: without traffic too
       }
     }
@@ -310,26 +306,12 @@ public final class TenantLookup implements AutoCloseable {
    * runs), off the request's thread. A failure is left for the request that finds it expired.
    */
   private void refreshInBackground(LookupKey key, Tenant current) {
-    Load mine = new Load(new CompletableFuture<>(), generation.get());
-    if (inFlight.putIfAbsent(key.cacheKey(), mine) != null) {
-      return;
-    }
-    try {
-      refresher.execute(() -> {
-        try {
-          mine.result.complete(load(key, current, null));
-          stats.refreshedAhead.increment();
-        } catch (Throwable e) {
-          // whatever it was, the waiters must not wait forever; the entry is still fresh
-          mine.result.complete(Optional.of(current));
-        } finally {
-          inFlight.remove(key.cacheKey(), mine);
-        }
-      });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      inFlight.remove(key.cacheKey(), mine);
-      mine.result.complete(Optional.of(current));
-    }
+    // a failure (or a refused task) gives the waiters the entry: it is still fresh
+    loads.loadInBackground(key.cacheKey(), generation.get(), refresher, () -> {
+      Optional<Tenant> result = load(key, current, null);
+      stats.refreshedAhead.increment();
+      return result;
+    }, failure -> Optional.of(current));
   }
 
   /** Whether a heap entry answers a lookup: a remembered miss, or a tenant still fresh. */
@@ -368,41 +350,13 @@ public final class TenantLookup implements AutoCloseable {
    */
   private Optional<Tenant> loadOnce(LookupKey key, Outcome outcome) {
     String cacheKey = key.cacheKey();
-    Load mine = new Load(new CompletableFuture<>(), generation.get());
-    Load running = inFlight.compute(cacheKey,
-        (k, current) -> current != null && current.generation == mine.generation ? current : mine);
-    if (running != mine) {
-      return await(running.result);
-    }
-    try {
+    return loads.load(cacheKey, generation.get(), () -> {
       // a load for this key may have finished between our L1 miss and now
       LocalEntry entry = local.get(cacheKey);
-      Optional<Tenant> result =
-          entry != null && answers(entry)
-              ? answer(entry, false)
-              : load(key, entry == null ? null : entry.tenant, outcome);
-      mine.result.complete(result);
-      return result;
-    } catch (Throwable e) {
-      mine.result.completeExceptionally(e); // an Error too: no waiter may wait forever
-      throw e;
-    } finally {
-      inFlight.remove(cacheKey, mine);
-    }
-  }
-
-  private static Optional<Tenant> await(CompletableFuture<Optional<Tenant>> running) {
-    try {
-      return running.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
-    }
+      return entry != null && answers(entry)
+          ? answer(entry, false)
+          : load(key, entry == null ? null : entry.tenant, outcome);
+    });
   }
 
   /**
@@ -417,13 +371,13 @@ public final class TenantLookup implements AutoCloseable {
     boolean refresh = outcome == null;
     long startGeneration = generation.get();
     boolean remoteUsable = remote != null;
-    if (remoteUsable && health.owes()) {
+    if (remoteUsable && health.owed().owes()) {
       // what Redis owes is paid before anything read from it counts; paying moves the
       // generation, and a debt made since the first check is seen by the second (a debt is
       // recorded before its invalidation moves the generation)
       pay(remote, DEBTS_PAID_PER_REQUEST);
       startGeneration = generation.get();
-      remoteUsable = !health.owes();
+      remoteUsable = !health.owed().owes();
     }
     // a node that may have missed a message serves Redis's values only when the store fails
     boolean trusted = hears();
@@ -629,16 +583,16 @@ public final class TenantLookup implements AutoCloseable {
     if (direct == null) {
       return;
     }
-    RemoteHealth.Debts before = health.debts().only(tenantId);
+    Debts before = health.owed().debts().only(tenantId);
     try {
       invalidating(tier -> tier.invalidate(tenantId));
       health.answered();
-      health.paid(before); // an older debt for the tenant is paid by this
+      health.owed().paid(before); // an older debt for the tenant is paid by this
       // again, now that Redis is clean: a request here in between may have read the old
       // record from Redis and put it back (its load began after the first generation step)
       dropFromHeap(tenantId);
     } catch (RemoteTierException e) {
-      health.owe(tenantId);
+      health.owed().owe(tenantId);
       // and again: a load that read Redis before the debt was recorded must not keep the value
       dropFromHeap(tenantId);
       health.failed(e);
@@ -678,15 +632,15 @@ public final class TenantLookup implements AutoCloseable {
     if (direct == null) {
       return;
     }
-    RemoteHealth.Debts debts = health.debts();
+    Debts debts = health.owed().debts();
     try {
       invalidating(RemoteTier::invalidateAll);
       health.answered();
-      health.paid(debts.asAll());
+      health.owed().paid(debts.asAll());
       generation.incrementAndGet(); // again, now that Redis is clean (see invalidate)
       local.clear();
     } catch (RemoteTierException e) {
-      health.oweAll();
+      health.owed().oweAll();
       generation.incrementAndGet();
       local.clear();
       health.failed(e);
@@ -703,27 +657,27 @@ public final class TenantLookup implements AutoCloseable {
    * @return whether nothing is owed any more, so that Redis may be read
    */
   private boolean pay(RemoteTier tier, int limit) {
-    if (!health.owes()) {
+    if (!health.owed().owes()) {
       return true;
     }
     if (!paying.tryLock()) {
       return false; // another thread pays; this one goes on without Redis
     }
     try {
-      RemoteHealth.Debts debts = health.debts();
+      Debts debts = health.owed().debts();
       if (debts.all()) {
         tier.invalidateAll();
         generation.incrementAndGet();
         local.clear();
-        health.paid(debts);
+        health.owed().paid(debts);
         publish(InvalidationBus.messageAll(nodeId));
       } else {
-        if (debts.tenants().size() > limit) {
+        if (debts.keys().size() > limit) {
           return false;
         }
-        for (String tenantId : debts.tenants().keySet()) {
+        for (String tenantId : debts.keys().keySet()) {
           tier.invalidate(tenantId);
-          health.paid(debts, tenantId);
+          health.owed().paid(debts, tenantId);
           dropFromHeap(tenantId);
           publish(InvalidationBus.message(nodeId, tenantId));
         }
@@ -805,12 +759,12 @@ public final class TenantLookup implements AutoCloseable {
     if (bus != null) {
       bus.close();
     }
-    if (health != null && health.owes() && !pay(direct, Integer.MAX_VALUE)) {
+    if (health != null && health.owed().owes() && !pay(direct, Integer.MAX_VALUE)) {
       // nobody else knows: Redis keeps what these invalidations should have removed
-      RemoteHealth.Debts debts = health.debts();
+      Debts debts = health.owed().debts();
       LOG.severe("tenant-filter: stopping while Redis still owes "
           + (debts.all() ? "a full invalidation" : "the invalidation of tenants "
-              + debts.tenants().keySet())
+              + debts.keys().keySet())
           + "; Redis may serve the old records until their TTL (tenant-filter.redis.ttl): once"
           + " Redis is reachable, call TenantCache.invalidateAll() (or invalidateTenantCache)");
     }

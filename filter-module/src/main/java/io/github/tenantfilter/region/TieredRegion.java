@@ -4,14 +4,14 @@ import io.github.tenantfilter.api.CacheRegion;
 import io.github.tenantfilter.api.CacheSerializer;
 import io.github.tenantfilter.api.RegionSpec;
 import io.github.tenantfilter.api.RegionStats;
+import io.github.tenantfilter.engine.OwedInvalidations;
+import io.github.tenantfilter.engine.OwedInvalidations.Debts;
+import io.github.tenantfilter.engine.SingleFlight;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -47,18 +47,11 @@ final class TieredRegion<V> implements CacheRegion<V> {
   private final RedisState redisState;
   private final DoubleSupplier random;
   private final RegionCounters counters = new RegionCounters();
-  /** A load running for a key, and the generation it began in. */
-  private record Load<V>(CompletableFuture<V> result, long generation) {}
-
-  private final ConcurrentHashMap<String, Load<V>> inFlight = new ConcurrentHashMap<>();
+  private final SingleFlight<V> loads = new SingleFlight<>();
   /** One payer of Redis's debts at a time; the others go on without Redis. */
-  private final java.util.concurrent.locks.ReentrantLock paying =
-      new java.util.concurrent.locks.ReentrantLock();
+  private final ReentrantLock paying = new ReentrantLock();
   private final AtomicLong generation = new AtomicLong();
-  /** Each owed key with the number of its latest debt, so that a newer one is never lost. */
-  private final ConcurrentHashMap<String, Long> owed = new ConcurrentHashMap<>();
-  private final AtomicLong debtNumbers = new AtomicLong();
-  private volatile boolean owedAll;
+  private final OwedInvalidations owed = new OwedInvalidations(MAX_OWED);
   private final AtomicBoolean serializerWarned = new AtomicBoolean();
   private volatile boolean closed;
 
@@ -137,38 +130,11 @@ final class TieredRegion<V> implements CacheRegion<V> {
    * only if no invalidation came between that load's start and its own.
    */
   private V loadOnce(String key, String escaped, Function<? super String, ? extends V> loader) {
-    Load<V> mine = new Load<>(new CompletableFuture<>(), generation.get());
-    Load<V> running = inFlight.compute(escaped,
-        (k, current) -> current != null && current.generation == mine.generation ? current : mine);
-    if (running != mine) {
-      return await(running.result);
-    }
-    try {
+    return loads.load(escaped, generation.get(), () -> {
       // a load of this key may have finished between our heap miss and now
       V again = local(escaped);
-      V result = again != null ? again : load(key, escaped, loader);
-      mine.result.complete(result);
-      return result;
-    } catch (Throwable e) {
-      mine.result.completeExceptionally(e);
-      throw e;
-    } finally {
-      inFlight.remove(escaped, mine);
-    }
-  }
-
-  private static <V> V await(CompletableFuture<V> running) {
-    try {
-      return running.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
-    }
+      return again != null ? again : load(key, escaped, loader);
+    });
   }
 
   /** What Redis said: the value if it had a usable one, and the read for a fill. */
@@ -311,7 +277,7 @@ final class TieredRegion<V> implements CacheRegion<V> {
     Objects.requireNonNull(value, "value");
     generation.incrementAndGet();
     if (remote != null && !closed) {
-      Long before = owed.get(escaped);
+      Debts before = owed.debts().only(escaped);
       String payload = serialize(value);
       try {
         if (payload != null) {
@@ -320,10 +286,10 @@ final class TieredRegion<V> implements CacheRegion<V> {
           remote.invalidate(escaped);
         }
         redisState.succeeded();
-        paid(before, escaped); // an older debt for the key is paid by this
+        owed.paid(before); // an older debt for the key is paid by this
         publish(escaped);
       } catch (RegionUnavailable e) {
-        owe(escaped);
+        owed.owe(escaped);
         redisState.failed(e, counters);
       }
     }
@@ -344,16 +310,16 @@ final class TieredRegion<V> implements CacheRegion<V> {
     counters.invalidations.increment();
     dropLocal(escaped);
     if (remote != null && !closed) {
-      Long before = owed.get(escaped);
+      Debts before = owed.debts().only(escaped);
       try {
         remote.invalidate(escaped);
         redisState.succeeded();
-        paid(before, escaped); // an older debt for the key is paid by this
+        owed.paid(before); // an older debt for the key is paid by this
         // again, now that Redis is clean: a load here in between may have read the old value
         dropLocal(escaped);
         publish(escaped);
       } catch (RegionUnavailable e) {
-        owe(escaped);
+        owed.owe(escaped);
         // and again: a load that read Redis before the debt was recorded must not keep the value
         dropLocal(escaped);
         redisState.failed(e, counters);
@@ -366,16 +332,15 @@ final class TieredRegion<V> implements CacheRegion<V> {
     counters.invalidations.increment();
     dropAllLocal();
     if (remote != null && !closed) {
-      Map<String, Long> paidNow = Map.copyOf(owed);
-      owedAll = false; // before the call: a debt made during it sets it again
+      Debts before = owed.debts().asAll(); // what this pays; a debt made meanwhile stays
       try {
         remote.invalidateAll();
-        paidNow.forEach(owed::remove);
+        owed.paid(before);
         redisState.succeeded();
         dropAllLocal();
         publish(null);
       } catch (RegionUnavailable e) {
-        owedAll = true;
+        owed.oweAll();
         dropAllLocal();
         redisState.failed(e, counters);
       }
@@ -429,20 +394,9 @@ final class TieredRegion<V> implements CacheRegion<V> {
     }
   }
 
-  private void owe(String escaped) {
-    if (owed.size() >= MAX_OWED) {
-      owedAll = true; // one whole-region invalidation covers those below
-      owed.clear();
-    } else {
-      owed.put(escaped, debtNumbers.incrementAndGet());
-    }
-  }
-
-  /** The debt numbered {@code before} (if any) of {@code escaped} is paid; a newer one stays. */
-  private void paid(Long before, String escaped) {
-    if (before != null) {
-      owed.remove(escaped, before);
-    }
+  /** Whether Redis owes this region an invalidation. */
+  private boolean owes() {
+    return owed.owes();
   }
 
   /**
@@ -451,11 +405,6 @@ final class TieredRegion<V> implements CacheRegion<V> {
    *
    * @return whether nothing is owed any more, so that Redis may be read
    */
-  /** Whether Redis owes this region an invalidation. */
-  private boolean owes() {
-    return owedAll || !owed.isEmpty();
-  }
-
   private boolean payOwed() {
     if (!owes()) {
       return true;
@@ -464,24 +413,19 @@ final class TieredRegion<V> implements CacheRegion<V> {
       return false; // another thread pays; this one goes on without Redis
     }
     try {
-      if (owedAll) {
-        Map<String, Long> paidNow = Map.copyOf(owed);
-        owedAll = false; // before the call: a debt made during it sets it again
-        try {
-          remote.invalidateAll();
-        } catch (RegionUnavailable e) {
-          owedAll = true;
-          throw e;
-        }
-        paidNow.forEach(owed::remove);
+      Debts debts = owed.debts();
+      if (debts.all()) {
+        remote.invalidateAll();
+        owed.paid(debts); // every key it listed too
         dropAllLocal();
         publish(null);
+        debts = owed.debts(); // those made meanwhile
       }
-      for (Map.Entry<String, Long> debt : Map.copyOf(owed).entrySet()) {
-        remote.invalidate(debt.getKey());
-        owed.remove(debt.getKey(), debt.getValue());
-        dropLocal(debt.getKey());
-        publish(debt.getKey());
+      for (String escaped : debts.keys().keySet()) {
+        remote.invalidate(escaped);
+        owed.paid(debts, escaped);
+        dropLocal(escaped);
+        publish(escaped);
       }
       redisState.succeeded();
       return true;
