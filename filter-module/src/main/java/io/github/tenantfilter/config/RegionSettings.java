@@ -30,7 +30,7 @@ public final class RegionSettings {
   private static final Pattern SETTING =
       Pattern.compile(Pattern.quote(PREFIX) + "([^.]+)\\.(ttl|size|local-ttl)");
 
-  /** The settings' names as the README lists them, with their defaults. */
+  /** The settings' names as docs/settings.md lists them, with their defaults. */
   public static final Map<String, String> TEMPLATES =
       Map.of(
           PREFIX + "<name>.ttl", "",
@@ -164,7 +164,7 @@ public final class RegionSettings {
     for (String property : System.getProperties().stringPropertyNames()) {
       names.add(property);
     }
-    MicroProfileConfigSource.propertyNames(loader).forEach(names::add);
+    MicroProfileSettingSource.propertyNames(loader).forEach(names::add);
     return names;
   }
 }

@@ -32,7 +32,7 @@ public final class SettingsReader {
     List<SettingSource> sources = new ArrayList<>();
     sources.add(SettingSource.ofMap("filter init-param", initParams));
     sources.add(SettingSource.ofMap("context-param", contextParams));
-    MicroProfileConfigSource.find(loader).ifPresent(sources::add);
+    MicroProfileSettingSource.find(loader).ifPresent(sources::add);
     sources.add(SettingSource.systemProperties());
     sources.add(SettingSource.environment(System::getenv));
     return new SettingsReader(sources);

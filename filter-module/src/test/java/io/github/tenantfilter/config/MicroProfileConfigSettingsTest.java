@@ -16,11 +16,11 @@ class MicroProfileConfigSettingsTest {
 
   @Test
   void standard_microProfileConfigPresent_isRead() {
-    assertThat(MicroProfileConfigSource.find(loader)).isPresent();
+    assertThat(MicroProfileSettingSource.find(loader)).isPresent();
     TenantFilterConfig config =
         TenantFilterConfig.read(SettingsReader.standard(Map.of(), Map.of(), loader));
     assertThat(config.negativeCacheTtl()).isEqualTo(Duration.ofSeconds(45));
-    assertThat(new SettingsReader(java.util.List.of(MicroProfileConfigSource.find(loader).get()))
+    assertThat(new SettingsReader(java.util.List.of(MicroProfileSettingSource.find(loader).get()))
             .origin(Settings.NEGATIVE_CACHE_TTL))
         .isEqualTo("MicroProfile Config");
   }
@@ -52,6 +52,6 @@ class MicroProfileConfigSettingsTest {
   @Test
   void find_noMicroProfileConfigOnClassPath_isEmpty() {
     ClassLoader bare = new ClassLoader(null) {};
-    assertThat(MicroProfileConfigSource.find(bare)).isEmpty();
+    assertThat(MicroProfileSettingSource.find(bare)).isEmpty();
   }
 }

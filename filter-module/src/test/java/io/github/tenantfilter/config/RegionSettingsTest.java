@@ -1,8 +1,12 @@
 package io.github.tenantfilter.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tenantfilter.api.RegionSpec;
+import io.github.tenantfilter.api.TtlClass;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,7 +55,16 @@ class RegionSettingsTest {
         "tenant-filter.region.limits.local-ttl", "500ms",
         "tenant-filter.region.limits.size", "20",
         "tenant-filter.base-domains", "app.example");
-    RegionSettings.check(reader(values), values.keySet());
+    SettingsReader reader = reader(values);
+    assertThatCode(() -> RegionSettings.check(reader, values.keySet()))
+        .doesNotThrowAnyException();
+    // and the values checked are the values applied
+    RegionSpec limits = RegionSettings.apply(reader, "limits", RegionSpec.of(TtlClass.LONG));
+    assertThat(limits.ttl()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(limits.localTtl()).isEqualTo(Duration.ofMillis(500));
+    assertThat(limits.localSize()).isEqualTo(20);
+    assertThat(RegionSettings.apply(reader, "sessions", RegionSpec.ofTtl(Duration.ofMinutes(1)))
+        .ttlClass()).contains(TtlClass.SESSION);
   }
 
   @Test

@@ -7,18 +7,20 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * MicroProfile Config, where the server has it (Payara and WildFly do): system properties,
- * environment variables, {@code microprofile-config.properties} and whatever the admin console
- * sets. Only touched after {@link #find(ClassLoader)} saw the API, so that the filter still runs
- * on a server without it.
+ * The setting source that reads MicroProfile Config, where the server has it (Payara and WildFly
+ * do): system properties, environment variables, {@code microprofile-config.properties} and
+ * whatever the admin console sets. It reads the application's {@code Config}; it is not a
+ * MicroProfile {@code ConfigSource} (that is {@code CircuitBreakerConfigSource}). Only touched
+ * after {@link #find(ClassLoader)} saw the API, so that the filter still runs on a server
+ * without it.
  */
-final class MicroProfileConfigSource implements SettingSource {
+final class MicroProfileSettingSource implements SettingSource {
 
-  private static final Logger LOG = Logger.getLogger(MicroProfileConfigSource.class.getName());
+  private static final Logger LOG = Logger.getLogger(MicroProfileSettingSource.class.getName());
 
   private final Config config;
 
-  private MicroProfileConfigSource(Config config) {
+  private MicroProfileSettingSource(Config config) {
     this.config = config;
   }
 
@@ -26,7 +28,7 @@ final class MicroProfileConfigSource implements SettingSource {
   static Optional<SettingSource> find(ClassLoader loader) {
     try {
       Class.forName("org.eclipse.microprofile.config.ConfigProvider", false, loader);
-      return Optional.of(new MicroProfileConfigSource(ConfigProvider.getConfig(loader)));
+      return Optional.of(new MicroProfileSettingSource(ConfigProvider.getConfig(loader)));
     } catch (ClassNotFoundException | LinkageError e) {
       return Optional.empty();
     } catch (RuntimeException e) {
@@ -40,7 +42,7 @@ final class MicroProfileConfigSource implements SettingSource {
   static Iterable<String> propertyNames(ClassLoader loader) {
     try {
       return find(loader)
-          .map(source -> ((MicroProfileConfigSource) source).config.getPropertyNames())
+          .map(source -> ((MicroProfileSettingSource) source).config.getPropertyNames())
           .orElse(java.util.List.of());
     } catch (RuntimeException | LinkageError e) {
       return java.util.List.of();
