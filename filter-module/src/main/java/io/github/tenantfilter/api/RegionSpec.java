@@ -15,7 +15,7 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>The operator can override each part by settings ({@code
- * tenant-filter.region.<name>.ttl}, {@code .size}, {@code .local-ttl}; see the README).
+ * tenant-filter.region.<name>.ttl}, {@code .size}, {@code .local-ttl}; see docs/settings.md).
  */
 public final class RegionSpec {
 

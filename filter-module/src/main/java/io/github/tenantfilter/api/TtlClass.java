@@ -3,7 +3,7 @@ package io.github.tenantfilter.api;
 import java.time.Duration;
 
 /**
- * The time-to-live classes of the original fix's {@code CACHE_TTL}, for {@link RegionSpec#of}:
+ * Time-to-live classes (the {@code CACHE_TTL} table of many SaaS code bases), for {@link RegionSpec#of}:
  * how long a value stays in Redis (L2) before the loader is asked again.
  *
  * <pre>{@code

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * CircuitBreaker/requestVolumeThreshold}, {@code .../delay}, {@code .../delayUnit}), from {@code
  * tenant-filter.redis.circuit.threshold} and {@code .timeout}, looked up in the same order as
  * every other setting: the filter's init-params and the context-params of {@code web.xml}, then
- * MicroProfile Config, system properties and the environment (the original fix's {@code
+ * MicroProfile Config, system properties and the environment (also {@code
  * REDIS_CIRCUIT_THRESHOLD} and {@code REDIS_CIRCUIT_TIMEOUT}).
  *
  * <p>web.xml is read from the file ({@link WebXmlParams}): WildFly's Fault Tolerance asks for

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 /**
  * The circuit breaker around every Redis call, applied by the server's MicroProfile Fault
  * Tolerance: after {@code tenant-filter.redis.circuit.threshold} calls in a row fail (default 3,
- * the original fix's {@code REDIS_CIRCUIT_THRESHOLD}), no call reaches Redis for {@code
+ * environment {@code REDIS_CIRCUIT_THRESHOLD}), no call reaches Redis for {@code
  * tenant-filter.redis.circuit.timeout} seconds (default 60, {@code REDIS_CIRCUIT_TIMEOUT}); then
  * one call probes, and its success closes the circuit.
  *

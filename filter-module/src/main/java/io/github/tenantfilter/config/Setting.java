@@ -62,7 +62,7 @@ public final class Setting<T> {
     return name;
   }
 
-  /** Environment variables read for this setting, the original fix's names first. */
+  /** Environment variables read for this setting, the short names ({@code REDIS_URL}) first. */
   public List<String> environmentNames() {
     return environmentNames;
   }

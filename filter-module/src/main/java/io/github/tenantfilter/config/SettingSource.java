@@ -47,7 +47,7 @@ public interface SettingSource {
   }
 
   /**
-   * Environment variables: the original fix's names ({@code REDIS_URL}, {@code
+   * Environment variables: the short names ({@code REDIS_URL}, {@code
    * LOCAL_CACHE_SIZE}, ...) first, then the name derived from the dotted one.
    *
    * @param environment looks a variable up ({@code System::getenv} outside tests)

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Every setting of the filter, with its name, environment variables and default. The README's
+ * Every setting of the filter, with its name, environment variables and default. docs/settings.md's
  * settings table lists the same (a test keeps them together).
  */
 public final class Settings {
@@ -212,7 +212,7 @@ public final class Settings {
   /** JDBC URL, the simple alternative to a DataSource. */
   public static final Setting<String> JDBC_URL =
       new Setting<>(PREFIX + "jdbc.url", List.of(), "", Parsers::jdbcUrl, true,
-          "JDBC URL used instead of a DataSource (one connection per load, no pool)");
+          "JDBC URL used instead of a DataSource (a small pool of its own: at most 4 idle connections, each checked before reuse)");
 
   /** JDBC user. */
   public static final Setting<String> JDBC_USER =

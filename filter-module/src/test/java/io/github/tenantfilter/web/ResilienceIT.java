@@ -81,7 +81,7 @@ class ResilienceIT {
     assertThat(load.wrongTenant()).as("wrong tenant %s", load.someFailures()).isZero();
   }
 
-  /** Appends one row per fault to target/fault-report.md, the table README quotes. */
+  /** Appends one row per fault to target/fault-report.md, the table docs/faults.md quotes. */
   private static synchronized void report(String row) {
     try {
       java.nio.file.Path file = java.nio.file.Path.of("target", "fault-report.md");

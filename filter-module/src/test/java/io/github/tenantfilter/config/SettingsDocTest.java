@@ -7,19 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's settings table must list every setting with its default and variables. */
-class ReadmeSettingsTest {
+/** docs/settings.md must list every setting with its default and variables. */
+class SettingsDocTest {
+
+  private static final Path SETTINGS = Path.of("..", "docs", "settings.md");
 
   @Test
-  void readme_listsEverySetting() throws IOException {
-    String readme = Files.readString(Path.of("..", "README.md"));
+  void settingsDoc_listsEverySetting() throws IOException {
+    String readme = Files.readString(SETTINGS);
     for (Setting<?> setting : Settings.ALL) {
       String row =
           readme.lines()
               .filter(line -> line.startsWith("| `" + setting.name() + "`"))
               .findFirst()
               .orElse(null);
-      assertThat(row).as("README row for " + setting.name()).isNotNull();
+      assertThat(row).as("docs/settings.md row for " + setting.name()).isNotNull();
       for (String env : setting.environmentNames()) {
         assertThat(row).as("environment variable of " + setting.name()).contains(env);
       }
@@ -30,11 +32,11 @@ class ReadmeSettingsTest {
   }
 
   @Test
-  void readme_listsTheCacheRegionSettings() throws IOException {
-    String readme = Files.readString(Path.of("..", "README.md"));
+  void settingsDoc_listsTheCacheRegionSettings() throws IOException {
+    String readme = Files.readString(SETTINGS);
     for (String name : RegionSettings.TEMPLATES.keySet()) {
       assertThat(readme.lines().filter(line -> line.startsWith("| `" + name + "`")))
-          .as("README row for " + name).hasSize(1);
+          .as("docs/settings.md row for " + name).hasSize(1);
     }
   }
 }
