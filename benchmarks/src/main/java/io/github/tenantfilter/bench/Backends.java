@@ -10,6 +10,7 @@ import io.github.tenantfilter.testing.LocalRedis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The real PostgreSQL and Redis for the remote-path benchmarks: a schema of the benchmark's own
@@ -109,18 +113,18 @@ final class Backends implements AutoCloseable {
 
   /** Deletes every key under this run's own prefix (never anything else). */
   private void removeOwnKeys() {
-    java.net.URI url = java.net.URI.create(redisUrl);
-    try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(url.getHost(), url.getPort())) {
-      redis.clients.jedis.params.ScanParams match =
-          new redis.clients.jedis.params.ScanParams().match(keyPrefix + "*").count(100);
-      String cursor = redis.clients.jedis.params.ScanParams.SCAN_POINTER_START;
+    URI url = URI.create(redisUrl);
+    try (Jedis jedis = new Jedis(url.getHost(), url.getPort())) {
+      ScanParams match =
+          new ScanParams().match(keyPrefix + "*").count(100);
+      String cursor = ScanParams.SCAN_POINTER_START;
       do {
-        redis.clients.jedis.resps.ScanResult<String> page = jedis.scan(cursor, match);
+        ScanResult<String> page = jedis.scan(cursor, match);
         if (!page.getResult().isEmpty()) {
           jedis.del(page.getResult().toArray(new String[0]));
         }
         cursor = page.getCursor();
-      } while (!cursor.equals(redis.clients.jedis.params.ScanParams.SCAN_POINTER_START));
+      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
     }
   }
 

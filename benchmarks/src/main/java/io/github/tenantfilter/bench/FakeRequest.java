@@ -1,11 +1,14 @@
 package io.github.tenantfilter.bench;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.lang.reflect.Proxy;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.NoSuchElementException;
 
@@ -56,7 +59,7 @@ final class FakeRequest extends HttpServletRequestWrapper {
       hosts.rewind();
       return hosts;
     }
-    return java.util.Collections.emptyEnumeration();
+    return Collections.emptyEnumeration();
   }
 
   @Override
@@ -166,8 +169,8 @@ final class FakeRequest extends HttpServletRequestWrapper {
     }
 
     @Override
-    public jakarta.servlet.ServletOutputStream getOutputStream() {
-      return new jakarta.servlet.ServletOutputStream() {
+    public ServletOutputStream getOutputStream() {
+      return new ServletOutputStream() {
         @Override
         public void write(int b) {
           // discarded
@@ -179,7 +182,7 @@ final class FakeRequest extends HttpServletRequestWrapper {
         }
 
         @Override
-        public void setWriteListener(jakarta.servlet.WriteListener listener) {
+        public void setWriteListener(WriteListener listener) {
           // not needed
         }
       };

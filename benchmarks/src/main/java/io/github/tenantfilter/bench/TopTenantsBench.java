@@ -1,6 +1,7 @@
 package io.github.tenantfilter.bench;
 
 import io.github.tenantfilter.web.stats.TopTenants;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +52,7 @@ public class TopTenantsBench {
 
     @Setup
     public void setUp() {
-      java.util.Random random = new java.util.Random(Thread.currentThread().getId());
+      Random random = new Random(Thread.currentThread().getId());
       for (int i = 0; i < ids.length; i++) {
         // about 1/rank: a few hot tenants, a long tail
         int rank = (int) Math.floor(Math.exp(random.nextDouble() * Math.log(tenants)));

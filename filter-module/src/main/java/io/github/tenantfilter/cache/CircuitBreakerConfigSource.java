@@ -5,6 +5,7 @@ import io.github.tenantfilter.config.Settings;
 import io.github.tenantfilter.config.WebXmlParams;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -120,7 +121,7 @@ public final class CircuitBreakerConfigSource implements ConfigSource {
    */
   public static long[] inEffect(ClassLoader loader) {
     try {
-      org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig(loader);
+      Config config = ConfigProvider.getConfig(loader);
       return new long[] {
         config.getOptionalValue(THRESHOLD, Long.class).orElse(-1L),
         config.getOptionalValue(DELAY, Long.class).orElse(-1L)

@@ -4,7 +4,10 @@ import io.github.tenantfilter.util.ReconnectWait;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
@@ -74,10 +77,10 @@ final class InvalidationBus implements AutoCloseable {
   private final String channel;
   private final Receiver receiver;
   /** False while the circuit around Redis is open: then the bus neither reconnects nor pings. */
-  private final java.util.function.BooleanSupplier mayCallRedis;
+  private final BooleanSupplier mayCallRedis;
   private final Thread thread;
-  private final java.util.concurrent.ScheduledExecutorService watchdog =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+  private final ScheduledExecutorService watchdog =
+      Executors.newSingleThreadScheduledExecutor(task -> {
         Thread t = new Thread(task, "tenant-filter-invalidations-watchdog");
         t.setDaemon(true);
         return t;
@@ -102,7 +105,7 @@ final class InvalidationBus implements AutoCloseable {
       RedisClients redis,
       String channel,
       Receiver receiver,
-      java.util.function.BooleanSupplier mayCallRedis) {
+      BooleanSupplier mayCallRedis) {
     this.nodeId = nodeId;
     this.redis = redis;
     this.mayCallRedis = mayCallRedis;

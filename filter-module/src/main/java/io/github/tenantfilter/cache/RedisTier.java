@@ -4,7 +4,9 @@ import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.resolve.LookupKey;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -84,7 +86,7 @@ final class RedisTier implements RemoteTier {
   private final RedisKeys keys;
   private final long ttlSeconds;
   private final long staleSeconds;
-  private final java.util.function.LongSupplier now;
+  private final LongSupplier now;
   private final TenantCodec codec;
   private final DoubleSupplier random;
   private final String description;
@@ -111,7 +113,7 @@ final class RedisTier implements RemoteTier {
       String keyPrefix,
       Duration ttl,
       Duration staleIfError,
-      java.util.function.LongSupplier now,
+      LongSupplier now,
       TenantCodec codec,
       DoubleSupplier random,
       String description) {
@@ -155,7 +157,7 @@ final class RedisTier implements RemoteTier {
 
   /** A token no epoch or generation had before (64 random bits). */
   private static String token() {
-    return Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    return Long.toHexString(ThreadLocalRandom.current().nextLong());
   }
 
   @Override

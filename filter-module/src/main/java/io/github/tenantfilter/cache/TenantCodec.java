@@ -3,6 +3,7 @@ package io.github.tenantfilter.cache;
 import io.github.tenantfilter.api.Tenant;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -88,7 +89,7 @@ public final class TenantCodec {
     long freshUntil = Long.MAX_VALUE;
     JsonValue fresh = object.get("freshUntil");
     if (fresh != null) {
-      if (!(fresh instanceof jakarta.json.JsonNumber number) || !number.isIntegral()) {
+      if (!(fresh instanceof JsonNumber number) || !number.isIntegral()) {
         throw new IllegalArgumentException("freshUntil is not a whole number");
       }
       freshUntil = number.longValue();
@@ -116,7 +117,7 @@ public final class TenantCodec {
   }
 
   private static Tenant tenant(JsonObject object) {
-    if (!(object.get("v") instanceof jakarta.json.JsonNumber v) || v.intValue() != VERSION) {
+    if (!(object.get("v") instanceof JsonNumber v) || v.intValue() != VERSION) {
       throw new IllegalArgumentException("unknown format version");
     }
     JsonValue domainsValue = object.get("customDomains");

@@ -10,12 +10,17 @@ import io.github.tenantfilter.engine.SingleFlight;
 import io.github.tenantfilter.resolve.LookupKey;
 import io.github.tenantfilter.resolve.TenantIds;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,10 +62,10 @@ public final class TenantLookup implements AutoCloseable {
   private final LocalTier local;
   /** Refresh-ahead window in millis (0: off), and the thread that does it. */
   private long refreshAheadMillis;
-  private final java.util.concurrent.ThreadPoolExecutor refresher =
-      new java.util.concurrent.ThreadPoolExecutor(
-          1, 1, 30, java.util.concurrent.TimeUnit.SECONDS,
-          new java.util.concurrent.ArrayBlockingQueue<>(1000),
+  private final ThreadPoolExecutor refresher =
+      new ThreadPoolExecutor(
+          1, 1, 30, TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(1000),
           task -> {
             Thread thread = new Thread(task, "tenant-filter-refresh-ahead");
             thread.setDaemon(true);
@@ -83,8 +88,8 @@ public final class TenantLookup implements AutoCloseable {
   /** What this node knows of Redis; null without Redis. */
   private final RemoteHealth health;
   /** One payer of Redis's debts at a time; the others go on without Redis. */
-  private final java.util.concurrent.locks.ReentrantLock paying =
-      new java.util.concurrent.locks.ReentrantLock();
+  private final ReentrantLock paying =
+      new ReentrantLock();
   /** Whether the pub/sub subscription is up (true without one). */
   private volatile boolean pubSubHears = true;
   /** Whether the store's LISTEN is up (true without one). */
@@ -265,7 +270,7 @@ public final class TenantLookup implements AutoCloseable {
    * Waits until this node hears other nodes' invalidations (the first pub/sub subscription);
    * at once without Redis.
    */
-  public boolean awaitInvalidationChannel(java.time.Duration timeout) throws InterruptedException {
+  public boolean awaitInvalidationChannel(Duration timeout) throws InterruptedException {
     return bus == null || bus.awaitSubscribed(timeout);
   }
 

@@ -7,6 +7,7 @@ import io.github.tenantfilter.resolve.TenantIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.logging.Logger;
 
 /**
@@ -73,7 +74,7 @@ final class TenantRecords {
         require(domains.contains(key.value()), tenant, key);
       }
     }
-    boolean same = java.util.Objects.equals(subdomain, tenant.subdomain())
+    boolean same = Objects.equals(subdomain, tenant.subdomain())
         && domains.equals(tenant.customDomains());
     return same
         ? tenant

@@ -1,5 +1,6 @@
 package io.github.tenantfilter.config;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,9 +44,9 @@ final class MicroProfileSettingSource implements SettingSource {
     try {
       return find(loader)
           .map(source -> ((MicroProfileSettingSource) source).config.getPropertyNames())
-          .orElse(java.util.List.of());
+          .orElse(List.of());
     } catch (RuntimeException | LinkageError e) {
-      return java.util.List.of();
+      return List.of();
     }
   }
 

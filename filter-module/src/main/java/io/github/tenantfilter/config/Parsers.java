@@ -1,6 +1,9 @@
 package io.github.tenantfilter.config;
 
+import io.github.tenantfilter.resolve.AddressRanges;
+import io.github.tenantfilter.resolve.ForwardedHostHeader;
 import io.github.tenantfilter.resolve.HostNormalizer;
+import io.github.tenantfilter.resolve.IpHostPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -132,26 +135,26 @@ final class Parsers {
     };
   }
 
-  static io.github.tenantfilter.resolve.AddressRanges addressRanges(String text) {
-    return io.github.tenantfilter.resolve.AddressRanges.parse(text);
+  static AddressRanges addressRanges(String text) {
+    return AddressRanges.parse(text);
   }
 
-  static io.github.tenantfilter.resolve.IpHostPolicy ipHosts(String text) {
+  static IpHostPolicy ipHosts(String text) {
     return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "unknown" -> io.github.tenantfilter.resolve.IpHostPolicy.UNKNOWN;
-      case "reject" -> io.github.tenantfilter.resolve.IpHostPolicy.REJECT;
-      case "lookup" -> io.github.tenantfilter.resolve.IpHostPolicy.LOOKUP;
+      case "unknown" -> IpHostPolicy.UNKNOWN;
+      case "reject" -> IpHostPolicy.REJECT;
+      case "lookup" -> IpHostPolicy.LOOKUP;
       default -> throw new IllegalArgumentException(
           "must be unknown (no tenant: the unknown-tenant policy applies), reject (400) or lookup"
               + " (looked up as a custom domain)");
     };
   }
 
-  static io.github.tenantfilter.resolve.ForwardedHostHeader forwardedHostHeader(String text) {
+  static ForwardedHostHeader forwardedHostHeader(String text) {
     return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "none" -> io.github.tenantfilter.resolve.ForwardedHostHeader.NONE;
-      case "forwarded" -> io.github.tenantfilter.resolve.ForwardedHostHeader.FORWARDED;
-      case "x-forwarded-host" -> io.github.tenantfilter.resolve.ForwardedHostHeader.X_FORWARDED_HOST;
+      case "none" -> ForwardedHostHeader.NONE;
+      case "forwarded" -> ForwardedHostHeader.FORWARDED;
+      case "x-forwarded-host" -> ForwardedHostHeader.X_FORWARDED_HOST;
       default -> throw new IllegalArgumentException(
           "must be forwarded (RFC 7239 Forwarded host=), x-forwarded-host or none (the Host"
               + " header always)");
@@ -329,7 +332,7 @@ final class Parsers {
   }
 
   /** A URL parameter whose name says it holds a secret, up to its value. */
-  static final java.util.regex.Pattern SECRET_PARAMETER = java.util.regex.Pattern.compile(
+  static final Pattern SECRET_PARAMETER = Pattern.compile(
       "(?i)([?&;][^=&;?#]*(?:pass|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key"
           + "|credential)[^=&;?#]*=)[^&;#]*");
 }

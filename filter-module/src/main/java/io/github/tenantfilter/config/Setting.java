@@ -3,6 +3,7 @@ package io.github.tenantfilter.config;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * One setting: its dotted name, the environment variables it is also read from, its default and
@@ -39,8 +40,8 @@ public final class Setting<T> {
       String description) {
     this.name = Objects.requireNonNull(name);
     this.environmentNames =
-        java.util.stream.Stream.concat(
-                legacyEnvironmentNames.stream(), java.util.stream.Stream.of(environmentName(name)))
+        Stream.concat(
+                legacyEnvironmentNames.stream(), Stream.of(environmentName(name)))
             .distinct()
             .toList();
     this.defaultValue = Objects.requireNonNull(defaultValue);

@@ -1,6 +1,10 @@
 package io.github.tenantfilter.config;
 
+import io.github.tenantfilter.resolve.AddressRanges;
+import io.github.tenantfilter.resolve.ForwardedHostHeader;
+import io.github.tenantfilter.resolve.IpHostPolicy;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,20 +37,20 @@ public final class Settings {
           "name of a header that carries the tenant id (such as X-Tenant-Id); empty: off");
 
   /** Peers the tenant-id header is accepted from. */
-  public static final Setting<io.github.tenantfilter.resolve.AddressRanges> HEADER_SOURCES =
+  public static final Setting<AddressRanges> HEADER_SOURCES =
       new Setting<>(PREFIX + "header.sources", List.of(), "", Parsers::addressRanges, false,
           "IP addresses and CIDR ranges the tenant-id header is accepted from (such as your API"
               + " gateway); from any other peer it is ignored; empty: any peer");
 
   /** Proxies whose forwarded headers are believed. */
-  public static final Setting<io.github.tenantfilter.resolve.AddressRanges> TRUSTED_PROXIES =
+  public static final Setting<AddressRanges> TRUSTED_PROXIES =
       new Setting<>(PREFIX + "trusted-proxies", List.of(), "", Parsers::addressRanges, false,
           "IP addresses and CIDR ranges of your reverse proxies: from them (only) the header named"
               + " by trusted-proxies.host-header names the host; empty: forwarded headers are"
               + " always ignored");
 
   /** The one header the trusted proxies write the client's host into. */
-  public static final Setting<io.github.tenantfilter.resolve.ForwardedHostHeader>
+  public static final Setting<ForwardedHostHeader>
       TRUSTED_PROXIES_HOST_HEADER =
       new Setting<>(PREFIX + "trusted-proxies.host-header", List.of(), "none",
           Parsers::forwardedHostHeader, false,
@@ -55,7 +59,7 @@ public final class Settings {
               + " or none (Host always); the other header is never read");
 
   /** What an IP address as Host gets. */
-  public static final Setting<io.github.tenantfilter.resolve.IpHostPolicy> IP_HOSTS =
+  public static final Setting<IpHostPolicy> IP_HOSTS =
       new Setting<>(PREFIX + "ip-hosts", List.of(), "unknown", Parsers::ipHosts, false,
           "a Host that is an IP address: unknown (no tenant, as unknown-tenant says), reject (400)"
               + " or lookup (looked up as a custom domain)");
@@ -152,19 +156,19 @@ public final class Settings {
               + " mymaster); required there, refused in the other modes");
 
   /** CA certificates trusted for rediss:// instead of the JVM's trust store. */
-  public static final Setting<java.nio.file.Path> REDIS_TLS_CA_FILE =
+  public static final Setting<Path> REDIS_TLS_CA_FILE =
       new Setting<>(PREFIX + "redis.tls.ca-file", List.of(), "", RedisTls::certificateFile, false,
           "PEM file of the CA certificates trusted for rediss:// instead of the JVM's trust"
               + " store; empty: the JVM's trust store");
 
   /** Client certificate for rediss:// servers that require one. */
-  public static final Setting<java.nio.file.Path> REDIS_TLS_CERT_FILE =
+  public static final Setting<Path> REDIS_TLS_CERT_FILE =
       new Setting<>(PREFIX + "redis.tls.cert-file", List.of(), "", RedisTls::certificateFile,
           false, "PEM file of the client certificate (then its chain) that rediss:// presents to"
               + " a Redis with tls-auth-clients; needs tenant-filter.redis.tls.key-file");
 
   /** Private key of the client certificate. */
-  public static final Setting<java.nio.file.Path> REDIS_TLS_KEY_FILE =
+  public static final Setting<Path> REDIS_TLS_KEY_FILE =
       new Setting<>(PREFIX + "redis.tls.key-file", List.of(), "", RedisTls::keyFile, false,
           "PEM file of the client certificate's private key, unencrypted PKCS#8 (BEGIN PRIVATE"
               + " KEY); the path is shown in messages, the key never");

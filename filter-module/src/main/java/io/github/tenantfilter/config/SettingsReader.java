@@ -1,6 +1,7 @@
 package io.github.tenantfilter.config;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,8 +74,8 @@ public final class SettingsReader {
   }
 
   /** Every setting's value as text, secrets masked, in documentation order: for JMX. */
-  public java.util.Map<String, String> shown() {
-    java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+  public Map<String, String> shown() {
+    Map<String, String> values = new LinkedHashMap<>();
     for (Setting<?> setting : Settings.ALL) {
       String text = null;
       for (SettingSource source : sources) {

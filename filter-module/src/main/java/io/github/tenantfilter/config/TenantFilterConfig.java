@@ -1,11 +1,13 @@
 package io.github.tenantfilter.config;
 
 import io.github.tenantfilter.resolve.AddressRanges;
+import io.github.tenantfilter.resolve.ForwardedHostHeader;
 import io.github.tenantfilter.resolve.IpHostPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -23,7 +25,7 @@ public record TenantFilterConfig(
     String idHeader,
     AddressRanges headerSources,
     AddressRanges trustedProxies,
-    io.github.tenantfilter.resolve.ForwardedHostHeader trustedProxiesHostHeader,
+    ForwardedHostHeader trustedProxiesHostHeader,
     IpHostPolicy ipHosts,
     StatusOutcomes statusOutcomes,
     boolean jmx,
@@ -143,7 +145,7 @@ public record TenantFilterConfig(
   /** The URL, the mode and the master's name agree. */
   private static void checkRedisTopology(TenantFilterConfig config, SettingsReader reader) {
     RedisMode mode = config.redisMode();
-    String modeName = mode.name().toLowerCase(java.util.Locale.ROOT);
+    String modeName = mode.name().toLowerCase(Locale.ROOT);
     if (config.redisUrl() == null) {
       if (mode != RedisMode.STANDALONE) {
         throw new InvalidSettingException(Settings.REDIS_MODE.name(), modeName,
@@ -266,7 +268,7 @@ public record TenantFilterConfig(
         + ", redis="
         + redisUrlForDisplay()
         + (redisMode == RedisMode.STANDALONE ? "" : " (" + redisMode.name().toLowerCase(
-            java.util.Locale.ROOT) + (redisSentinelMaster == null ? "" : " " + redisSentinelMaster)
+            Locale.ROOT) + (redisSentinelMaster == null ? "" : " " + redisSentinelMaster)
             + ")")
         + (redisTlsCaFile == null ? "" : ", redisTlsCaFile=" + redisTlsCaFile)
         + (redisTlsCertFile == null ? "" : ", redisTlsCertFile=" + redisTlsCertFile)

@@ -2,8 +2,11 @@ package io.github.tenantfilter.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,6 +18,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
@@ -93,7 +97,7 @@ public final class WebXmlParams {
     factory.setNamespaceAware(true);
     DocumentBuilder builder = factory.newDocumentBuilder();
     builder.setEntityResolver((publicId, systemId) ->
-        new org.xml.sax.InputSource(new java.io.StringReader("")));
+        new InputSource(new StringReader("")));
     Document document = builder.parse(in);
     Map<String, String> context = new HashMap<>();
     Map<String, String> filter = new HashMap<>();
@@ -119,8 +123,8 @@ public final class WebXmlParams {
     }
   }
 
-  private static java.util.List<Element> children(Element parent, String localName) {
-    java.util.List<Element> found = new java.util.ArrayList<>();
+  private static List<Element> children(Element parent, String localName) {
+    List<Element> found = new ArrayList<>();
     NodeList nodes = parent.getChildNodes();
     for (int i = 0; i < nodes.getLength(); i++) {
       Node node = nodes.item(i);
@@ -136,7 +140,7 @@ public final class WebXmlParams {
   }
 
   private static String text(Element parent, String localName) {
-    java.util.List<Element> elements = children(parent, localName);
+    List<Element> elements = children(parent, localName);
     return elements.isEmpty() ? null : elements.get(0).getTextContent().trim();
   }
 }

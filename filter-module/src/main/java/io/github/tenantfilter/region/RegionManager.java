@@ -12,6 +12,7 @@ import io.github.tenantfilter.config.SettingsReader;
 import io.github.tenantfilter.config.TenantFilterConfig;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -156,7 +157,7 @@ public final class RegionManager implements AutoCloseable {
     }
     regions.values().stream()
         .map(Entry::region)
-        .sorted(java.util.Comparator.comparing(TieredRegion::name))
+        .sorted(Comparator.comparing(TieredRegion::name))
         .forEach(all::add);
     return all;
   }

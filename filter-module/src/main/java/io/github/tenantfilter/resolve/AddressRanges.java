@@ -3,6 +3,7 @@ package io.github.tenantfilter.resolve;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -88,7 +89,7 @@ public final class AddressRanges {
     }
     for (byte[][] range : ranges) {
       if (matches(bytes, range) || (bytes.length == 16 && isV4Mapped(bytes)
-          && matches(java.util.Arrays.copyOfRange(bytes, 12, 16), range))) {
+          && matches(Arrays.copyOfRange(bytes, 12, 16), range))) {
         return true;
       }
     }

@@ -1,6 +1,7 @@
 package io.github.tenantfilter.resolve;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
@@ -160,7 +161,7 @@ public final class TenantIdentifier {
     }
     // one address, two spellings: [::1] and 0:0:0:0:0:0:0:1
     byte[] a = host.startsWith("[") ? AddressRanges.literal(host) : null;
-    return a != null && java.util.Arrays.equals(a, AddressRanges.literal(name));
+    return a != null && Arrays.equals(a, AddressRanges.literal(name));
   }
 
   /** Identifies the tenant a canonical host names. */

@@ -1,14 +1,21 @@
 package io.github.tenantfilter.store;
 
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -33,8 +40,8 @@ final class DriverDataSource implements DataSource, AutoCloseable {
   private final Driver driver;
   private final String url;
   private final Properties properties;
-  private final java.util.concurrent.BlockingDeque<Pooled> idle =
-      new java.util.concurrent.LinkedBlockingDeque<>(MAX_IDLE);
+  private final BlockingDeque<Pooled> idle =
+      new LinkedBlockingDeque<>(MAX_IDLE);
   private volatile boolean closed;
 
   /** An idle connection and when it was opened. */
@@ -100,7 +107,7 @@ final class DriverDataSource implements DataSource, AutoCloseable {
 
   private static boolean young(Pooled pooled) {
     return System.nanoTime() - pooled.openedAt()
-        < java.util.concurrent.TimeUnit.MINUTES.toNanos(MAX_AGE_MINUTES);
+        < TimeUnit.MINUTES.toNanos(MAX_AGE_MINUTES);
   }
 
   private static boolean valid(Connection connection) {
@@ -114,9 +121,9 @@ final class DriverDataSource implements DataSource, AutoCloseable {
   /** The connection, with close() giving it back instead of closing it. */
   private Connection lend(Pooled pooled) {
     Connection real = pooled.connection();
-    java.util.concurrent.atomic.AtomicBoolean returned =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    return (Connection) java.lang.reflect.Proxy.newProxyInstance(
+    AtomicBoolean returned =
+        new AtomicBoolean();
+    return (Connection) Proxy.newProxyInstance(
         Connection.class.getClassLoader(),
         new Class<?>[] {Connection.class},
         (proxy, method, args) -> {
@@ -131,7 +138,7 @@ final class DriverDataSource implements DataSource, AutoCloseable {
           }
           try {
             return method.invoke(real, args);
-          } catch (java.lang.reflect.InvocationTargetException e) {
+          } catch (InvocationTargetException e) {
             throw e.getCause();
           }
         });
@@ -179,7 +186,7 @@ final class DriverDataSource implements DataSource, AutoCloseable {
       quietlyClose(pooled.connection());
     }
     ClassLoader loader = driver.getClass().getClassLoader();
-    for (Driver registered : java.util.Collections.list(DriverManager.getDrivers())) {
+    for (Driver registered : Collections.list(DriverManager.getDrivers())) {
       if (registered.getClass().getClassLoader() == loader && loader != null
           && loader != ClassLoader.getSystemClassLoader()) {
         try {

@@ -1,10 +1,14 @@
 package io.github.tenantfilter.store;
 
+import io.github.tenantfilter.util.ReconnectWait;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -42,8 +46,8 @@ public final class PostgresNotificationListener implements AutoCloseable {
   private final ClassLoader applicationLoader = Thread.currentThread().getContextClassLoader();
   private final CountDownLatch firstListen = new CountDownLatch(1);
   /** The wait between reconnects, cut short when closing. */
-  private final io.github.tenantfilter.util.ReconnectWait reconnectWait =
-      new io.github.tenantfilter.util.ReconnectWait();
+  private final ReconnectWait reconnectWait =
+      new ReconnectWait();
   private volatile Connection connection;
 
   /**
@@ -118,7 +122,7 @@ public final class PostgresNotificationListener implements AutoCloseable {
           }
           if (System.currentTimeMillis() - checked > CHECK_EVERY_MILLIS) {
             if (!conn.isValid(2)) {
-              throw new java.sql.SQLException("the listening connection is not valid", "08006");
+              throw new SQLException("the listening connection is not valid", "08006");
             }
             checked = System.currentTimeMillis();
           }
@@ -149,14 +153,14 @@ public final class PostgresNotificationListener implements AutoCloseable {
    * the server's connection does not implement: so the loaders that may hold the driver are
    * tried in turn, and the first whose {@code PGConnection} the connection wraps wins.
    */
-  private Class<?> pgConnectionClass(Connection conn) throws java.sql.SQLException,
+  private Class<?> pgConnectionClass(Connection conn) throws SQLException,
       ClassNotFoundException {
-    java.util.Set<ClassLoader> loaders = new java.util.LinkedHashSet<>();
+    Set<ClassLoader> loaders = new LinkedHashSet<>();
     loaders.add(applicationLoader);
     loaders.add(dataSource.getClass().getClassLoader());
     try {
       loaders.add(conn.getMetaData().getClass().getClassLoader()); // often the driver's own
-    } catch (java.sql.SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException e) {
       // no metadata: the other loaders may do
     }
     loaders.add(underlyingLoader(conn));
@@ -203,7 +207,7 @@ public final class PostgresNotificationListener implements AutoCloseable {
   private void unlisten(Connection conn) {
     try (Statement statement = conn.createStatement()) {
       statement.execute("UNLISTEN *");
-    } catch (java.sql.SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException e) {
       LOG.fine("tenant-filter: UNLISTEN failed (" + e + "); the connection is closed anyway");
     }
   }
@@ -226,7 +230,7 @@ public final class PostgresNotificationListener implements AutoCloseable {
     if (!ended && conn != null) {
       try {
         conn.close(); // stuck (a network stall): cut it
-      } catch (java.sql.SQLException ignored) {
+      } catch (SQLException ignored) {
         // closing anyway
       }
       join(3_000);

@@ -3,6 +3,11 @@ package io.github.tenantfilter.web;
 import io.github.tenantfilter.cache.TenantLookup;
 import io.github.tenantfilter.config.TenantFilterConfig;
 import io.github.tenantfilter.resolve.TenantIdentifier;
+import io.github.tenantfilter.store.PostgresNotificationListener;
+import io.github.tenantfilter.web.stats.StatsCollector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
 
 /** Everything the filter needs for a request, built once at startup. */
 final class Engine implements AutoCloseable {
@@ -16,9 +21,9 @@ final class Engine implements AutoCloseable {
   private final AutoCloseable storeResources;
   private AutoCloseable listener;
   /** The stats page's collector, which counts each request's tenant, or null (off). */
-  volatile io.github.tenantfilter.web.stats.StatsCollector stats;
+  volatile StatsCollector stats;
   /** The store's notification listener, or null. */
-  io.github.tenantfilter.store.PostgresNotificationListener storeListener;
+  PostgresNotificationListener storeListener;
 
   Engine(TenantFilterConfig config, TenantLookup lookup, AutoCloseable storeResources) {
     this.storeResources = storeResources;
@@ -33,9 +38,9 @@ final class Engine implements AutoCloseable {
   }
 
   /** Starts counting for the stats page, whose {@code paths} need no tenant. */
-  void startStats(io.github.tenantfilter.web.stats.StatsCollector collector,
-      java.util.List<String> paths) {
-    java.util.List<String> excluded = new java.util.ArrayList<>(config.excludePaths());
+  void startStats(StatsCollector collector,
+      List<String> paths) {
+    List<String> excluded = new ArrayList<>(config.excludePaths());
     excluded.addAll(paths);
     exclusions = new PathExclusions(excluded);
     stats = collector;
@@ -56,7 +61,7 @@ final class Engine implements AutoCloseable {
       try {
         listener.close();
       } catch (Exception e) {
-        java.util.logging.Logger.getLogger(Engine.class.getName())
+        Logger.getLogger(Engine.class.getName())
             .warning("tenant-filter: stopping the notification listener failed: " + e);
       }
     }
@@ -67,7 +72,7 @@ final class Engine implements AutoCloseable {
         try {
           storeResources.close();
         } catch (Exception e) {
-          java.util.logging.Logger.getLogger(Engine.class.getName())
+          Logger.getLogger(Engine.class.getName())
               .warning("tenant-filter: closing the store failed: " + e);
         }
       }

@@ -1,5 +1,6 @@
 package io.github.tenantfilter.web;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public class TenantFilterHealthCheck implements HealthCheck {
   public static final String NAME = "tenant-filter";
 
   private static final ReadinessProbe NOT_STARTED =
-      new ReadinessProbe(() -> false, () -> null, () -> null, java.time.Clock.systemUTC());
+      new ReadinessProbe(() -> false, () -> null, () -> null, Clock.systemUTC());
 
   private volatile ReadinessProbe probe;
   private volatile TenantFilterRuntime probed;

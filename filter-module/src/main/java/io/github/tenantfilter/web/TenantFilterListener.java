@@ -3,6 +3,7 @@ package io.github.tenantfilter.web;
 import io.github.tenantfilter.api.CurrentTenant;
 import io.github.tenantfilter.cache.CircuitBreakerConfigSource;
 import io.github.tenantfilter.config.InvalidSettingException;
+import io.github.tenantfilter.config.RegionSettings;
 import io.github.tenantfilter.config.Setting;
 import io.github.tenantfilter.config.Settings;
 import io.github.tenantfilter.config.SettingsReader;
@@ -16,8 +17,10 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
@@ -82,11 +85,11 @@ public class TenantFilterListener implements ServletContextListener, ServletRequ
       SettingsReader reader =
           SettingsReader.standard(initParams, contextParams, context.getClassLoader());
       TenantFilterConfig config = TenantFilterConfig.read(reader);
-      java.util.List<String> names = new java.util.ArrayList<>(initParams.keySet());
+      List<String> names = new ArrayList<>(initParams.keySet());
       names.addAll(contextParams.keySet());
-      names.addAll(io.github.tenantfilter.config.RegionSettings.namesInProcess(
+      names.addAll(RegionSettings.namesInProcess(
           context.getClassLoader()));
-      io.github.tenantfilter.config.RegionSettings.check(reader, names);
+      RegionSettings.check(reader, names);
       runtime.useSettings(reader);
       if (config.redisUrl() != null) {
         checkCircuitReachedFaultTolerance(config, initParams, contextParams, context.getClassLoader());
@@ -155,7 +158,7 @@ public class TenantFilterListener implements ServletContextListener, ServletRequ
   private static void checkNames(Map<String, String> params, String origin) {
     for (String name : params.keySet()) {
       if (name.startsWith(PREFIX) && !KNOWN.contains(name)
-          && !io.github.tenantfilter.config.RegionSettings.isRegionSetting(name)) {
+          && !RegionSettings.isRegionSetting(name)) {
         throw new InvalidSettingException(
             name, "unknown setting " + name + " (" + origin + "); known settings: "
                 + Settings.ALL.stream().map(Setting::name).collect(Collectors.joining(", ")));

@@ -10,17 +10,24 @@ import io.github.tenantfilter.config.Settings;
 import io.github.tenantfilter.config.SettingsReader;
 import io.github.tenantfilter.config.TenantFilterConfig;
 import io.github.tenantfilter.region.RegionManager;
+import io.github.tenantfilter.resolve.ForwardedHostHeader;
 import io.github.tenantfilter.store.DataSources;
 import io.github.tenantfilter.store.JdbcTenantStore;
+import io.github.tenantfilter.store.PostgresNotificationListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The application's tenant-filter: started once per web application from its settings, it owns
@@ -32,7 +39,7 @@ public class TenantFilterRuntime implements TenantCache {
 
   private static final Logger LOG = Logger.getLogger(TenantFilterRuntime.class.getName());
   /** How long a start waits for the invalidation channels (never longer, never fails). */
-  private static final java.time.Duration CHANNELS_AT_START = java.time.Duration.ofSeconds(2);
+  private static final Duration CHANNELS_AT_START = Duration.ofSeconds(2);
   private static final CacheStats NO_STATS =
       new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false, false);
 
@@ -53,8 +60,8 @@ public class TenantFilterRuntime implements TenantCache {
   /** Where the operator's region settings are read; null: the process-wide sources. */
   private volatile SettingsReader regionSettings;
   /** Wraps the store the settings choose: the identity, but for fault-injecting tests. */
-  private java.util.function.UnaryOperator<TenantStore> storeDecorator =
-      java.util.function.UnaryOperator.identity();
+  private UnaryOperator<TenantStore> storeDecorator =
+      UnaryOperator.identity();
 
   /**
    * Starts with {@code config}; does nothing if already started.
@@ -109,8 +116,8 @@ public class TenantFilterRuntime implements TenantCache {
               + " to: set " + Settings.DATASOURCE.name() + " or " + Settings.JDBC_URL.name());
     }
     TenantLookup lookup = engine.lookup;
-    io.github.tenantfilter.store.PostgresNotificationListener listener =
-        new io.github.tenantfilter.store.PostgresNotificationListener(
+    PostgresNotificationListener listener =
+        new PostgresNotificationListener(
             source, config.storeNotifyChannel(), lookup::invalidateFromStore,
             lookup::storeListenerListening, lookup::storeListenerLost);
     engine.storeListener = listener;
@@ -147,7 +154,7 @@ public class TenantFilterRuntime implements TenantCache {
       LOG.warning(forwarding);
     }
     if (!config.trustedProxies().isEmpty()
-        && config.trustedProxiesHostHeader() == io.github.tenantfilter.resolve.ForwardedHostHeader.NONE) {
+        && config.trustedProxiesHostHeader() == ForwardedHostHeader.NONE) {
       LOG.warning("tenant-filter: " + Settings.TRUSTED_PROXIES.name() + " is set, but "
           + Settings.TRUSTED_PROXIES_HOST_HEADER.name() + " is none: the tenant comes from Host,"
           + " and no forwarded header is read. Set it to the header your proxies write the"
@@ -186,7 +193,7 @@ public class TenantFilterRuntime implements TenantCache {
 
   private static String circuitSetting(String name) {
     try {
-      return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+      return ConfigProvider.getConfig()
           .getOptionalValue(RedisCircuitBreaker.class.getName() + "/call/CircuitBreaker/" + name,
               String.class)
           .orElse("the annotation's");
@@ -231,8 +238,8 @@ public class TenantFilterRuntime implements TenantCache {
   }
 
   /** Wraps the store that {@link #start} chooses (the seam for fault-injecting tests). */
-  synchronized void decorateStore(java.util.function.UnaryOperator<TenantStore> decorator) {
-    this.storeDecorator = java.util.Objects.requireNonNull(decorator);
+  synchronized void decorateStore(UnaryOperator<TenantStore> decorator) {
+    this.storeDecorator = Objects.requireNonNull(decorator);
   }
 
   /** Reads the operator's region settings from {@code reader} (the application's sources). */
@@ -244,7 +251,7 @@ public class TenantFilterRuntime implements TenantCache {
     SettingsReader reader = regionSettings;
     return reader != null
         ? reader
-        : SettingsReader.standard(java.util.Map.of(), java.util.Map.of(),
+        : SettingsReader.standard(Map.of(), Map.of(),
             getClass().getClassLoader());
   }
 
@@ -263,7 +270,7 @@ public class TenantFilterRuntime implements TenantCache {
   }
 
   /** Registers the JMX bean of this application (closed by {@link #stop()}). */
-  synchronized void registerJmx(String application, java.util.Map<String, String> settings) {
+  synchronized void registerJmx(String application, Map<String, String> settings) {
     if (jmx == null) {
       jmx = TenantFilterJmx.register(this, settings, application);
     }
@@ -297,7 +304,7 @@ public class TenantFilterRuntime implements TenantCache {
    *
    * @return whether both were ready in time
    */
-  public boolean awaitInvalidationChannels(java.time.Duration timeout) throws InterruptedException {
+  public boolean awaitInvalidationChannels(Duration timeout) throws InterruptedException {
     Engine running = engine;
     if (running == null) {
       return true;
@@ -323,7 +330,7 @@ public class TenantFilterRuntime implements TenantCache {
 
   @Override
   public void invalidateTenantCache(String tenantId) {
-    java.util.Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(tenantId, "tenantId");
     Engine running = running();
     if (running != null) {
       running.lookup.invalidate(tenantId);

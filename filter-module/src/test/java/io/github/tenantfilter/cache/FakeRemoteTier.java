@@ -2,11 +2,14 @@ package io.github.tenantfilter.cache;
 
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.resolve.LookupKey;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /** A Redis tier in memory, with the same epoch rule, that counts calls and can fail. */
 final class FakeRemoteTier implements RemoteTier {
@@ -19,7 +22,7 @@ final class FakeRemoteTier implements RemoteTier {
   private final TenantCodec codec = new TenantCodec();
   volatile boolean down;
   /** When written values are fresh until; always fresh unless a test says otherwise. */
-  volatile java.util.function.LongSupplier freshUntil = () -> Long.MAX_VALUE;
+  volatile LongSupplier freshUntil = () -> Long.MAX_VALUE;
 
   /** Calls that fail on a dead connection before the fake answers again (a restarted Redis). */
   final AtomicInteger deadConnections = new AtomicInteger();
@@ -84,7 +87,7 @@ final class FakeRemoteTier implements RemoteTier {
     epoch.incrementAndGet();
   }
 
-  final java.util.List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final List<String> published = new CopyOnWriteArrayList<>();
 
   @Override
   public void publish(String message) throws RemoteTierException {

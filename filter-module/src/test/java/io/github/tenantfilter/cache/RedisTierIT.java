@@ -11,6 +11,8 @@ import io.github.tenantfilter.testing.Ports;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
@@ -163,8 +165,8 @@ class RedisTierIT {
     LookupKey key = LookupKey.id("acme");
     Tenant old = tenant("acme", "acme");
     String readBefore = epoch(key); // a load read Redis (a miss) before the invalidation
-    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+    AtomicBoolean done = new AtomicBoolean();
+    CountDownLatch writing = new CountDownLatch(1);
     RedisTier loader = tier(prefix, 1.0);
     Thread writer = new Thread(() -> {
       try {

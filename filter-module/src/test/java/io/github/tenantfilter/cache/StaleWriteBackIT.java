@@ -6,12 +6,16 @@ import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.api.TenantStore;
 import io.github.tenantfilter.config.TenantFilterConfig;
 import io.github.tenantfilter.resolve.LookupKey;
+import io.github.tenantfilter.store.DataSources;
 import io.github.tenantfilter.store.JdbcTenantStore;
 import io.github.tenantfilter.testing.LocalPostgres;
 import io.github.tenantfilter.testing.RedisProcess;
 import io.github.tenantfilter.testing.TenantSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -22,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
@@ -91,13 +96,13 @@ class StaleWriteBackIT {
     try (LocalPostgres.Schema schema = TenantSchema.create("stale_it");
         RedisProcess redis = RedisProcess.start();
         RedisClient raw = RedisClient.create(redis.url());
-        java.sql.Connection sql = schema.connect()) {
+        Connection sql = schema.connect()) {
       TenantSchema.insert(schema, "race", "race", "race.example");
       try (var statement = sql.createStatement()) {
         // this session's commits need not wait for the disk: the race is about visibility
         statement.execute("SET synchronous_commit = off");
       }
-      java.sql.PreparedStatement setPlan =
+      PreparedStatement setPlan =
           sql.prepareStatement("UPDATE tenants SET plan = ? WHERE id = 'race'");
       TenantFilterConfig config =
           TenantFilterConfig.of(Map.of(
@@ -105,8 +110,8 @@ class StaleWriteBackIT {
               "tenant-filter.jdbc.url", schema.jdbcUrl(),
               "tenant-filter.jdbc.user", schema.user()));
       // the filter's own URL-mode DataSource, which reuses its connections
-      javax.sql.DataSource pg =
-          io.github.tenantfilter.store.DataSources.of(config, getClass().getClassLoader());
+      DataSource pg =
+          DataSources.of(config, getClass().getClassLoader());
       PausingStore[] stores = new PausingStore[2];
       TenantLookup[] nodes = new TenantLookup[2];
       for (int n = 0; n < 2; n++) {
@@ -183,7 +188,7 @@ class StaleWriteBackIT {
               + " it in Redis or on a node", RUNS, seed, sameNode, oldValueReturnedToItsRequest);
       System.out.println("COHERENCE " + line);
       Files.writeString(Path.of("target", "coherence-report.md"), "\n" + line + "\n",
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
   }
 }

@@ -11,14 +11,19 @@ import io.github.tenantfilter.resolve.LookupKey;
 import io.github.tenantfilter.testing.FakeStore;
 import io.github.tenantfilter.testing.MutableClock;
 import io.github.tenantfilter.testing.Warnings;
+import io.github.tenantfilter.web.stats.HitRateHistory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -580,14 +585,14 @@ class TenantLookupTest {
     lookup.find(ACME);
     redis.duringRead = () -> {};
     samples.add(lookup.stats());
-    io.github.tenantfilter.web.stats.HitRateHistory history =
-        new io.github.tenantfilter.web.stats.HitRateHistory(10);
+    HitRateHistory history =
+        new HitRateHistory(10);
     for (CacheStats stats : samples) {
-      history.add(io.github.tenantfilter.web.stats.HitRateHistory.Sample.of(0, stats));
+      history.add(HitRateHistory.Sample.of(0, stats));
     }
     double hits = 0;
     long lookups = 0;
-    for (io.github.tenantfilter.web.stats.HitRateHistory.Point point : history.points()) {
+    for (HitRateHistory.Point point : history.points()) {
       lookups += point.lookups();
       hits += point.hitRate() == null ? 0 : point.hitRate() * point.lookups();
     }
@@ -646,7 +651,7 @@ class TenantLookupTest {
   private void assertEveryWaiterFails(Throwable thrown, Class<? extends Throwable> expected)
       throws Exception {
     int threads = 4;
-    List<Thread> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Thread> started = new CopyOnWriteArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
       Thread thread = new Thread(task);
       started.add(thread);
@@ -663,8 +668,8 @@ class TenantLookupTest {
       awaitAllWaiting(started, threads); // one in the store, the others waiting on its load
       store.open();
       for (Future<Optional<Tenant>> result : results) {
-        assertThatThrownBy(() -> result.get(10, java.util.concurrent.TimeUnit.SECONDS))
-            .isInstanceOf(java.util.concurrent.ExecutionException.class)
+        assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS))
+            .isInstanceOf(ExecutionException.class)
             .hasCauseInstanceOf(expected);
       }
     } finally {
@@ -689,7 +694,7 @@ class TenantLookupTest {
   void find_afterInvalidateReturned_doesNotJoinALoadThatBeganBefore() throws Exception {
     CountDownLatch inStore = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+    AtomicBoolean first = new AtomicBoolean(true);
     FakeStore slowFirst = new FakeStore() {
       @Override
       public Optional<Tenant> findBySubdomain(String subdomain) {
@@ -717,12 +722,12 @@ class TenantLookupTest {
 
       Future<Optional<Tenant>> late = pool.submit(() -> lookup.find(ACME));
       try {
-        assertThat(late.get(10, java.util.concurrent.TimeUnit.SECONDS))
+        assertThat(late.get(10, TimeUnit.SECONDS))
             .map(Tenant::status).contains("suspended");
       } finally {
         release.countDown();
       }
-      assertThat(early.get(10, java.util.concurrent.TimeUnit.SECONDS)).isPresent();
+      assertThat(early.get(10, TimeUnit.SECONDS)).isPresent();
       assertThat(lookup.find(ACME)).map(Tenant::status).contains("suspended");
     } finally {
       pool.shutdownNow();

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,9 +132,9 @@ class FaultScheduleIT {
     text.append("by kind: ").append(kinds).append('\n');
     // grouped: one line per kind, node, host and answer, with the first one's detail; the worst
     // kinds first (a wrong tenant before a stale record before a 500...)
-    Map<String, List<HistoryChecker.Violation>> groups = new java.util.LinkedHashMap<>();
+    Map<String, List<HistoryChecker.Violation>> groups = new LinkedHashMap<>();
     result.violations().stream()
-        .sorted(java.util.Comparator.comparing(HistoryChecker.Violation::kind).thenComparingLong(
+        .sorted(Comparator.comparing(HistoryChecker.Violation::kind).thenComparingLong(
             v -> v.lookup() == null ? 0 : v.lookup().start()))
         .forEach(v -> groups.computeIfAbsent(v.kind() + (v.lookup() == null ? ""
             : " node " + v.lookup().node() + " " + v.lookup().host() + " got '"

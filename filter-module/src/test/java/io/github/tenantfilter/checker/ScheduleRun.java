@@ -5,13 +5,16 @@ import io.github.tenantfilter.testing.RedisProcess;
 import io.github.tenantfilter.testing.TcpProxy;
 import io.github.tenantfilter.testing.TenantSchema;
 import io.github.tenantfilter.web.IsolatedNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
 
@@ -87,8 +92,8 @@ final class ScheduleRun implements AutoCloseable {
     if (schedule.listen()) {
       settings.put("tenant-filter.store.notify-channel", "tenant_filter");
     }
-    java.util.regex.Matcher database =
-        java.util.regex.Pattern.compile("//([^/:]+):(\\d+)/").matcher(schema.jdbcUrl());
+    Matcher database =
+        Pattern.compile("//([^/:]+):(\\d+)/").matcher(schema.jdbcUrl());
     if (!database.find()) {
       throw new IllegalStateException("no host:port in " + schema.jdbcUrl());
     }
@@ -241,8 +246,8 @@ final class ScheduleRun implements AutoCloseable {
             long start = System.nanoTime();
             try (Jedis admin = redis.jedis()) {
               admin.getConnection().setSoTimeout((int) fault.millis() + 5_000);
-              admin.sendCommand(() -> "DEBUG".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "SLEEP",
-                  String.format(java.util.Locale.ROOT, "%.3f", fault.millis() / 1000.0));
+              admin.sendCommand(() -> "DEBUG".getBytes(StandardCharsets.US_ASCII), "SLEEP",
+                  String.format(Locale.ROOT, "%.3f", fault.millis() / 1000.0));
             } catch (RuntimeException e) {
               // Redis not there: nothing hung
             } finally {
@@ -267,7 +272,7 @@ final class ScheduleRun implements AutoCloseable {
             Statement statement = connection.createStatement()) {
           statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
               + " WHERE application_name = '" + application + "' AND pid <> pg_backend_pid()");
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
           throw new IllegalStateException(e);
         }
         record(fault, start, start + TimeUnit.SECONDS.toNanos(2));

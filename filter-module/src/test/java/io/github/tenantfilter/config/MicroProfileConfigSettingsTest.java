@@ -3,6 +3,7 @@ package io.github.tenantfilter.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class MicroProfileConfigSettingsTest {
     TenantFilterConfig config =
         TenantFilterConfig.read(SettingsReader.standard(Map.of(), Map.of(), loader));
     assertThat(config.negativeCacheTtl()).isEqualTo(Duration.ofSeconds(45));
-    assertThat(new SettingsReader(java.util.List.of(MicroProfileSettingSource.find(loader).get()))
+    assertThat(new SettingsReader(List.of(MicroProfileSettingSource.find(loader).get()))
             .origin(Settings.NEGATIVE_CACHE_TTL))
         .isEqualTo("MicroProfile Config");
   }

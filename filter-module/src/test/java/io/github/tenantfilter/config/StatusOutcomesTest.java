@@ -3,6 +3,7 @@ package io.github.tenantfilter.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StatusOutcomesTest {
@@ -40,7 +41,7 @@ class StatusOutcomesTest {
   @Test
   void setting_badValue_failsNamingSettingAndValue() {
     assertThatThrownBy(() -> TenantFilterConfig.of(
-            java.util.Map.of("tenant-filter.status-outcomes", "active=serve,x=999")))
+            Map.of("tenant-filter.status-outcomes", "active=serve,x=999")))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("tenant-filter.status-outcomes")
         .hasMessageContaining("x=999");

@@ -15,8 +15,10 @@ import io.github.tenantfilter.config.SettingSource;
 import io.github.tenantfilter.config.SettingsReader;
 import io.github.tenantfilter.testing.MutableClock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -172,8 +174,8 @@ class RegionManagerTest {
    */
   @Test
   void escape_unpairedSurrogates_keepKeysApart() {
-    java.util.Set<String> escaped = new java.util.HashSet<>();
-    for (String key : java.util.List.of("acme:q?x", "acme:q\uD800x", "acme:q\uDC00x",
+    Set<String> escaped = new HashSet<>();
+    for (String key : List.of("acme:q?x", "acme:q\uD800x", "acme:q\uDC00x",
         "acme:q\uD800", "acme:q\uDC00\uD800x", "acme:q\uD83D\uDE00x", "acme:q\uDBFF\uDFFFx")) {
       String e = RegionKeys.escape(key);
       assertThat(RegionKeys.isEscaped(e)).isTrue();

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -522,7 +523,7 @@ class TieredRegionTest {
       for (Future<String> result : results) {
         try {
           assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("value of pro"); // loaded after
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
           assertThat(e.getCause()).isInstanceOf(NoClassDefFoundError.class);
         }
       }

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +85,7 @@ class Uts46ConformanceTest {
         }
         continue;
       }
-      String expected = toAsciiN.toLowerCase(java.util.Locale.ROOT);
+      String expected = toAsciiN.toLowerCase(Locale.ROOT);
       if (expected.endsWith(".")) {
         expected = expected.substring(0, expected.length() - 1);
       }
@@ -201,7 +202,7 @@ class Uts46ConformanceTest {
       return "last label a number, not a dotted quad";
     }
     for (String label : source.split("[.\u3002\uFF0E\uFF61]")) {
-      String lower = label.toLowerCase(java.util.Locale.ROOT);
+      String lower = label.toLowerCase(Locale.ROOT);
       if (lower.startsWith("xn--") && !isRoundTrip(lower)) {
         return "A-label that does not encode back to itself";
       }
@@ -220,8 +221,8 @@ class Uts46ConformanceTest {
     if (!entry[0].equals("mapped")) {
       return false;
     }
-    String lower = new String(Character.toChars(c)).toLowerCase(java.util.Locale.ROOT);
-    String upper = new String(Character.toChars(c)).toUpperCase(java.util.Locale.ROOT);
+    String lower = new String(Character.toChars(c)).toLowerCase(Locale.ROOT);
+    String upper = new String(Character.toChars(c)).toUpperCase(Locale.ROOT);
     return !entry[1].equals(lower) && !entry[1].equals(upper);
   }
 

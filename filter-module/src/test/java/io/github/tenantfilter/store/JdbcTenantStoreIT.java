@@ -10,6 +10,8 @@ import io.github.tenantfilter.config.TenantFilterConfig;
 import io.github.tenantfilter.testing.LocalPostgres;
 import io.github.tenantfilter.testing.Ports;
 import io.github.tenantfilter.testing.TenantSchema;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +40,7 @@ class JdbcTenantStoreIT {
   }
 
   private static JdbcTenantStore store(String url, Map<String, String> more) {
-    Map<String, String> settings = new java.util.HashMap<>(more);
+    Map<String, String> settings = new HashMap<>(more);
     settings.put(Settings.JDBC_URL.name(), url);
     settings.put(Settings.JDBC_USER.name(), LocalPostgres.get().user());
     TenantFilterConfig config = TenantFilterConfig.of(settings);
@@ -164,7 +166,7 @@ class JdbcTenantStoreIT {
   @Test
   void urlDataSource_reusesIdleConnection_andDropsOneTheServerKilled() throws Exception {
     DriverDataSource dataSource =
-        DriverDataSource.find(schema.jdbcUrl(), schema.user(), null, java.time.Duration.ofSeconds(2),
+        DriverDataSource.find(schema.jdbcUrl(), schema.user(), null, Duration.ofSeconds(2),
             getClass().getClassLoader());
     try {
       int first = backendPid(dataSource);

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 
 /**
  * The LISTEN connection against a real PostgreSQL: given back to its pool no longer listening,
@@ -90,7 +91,7 @@ class PostgresNotificationListenerIT {
    */
   @Test
   void applicationHasItsOwnDriverCopy_listensThroughTheServersConnection() throws Exception {
-    URL driverJar = org.postgresql.PGConnection.class.getProtectionDomain().getCodeSource()
+    URL driverJar = PGConnection.class.getProtectionDomain().getCodeSource()
         .getLocation();
     DataSource server = reusingDataSource();
     DataSource wrapping = new WrappingDataSource(server);
@@ -101,7 +102,7 @@ class PostgresNotificationListenerIT {
     try (URLClassLoader application =
         new URLClassLoader(new URL[] {driverJar}, ClassLoader.getPlatformClassLoader())) {
       assertThat(Class.forName("org.postgresql.PGConnection", false, application))
-          .isNotSameAs(org.postgresql.PGConnection.class);
+          .isNotSameAs(PGConnection.class);
       current.setContextClassLoader(application);
       try {
         listener = new PostgresNotificationListener(wrapping, "tf_own_copy", heard::add, again -> { }, () -> { });

@@ -2,6 +2,7 @@ package io.github.tenantfilter.testing;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +33,7 @@ public final class CountingDataSource {
     return queries.get();
   }
 
-  private Object connection(Object target, java.lang.reflect.Method method, Object[] args)
+  private Object connection(Object target, Method method, Object[] args)
       throws Throwable {
     Object result = invoke(target, method, args);
     return method.getName().equals("prepareStatement")
@@ -46,7 +47,7 @@ public final class CountingDataSource {
   }
 
   private interface Handler {
-    Object handle(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable;
+    Object handle(Object target, Method method, Object[] args) throws Throwable;
   }
 
   private static <T> T proxy(Class<T> type, Object target, Handler handler) {
@@ -54,7 +55,7 @@ public final class CountingDataSource {
     return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, h));
   }
 
-  private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
+  private static Object invoke(Object target, Method method, Object[] args)
       throws Throwable {
     try {
       return method.invoke(target, args);

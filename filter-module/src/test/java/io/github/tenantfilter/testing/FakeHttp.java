@@ -12,6 +12,7 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
@@ -50,12 +51,12 @@ public final class FakeHttp {
     public Response() {
       try {
         record();
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new IllegalStateException(e);
       }
     }
 
-    private void record() throws java.io.IOException {
+    private void record() throws IOException {
       doAnswer(call -> headers.put(call.getArgument(0), call.getArgument(1)))
           .when(mock).setHeader(anyString(), anyString());
       doAnswer(call -> status = call.getArgument(0)).when(mock).setStatus(anyInt());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /** An in-memory store that counts its queries and can be made to fail or to block. */
 public class FakeStore implements TenantStore {
@@ -60,7 +61,7 @@ public class FakeStore implements TenantStore {
     gate.countDown();
   }
 
-  private Optional<Tenant> answer(java.util.function.Predicate<Tenant> match) {
+  private Optional<Tenant> answer(Predicate<Tenant> match) {
     queries.incrementAndGet();
     CountDownLatch g = gate;
     if (g != null) {

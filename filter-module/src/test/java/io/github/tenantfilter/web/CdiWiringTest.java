@@ -4,8 +4,14 @@ import static io.github.tenantfilter.testing.FakeStore.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tenantfilter.api.CacheRegion;
+import io.github.tenantfilter.api.CacheRegions;
 import io.github.tenantfilter.api.CurrentTenant;
+import io.github.tenantfilter.api.RegionSpec;
+import io.github.tenantfilter.api.RegionStats;
+import io.github.tenantfilter.api.RegionView;
 import io.github.tenantfilter.api.TenantCache;
+import io.github.tenantfilter.api.TtlClass;
 import io.github.tenantfilter.cache.RedisCircuitBreaker;
 import io.github.tenantfilter.config.InvalidSettingException;
 import io.github.tenantfilter.config.TenantFilterConfig;
@@ -16,11 +22,11 @@ import jakarta.enterprise.context.control.RequestContextController;
 import java.util.Map;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldJunit5Extension;
+import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.jboss.weld.junit5.WeldSetup;
 
 /** The CDI side, in a real Weld container: the beans an application injects, and the store SPI. */
 class CdiWiringTest {
@@ -77,20 +83,20 @@ class CdiWiringTest {
 
     @Test
     void cacheRegions_injectable_listsTheTenantCacheAndCreatesRegions() {
-      io.github.tenantfilter.api.CacheRegions regions =
-          weld.select(io.github.tenantfilter.api.CacheRegions.class).get();
+      CacheRegions regions =
+          weld.select(CacheRegions.class).get();
       assertThatThrownBy(regions::regions).isInstanceOf(IllegalStateException.class);
       TenantFilterRuntime runtime = weld.select(TenantFilterRuntime.class).get();
       runtime.start(CONFIG, getClass().getClassLoader());
 
-      io.github.tenantfilter.api.CacheRegion<String> plans = regions.region("plans",
-          io.github.tenantfilter.api.RegionSpec.of(io.github.tenantfilter.api.TtlClass.LONG));
+      CacheRegion<String> plans = regions.region("plans",
+          RegionSpec.of(TtlClass.LONG));
       assertThat(plans.get("pro", key -> "loaded " + key)).isEqualTo("loaded pro");
       runtime.engine().lookup.find(LookupKey.subdomain("acme"));
 
-      assertThat(regions.regions()).extracting(io.github.tenantfilter.api.RegionView::name)
+      assertThat(regions.regions()).extracting(RegionView::name)
           .containsExactly("tenant", "plans");
-      io.github.tenantfilter.api.RegionStats tenant =
+      RegionStats tenant =
           regions.find("tenant").orElseThrow().stats();
       assertThat(tenant.gets()).isEqualTo(1);
       assertThat(tenant.ttl()).isEqualTo(CONFIG.redisTtl());

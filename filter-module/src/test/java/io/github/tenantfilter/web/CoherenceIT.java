@@ -7,6 +7,7 @@ import io.github.tenantfilter.testing.RedisProcess;
 import io.github.tenantfilter.testing.TenantSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -131,8 +132,8 @@ class CoherenceIT {
 
   private static synchronized void report(String line) throws Exception {
     Path file = Path.of("target", "coherence-report.md");
-    Files.writeString(file, line + "\n", java.nio.file.StandardOpenOption.CREATE,
-        java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(file, line + "\n", StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
     System.out.println("COHERENCE " + line);
   }
 

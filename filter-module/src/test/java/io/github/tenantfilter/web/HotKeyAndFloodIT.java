@@ -8,6 +8,7 @@ import io.github.tenantfilter.testing.RedisProcess;
 import io.github.tenantfilter.testing.TenantSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ class HotKeyAndFloodIT {
   private static void report(String line) throws Exception {
     System.out.println("COHERENCE " + line);
     Files.writeString(Path.of("target", "coherence-report.md"), "\n" + line + "\n",
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   @Test

@@ -1,10 +1,16 @@
 package io.github.tenantfilter.web;
 
+import io.github.tenantfilter.api.CacheRegion;
+import io.github.tenantfilter.api.CacheRegions;
+import io.github.tenantfilter.api.CacheSerializer;
 import io.github.tenantfilter.api.CacheStats;
 import io.github.tenantfilter.api.CurrentTenant;
+import io.github.tenantfilter.api.RegionSpec;
 import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.api.TtlClass;
 import io.github.tenantfilter.config.TenantFilterConfig;
 import io.github.tenantfilter.testing.LightHttp;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -98,15 +104,15 @@ public final class Node implements AutoCloseable {
   }
 
   /** The node's CacheRegions, as an application injects them. */
-  public io.github.tenantfilter.api.CacheRegions regions() {
-    return weld.select(io.github.tenantfilter.api.CacheRegions.class).get();
+  public CacheRegions regions() {
+    return weld.select(CacheRegions.class).get();
   }
 
   /** The node's region {@code name} of longs with TTL class {@code ttlClass}. */
-  public io.github.tenantfilter.api.CacheRegion<Long> longRegion(String name, String ttlClass) {
-    return regions().region(name, io.github.tenantfilter.api.CacheSerializer.longs(),
-        io.github.tenantfilter.api.RegionSpec.of(
-            io.github.tenantfilter.api.TtlClass.valueOf(ttlClass)));
+  public CacheRegion<Long> longRegion(String name, String ttlClass) {
+    return regions().region(name, CacheSerializer.longs(),
+        RegionSpec.of(
+            TtlClass.valueOf(ttlClass)));
   }
 
   /** Invalidates a tenant through the node's TenantCache. */
@@ -121,7 +127,7 @@ public final class Node implements AutoCloseable {
 
   /** Waits until the node hears other nodes' invalidations. */
   public boolean awaitInvalidationChannel(long millis) throws InterruptedException {
-    return runtime.awaitInvalidationChannels(java.time.Duration.ofMillis(millis));
+    return runtime.awaitInvalidationChannels(Duration.ofMillis(millis));
   }
 
   /** The tenant id the node resolves {@code host} to, or "status:NNN". */

@@ -6,6 +6,8 @@ import io.github.tenantfilter.testing.LocalPostgres;
 import io.github.tenantfilter.testing.LogCapture;
 import io.github.tenantfilter.testing.RedisProcess;
 import io.github.tenantfilter.testing.TenantSchema;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,7 +77,7 @@ class RedisAuthIT {
   }
 
   private static String encoded(String password) {
-    return java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+    return URLEncoder.encode(password, StandardCharsets.UTF_8);
   }
 
   /** {@code CLIENT LIST}: one line per connection, with its user and name. */

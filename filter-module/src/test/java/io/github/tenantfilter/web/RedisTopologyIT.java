@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.tenantfilter.api.CacheStats;
 import io.github.tenantfilter.testing.Await;
 import io.github.tenantfilter.testing.LocalPostgres;
+import io.github.tenantfilter.testing.Ports;
 import io.github.tenantfilter.testing.RedisCluster;
 import io.github.tenantfilter.testing.RedisProcess;
 import io.github.tenantfilter.testing.RedisSentinels;
 import io.github.tenantfilter.testing.TenantSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,6 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.exceptions.JedisMovedDataException;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
@@ -185,7 +194,7 @@ class RedisTopologyIT {
       String generation;
       try {
         generation = jedis.get("{tenant}:generation");
-      } catch (redis.clients.jedis.exceptions.JedisMovedDataException e) {
+      } catch (JedisMovedDataException e) {
         return List.of(); // keys of a slot this node does not serve: no client reads them here
       }
       List<String> live = new ArrayList<>();
@@ -209,8 +218,8 @@ class RedisTopologyIT {
       }
       Files.writeString(file, row + "\n", StandardOpenOption.APPEND);
       System.out.println("TOPOLOGY " + row);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -222,8 +231,8 @@ class RedisTopologyIT {
     settings.put("tenant-filter.jdbc.url", schema.jdbcUrl());
     settings.put("tenant-filter.jdbc.user", schema.user());
     settings.put("tenant-filter.redis.url", "redis://:" + PASSWORD + "@127.0.0.1:"
-        + io.github.tenantfilter.testing.Ports.free() + ",127.0.0.1:"
-        + io.github.tenantfilter.testing.Ports.free());
+        + Ports.free() + ",127.0.0.1:"
+        + Ports.free());
     settings.put("tenant-filter.redis.mode", kind);
     if (kind.equals("sentinel")) {
       settings.put("tenant-filter.redis.sentinel.master", "mymaster");
@@ -243,16 +252,16 @@ class RedisTopologyIT {
   void cluster_publishOnOneNode_isHeardOnEveryNode() throws Exception {
     try (RedisCluster cluster = RedisCluster.start(3, 1)) {
       List<RedisProcess> nodes = cluster.nodes();
-      List<java.util.concurrent.BlockingQueue<String>> heard = new ArrayList<>();
-      List<redis.clients.jedis.JedisPubSub> subscriptions = new ArrayList<>();
+      List<BlockingQueue<String>> heard = new ArrayList<>();
+      List<JedisPubSub> subscriptions = new ArrayList<>();
       List<Thread> threads = new ArrayList<>();
-      java.util.concurrent.CountDownLatch subscribed =
-          new java.util.concurrent.CountDownLatch(nodes.size());
+      CountDownLatch subscribed =
+          new CountDownLatch(nodes.size());
       for (RedisProcess node : nodes) {
-        java.util.concurrent.BlockingQueue<String> queue =
-            new java.util.concurrent.LinkedBlockingQueue<>();
+        BlockingQueue<String> queue =
+            new LinkedBlockingQueue<>();
         heard.add(queue);
-        redis.clients.jedis.JedisPubSub pubSub = new redis.clients.jedis.JedisPubSub() {
+        JedisPubSub pubSub = new JedisPubSub() {
           @Override
           public void onSubscribe(String channel, int count) {
             subscribed.countDown();
@@ -273,17 +282,17 @@ class RedisTopologyIT {
         thread.start();
         threads.add(thread);
       }
-      assertThat(subscribed.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(subscribed.await(20, TimeUnit.SECONDS)).isTrue();
       for (int from = 0; from < nodes.size(); from++) {
         try (Jedis jedis = nodes.get(from).jedis()) {
           jedis.publish("tenant:invalidations", "from " + from);
         }
         for (int to = 0; to < nodes.size(); to++) {
-          assertThat(heard.get(to).poll(20, java.util.concurrent.TimeUnit.SECONDS))
+          assertThat(heard.get(to).poll(20, TimeUnit.SECONDS))
               .as("node %d hears node %d", to, from).isEqualTo("from " + from);
         }
       }
-      subscriptions.forEach(redis.clients.jedis.JedisPubSub::unsubscribe);
+      subscriptions.forEach(JedisPubSub::unsubscribe);
       for (Thread thread : threads) {
         thread.join(5_000);
       }

@@ -8,6 +8,13 @@ import io.github.tenantfilter.testing.LocalPostgres;
 import io.github.tenantfilter.testing.RedisCommands;
 import io.github.tenantfilter.testing.RedisProcess;
 import io.github.tenantfilter.testing.TcpProxy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -17,8 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import redis.clients.jedis.commands.ProtocolCommand;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.commands.ProtocolCommand;
 
 /**
  * Faults injected into real servers under concurrent load: a Redis of the test's own killed,
@@ -84,18 +91,18 @@ class ResilienceIT {
   /** Appends one row per fault to target/fault-report.md, the table docs/faults.md quotes. */
   private static synchronized void report(String row) {
     try {
-      java.nio.file.Path file = java.nio.file.Path.of("target", "fault-report.md");
-      if (!java.nio.file.Files.exists(file)) {
-        java.nio.file.Files.writeString(file,
+      Path file = Path.of("target", "fault-report.md");
+      if (!Files.exists(file)) {
+        Files.writeString(file,
             "| fault | requests | failed | wrong tenant | before p50 / p99 | during p50 / p99 /"
                 + " max | after p50 / p99 | circuit opened | Redis calls before it opened |"
                 + " Redis commands while open | back on Redis after restore |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|\n");
       }
-      java.nio.file.Files.writeString(file, row + "\n",
-          java.nio.file.StandardOpenOption.APPEND);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      Files.writeString(file, row + "\n",
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -133,7 +140,7 @@ class ResilienceIT {
         case "kill" -> redis.kill();
         case "debug-sleep" -> {
           ProtocolCommand debug =
-              () -> "DEBUG".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+              () -> "DEBUG".getBytes(StandardCharsets.US_ASCII);
           helper = new Thread(() -> admin.sendCommand(debug, "SLEEP", "2"));
           helper.start();
         }
@@ -263,7 +270,7 @@ class ResilienceIT {
   }
 
   private static int postgresPort() {
-    java.net.URI uri = java.net.URI.create(schema.jdbcUrl().substring("jdbc:".length()));
+    URI uri = URI.create(schema.jdbcUrl().substring("jdbc:".length()));
     return uri.getPort() < 0 ? 5432 : uri.getPort();
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.management.JMX;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
 class TenantFilterJmxTest {
@@ -52,7 +53,7 @@ class TenantFilterJmxTest {
     TenantFilterJmx b = TenantFilterJmx.register(admin, settings, "", server);
     assertThat(a.name().toString())
         .isEqualTo("io.github.tenantfilter:type=TenantFilter,application=\"/shop\"");
-    assertThat(server.queryNames(new javax.management.ObjectName("io.github.tenantfilter:*"),
+    assertThat(server.queryNames(new ObjectName("io.github.tenantfilter:*"),
         null)).hasSize(2);
 
     TenantFilterMXBean proxy = JMX.newMXBeanProxy(server, a.name(), TenantFilterMXBean.class);
@@ -71,7 +72,7 @@ class TenantFilterJmxTest {
 
     a.close();
     b.close();
-    assertThat(server.queryNames(new javax.management.ObjectName("io.github.tenantfilter:*"),
+    assertThat(server.queryNames(new ObjectName("io.github.tenantfilter:*"),
         null)).isEmpty();
   }
 

@@ -23,8 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.mockito.Mockito;
 
 class TenantFilterTest {
 
@@ -181,10 +184,10 @@ class TenantFilterTest {
 
     filter.doFilter(request, response, chain);
 
-    org.mockito.InOrder order = org.mockito.Mockito.inOrder(controller);
+    InOrder order = Mockito.inOrder(controller);
     order.verify(controller).activate();
     order.verify(controller).deactivate();
-    org.mockito.Mockito.verify(filter.requestContexts).destroy(controller);
+    Mockito.verify(filter.requestContexts).destroy(controller);
     assertThat(seenByApp.get()).map(Tenant::id).contains("acme");
   }
 
@@ -199,7 +202,7 @@ class TenantFilterTest {
 
     filter.doFilter(request, response, chain);
 
-    org.mockito.Mockito.verify(filter.requestContexts, org.mockito.Mockito.never()).get();
+    Mockito.verify(filter.requestContexts, Mockito.never()).get();
   }
 
   @Test
@@ -240,7 +243,7 @@ class TenantFilterTest {
   @Test
   void invalidateTenantCache_beforeStart_failsClearly() {
     TenantFilterRuntime notStarted = new TenantFilterRuntime();
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    Assertions.assertThatThrownBy(
             () -> notStarted.invalidateTenantCache("acme"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("has not started");

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.tenantfilter.api.CacheStats;
 import io.github.tenantfilter.api.CurrentTenant;
 import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.cache.TenantCodec;
 import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.resolve.LookupKey;
 import io.github.tenantfilter.store.JdbcTenantStore;
 import io.github.tenantfilter.testing.CountingDataSource;
 import io.github.tenantfilter.testing.FakeHttp;
@@ -71,7 +73,7 @@ class TieredResolutionIT {
             config.storeTimeout());
     runtime.start(config, store, clock);
     // subscribed: the first subscription drops what was loaded before it
-    assertThat(runtime.awaitInvalidationChannels(java.time.Duration.ofSeconds(10))).isTrue();
+    assertThat(runtime.awaitInvalidationChannels(Duration.ofSeconds(10))).isTrue();
     redisCommands.reset(); // the start (its first subscription prepares Redis) is not counted
     filter.runtime = runtime;
     filter.requestTenant = new RequestTenant();
@@ -117,7 +119,7 @@ class TieredResolutionIT {
     assertThat(stored).matches("[0-9a-f]+\\|\\{.*\"id\":\"acme\".*"); // <generation>|<json>
     String cached = stored.substring(stored.indexOf('|') + 1);
     // fresh for the Redis TTL less up to 10 % jitter, then kept for the 300 s stale window
-    long freshFor = new io.github.tenantfilter.cache.TenantCodec().decodeValue(cached).freshUntil()
+    long freshFor = new TenantCodec().decodeValue(cached).freshUntil()
         - clock.millis();
     assertThat(freshFor).isBetween(3_230_000L, 3_600_000L);
     assertThat(redisCommands.client().ttl("{tenant}:subdomain:acme"))
@@ -169,7 +171,7 @@ class TieredResolutionIT {
     int dbBefore = database.queries();
 
     assertThat(request("acme.app.example").tenant()).isEqualTo("acme");
-    assertThat(runtime.engine().lookup.find(io.github.tenantfilter.resolve.LookupKey.subdomain("acme")))
+    assertThat(runtime.engine().lookup.find(LookupKey.subdomain("acme")))
         .map(Tenant::plan).contains("enterprise");
     assertThat(request("acme-corp.example").status()).isEqualTo(404);
     assertThat(request("acme-new.example").tenant()).isEqualTo("acme");
@@ -210,7 +212,7 @@ class TieredResolutionIT {
 
       redis.restart();
       // until the node has subscribed again it does not trust Redis; then it refills it
-      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
       while (runtime.getCacheStats().invalidationReconnects() == 0) {
         assertThat(System.nanoTime()).as("subscribed again").isLessThan(deadline);
         Thread.sleep(10);

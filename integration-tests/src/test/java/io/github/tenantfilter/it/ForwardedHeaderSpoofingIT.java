@@ -6,6 +6,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -152,7 +153,7 @@ class ForwardedHeaderSpoofingIT {
       case 4 -> "Forwarded: for=" + ip + ";host=" + other + ";proto=https";
       case 5 -> "Forwarded: for=\"[2001:db8::1]\";host=\"" + other + "\", for=" + ip + ";host="
           + other(random, host);
-      case 6 -> "Forwarded: by=" + ip + ";Host=" + other.toUpperCase(java.util.Locale.ROOT);
+      case 6 -> "Forwarded: by=" + ip + ";Host=" + other.toUpperCase(Locale.ROOT);
       case 7 -> "X-Forwarded-Server: " + other;
       case 8 -> "X-Host: " + other;
       case 9 -> "X-Original-Host: " + other;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -81,7 +82,7 @@ class IsolationPropertyIT {
       throws Exception {
     Http http = new Http(url);
     AtomicLong failures = new AtomicLong();
-    List<String> examples = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> examples = Collections.synchronizedList(new ArrayList<>());
     Map<String, Long> kinds = new ConcurrentHashMap<>();
     AtomicLong connections = new AtomicLong();
 

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -54,7 +55,7 @@ public final class ItServices implements BeforeAllCallback {
         .forEach(p -> {
           p.destroy();
           try {
-            p.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            p.onExit().get(20, TimeUnit.SECONDS);
           } catch (Exception e) {
             p.destroyForcibly();
           }

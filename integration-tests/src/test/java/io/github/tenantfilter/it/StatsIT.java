@@ -14,6 +14,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URL;
 import java.util.UUID;
+import org.assertj.core.data.Offset;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -178,11 +179,11 @@ class StatsIT {
     assertThat(sum(sampled, "storeLoads")).isEqualTo(total(sampled, "storeLoads"));
     long answered = total(sampled, "localHits") + total(sampled, "negativeHits")
         + total(sampled, "redisHits");
-    assertThat(weighted(sampled, "hitRate")).isCloseTo(answered, org.assertj.core.data.Offset
+    assertThat(weighted(sampled, "hitRate")).isCloseTo(answered, Offset
         .offset(0.01));
     assertThat(weighted(sampled, "localHitRate")).isCloseTo(
         total(sampled, "localHits") + total(sampled, "negativeHits"),
-        org.assertj.core.data.Offset.offset(0.01));
+        Offset.offset(0.01));
   }
 
   private static long requests(JsonObject stats, String tenant) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -80,7 +81,7 @@ class WildFlyProxyForwardingIT {
   void serverRewritesHost_startupWarns_andTheClientsHostWins() throws IOException {
     byte[] all = Files.readAllBytes(log());
     String text = new String(all, (int) logStart, all.length - (int) logStart,
-        java.nio.charset.StandardCharsets.UTF_8);
+        StandardCharsets.UTF_8);
     assertThat(text).contains("tenant-filter: the server rewrites Host and the client address from"
         + " X-Forwarded-* headers itself (Undertow proxy-address-forwarding=true on http-listener"
         + " default)");

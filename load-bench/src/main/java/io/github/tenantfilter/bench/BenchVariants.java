@@ -1,6 +1,7 @@
 package io.github.tenantfilter.bench;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -20,7 +21,7 @@ public final class BenchVariants implements ServletContextListener {
   public void contextInitialized(ServletContextEvent event) {
     ServletContext context = event.getServletContext();
     String variant = System.getProperty("bench.variant", "tenant-filter");
-    Class<? extends jakarta.servlet.Filter> filter =
+    Class<? extends Filter> filter =
         switch (variant) {
           case "no-cache" -> NoCacheFilter.class;
           case "original-fix" -> OriginalFixFilter.class;

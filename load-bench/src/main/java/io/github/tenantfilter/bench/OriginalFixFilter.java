@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -59,8 +60,8 @@ public final class OriginalFixFilter extends HttpFilter {
   private String baseDomain;
 
   // the circuit breaker and the fallback cache of the Redis client service
-  private final java.util.concurrent.atomic.AtomicInteger failures =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger failures =
+      new AtomicInteger();
   private volatile long openedAt;
   private final Map<String, Local> local = new LinkedHashMap<>();
 

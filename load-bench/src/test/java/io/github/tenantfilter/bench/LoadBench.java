@@ -41,6 +41,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import org.postgresql.ds.PGSimpleDataSource;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -341,7 +342,7 @@ public final class LoadBench {
         <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
           <data-source>
             <name>java:app/jdbc/tenants</name>
-            <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>
+            <class-name>PGSimpleDataSource</class-name>
             <server-name>%s</server-name>
             <port-number>%d</port-number>
             <database-name>%s</database-name>

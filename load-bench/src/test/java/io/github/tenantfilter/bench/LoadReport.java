@@ -5,6 +5,7 @@ import io.github.tenantfilter.bench.LoadBench.Result;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,7 +131,7 @@ final class LoadReport {
         p.redis().forEach(redis::add);
         JsonObjectBuilder delta = Json.createObjectBuilder();
         for (String name : p.after().keySet()) {
-          if (p.after().get(name).getValueType() == jakarta.json.JsonValue.ValueType.NUMBER) {
+          if (p.after().get(name).getValueType() == JsonValue.ValueType.NUMBER) {
             delta.add(name, p.stat(name));
           }
         }

@@ -3,6 +3,7 @@ package io.github.tenantfilter.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ZipfModelTest {
@@ -12,9 +13,9 @@ class ZipfModelTest {
   @Test
   void sequence_followsTheDistribution() {
     int[] ranks = zipf.sequence(1_000_000, 7);
-    long first = java.util.Arrays.stream(ranks).filter(r -> r == 1).count();
+    long first = Arrays.stream(ranks).filter(r -> r == 1).count();
     assertThat(first / 1e6).isCloseTo(zipf.probability(1), within(0.002));
-    assertThat(zipf.sequence(1000, 7)).containsExactly(java.util.Arrays.copyOf(ranks, 1000));
+    assertThat(zipf.sequence(1000, 7)).containsExactly(Arrays.copyOf(ranks, 1000));
   }
 
   @Test

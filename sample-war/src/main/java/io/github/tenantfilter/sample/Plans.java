@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -87,7 +88,7 @@ public class Plans {
   private static String setting(String name) {
     String value = System.getProperty(name);
     if (value == null) {
-      value = System.getenv(name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT));
+      value = System.getenv(name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
     }
     return value;
   }

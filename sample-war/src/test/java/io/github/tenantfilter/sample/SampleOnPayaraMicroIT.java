@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import redis.clients.jedis.RedisClient;
  */
 class SampleOnPayaraMicroIT {
 
-  private static final String ADMIN_PASSWORD = java.util.UUID.randomUUID().toString();
+  private static final String ADMIN_PASSWORD = UUID.randomUUID().toString();
   private static final String ADMIN = RawHttp.basic("admin", ADMIN_PASSWORD);
 
   private static SampleServer server;

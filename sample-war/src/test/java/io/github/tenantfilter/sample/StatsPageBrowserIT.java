@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -124,7 +125,7 @@ class StatsPageBrowserIT {
     int local = count(image, plot, rgb(StatsHtml.LOCAL_COLOUR));
     int redisLine = count(image, plot, rgb(StatsHtml.REDIS_COLOUR));
     System.out.printf("stats page screenshot %s: plot %s, line pixels overall=%d L1=%d L2=%d%n",
-        screenshot, java.util.Arrays.toString(plot), overall, local, redisLine);
+        screenshot, Arrays.toString(plot), overall, local, redisLine);
     assertThat(overall).as("overall hit-rate line pixels").isGreaterThan(200);
     assertThat(local).as("L1 hit-rate line pixels").isGreaterThan(200);
     assertThat(redisLine).as("L2 hit-rate line pixels").isGreaterThan(50);

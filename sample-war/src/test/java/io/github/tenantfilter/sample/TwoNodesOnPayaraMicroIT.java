@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class TwoNodesOnPayaraMicroIT {
 
-  private static final String ADMIN_PASSWORD = java.util.UUID.randomUUID().toString();
+  private static final String ADMIN_PASSWORD = UUID.randomUUID().toString();
   private static final String ADMIN = RawHttp.basic("admin", ADMIN_PASSWORD);
 
   private static final String DOMAIN = "globex-corp.localhost";

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,7 +64,7 @@ public final class RawHttp {
 
   /** An {@code Authorization} header line for HTTP Basic. */
   public static String basic(String user, String password) {
-    return "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(
+    return "Authorization: Basic " + Base64.getEncoder().encodeToString(
         (user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
@@ -102,7 +104,7 @@ public final class RawHttp {
             lines[i].substring(colon + 1).trim());
       }
     }
-    byte[] body = java.util.Arrays.copyOfRange(raw, headerEnd + 4, raw.length);
+    byte[] body = Arrays.copyOfRange(raw, headerEnd + 4, raw.length);
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       body = dechunk(body);
     }

@@ -1,6 +1,8 @@
 package io.github.tenantfilter.testing;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * A real Redis Cluster of the test's own: {@link RedisProcess} nodes on free loopback ports,
@@ -36,7 +39,7 @@ public final class RedisCluster implements AutoCloseable {
   private static final long NODE_TIMEOUT_MILLIS = 2_000;
 
   /** The longest wait for the cluster to form or fail over: loose, for a loaded machine. */
-  private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(60);
+  private static final Duration SETTLE = Duration.ofSeconds(60);
 
   private final List<RedisProcess> nodes = new ArrayList<>();
   private final int masters;
@@ -60,7 +63,7 @@ public final class RedisCluster implements AutoCloseable {
     RedisCluster cluster = new RedisCluster(masters, password);
     try {
       Path dir = Path.of("target", "redis-cluster-" + System.nanoTime());
-      java.nio.file.Files.createDirectories(dir);
+      Files.createDirectories(dir);
       for (int i = 0; i < masters * (1 + replicasPerMaster); i++) {
         // --dir: a replica's full sync writes an RDB file there
         RedisProcess.Builder node = RedisProcess.builder().clusterNode(dir, NODE_TIMEOUT_MILLIS)
@@ -162,7 +165,7 @@ public final class RedisCluster implements AutoCloseable {
 
   /** The node that serves {@code key}'s slot now, as a running node sees the cluster. */
   public RedisProcess masterOf(String key) {
-    int slot = redis.clients.jedis.util.JedisClusterCRC16.getSlot(key);
+    int slot = JedisClusterCRC16.getSlot(key);
     for (RedisProcess node : nodes) {
       if (!node.isAlive()) {
         continue;

@@ -1,5 +1,7 @@
 package io.github.tenantfilter.testing;
 
+import java.util.Set;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -16,8 +18,8 @@ public final class RedisCommands implements AutoCloseable {
     this.client = RedisClient.create(url);
   }
 
-  private static final java.util.Set<String> HOUSEKEEPING =
-      java.util.Set.of("info", "ping", "hello", "client", "subscribe", "unsubscribe", "auth",
+  private static final Set<String> HOUSEKEEPING =
+      Set.of("info", "ping", "hello", "client", "subscribe", "unsubscribe", "auth",
           "select", "command");
 
   /** Data commands executed so far. */
@@ -63,7 +65,7 @@ public final class RedisCommands implements AutoCloseable {
    * (their first subscription prepares the tier) is not what a test measures.
    */
   public void reset() {
-    client.sendCommand(redis.clients.jedis.Protocol.Command.CONFIG, "RESETSTAT");
+    client.sendCommand(Protocol.Command.CONFIG, "RESETSTAT");
   }
 
   public RedisClient client() {

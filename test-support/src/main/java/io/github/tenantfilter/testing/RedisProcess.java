@@ -1,5 +1,6 @@
 package io.github.tenantfilter.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,10 +10,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisProtocol;
 
 /**
  * A {@code redis-server} process of the test's own on a free loopback port, which the test may
@@ -51,8 +57,8 @@ public final class RedisProcess implements AutoCloseable {
   private static final String EMBEDDED_BINARY = "redis-server-6.2.6-v5-linux-amd64";
 
   /** Every process still running, stopped by one shutdown hook if the JVM exits first. */
-  private static final java.util.Set<RedisProcess> RUNNING =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final Set<RedisProcess> RUNNING =
+      ConcurrentHashMap.newKeySet();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -111,8 +117,8 @@ public final class RedisProcess implements AutoCloseable {
     private TestCertificates ca;
     private TestCertificates.Issued server;
     private boolean authClients;
-    private java.util.function.IntFunction<List<String>> portArgs = port -> List.of();
-    private java.util.function.IntFunction<String> config;
+    private IntFunction<List<String>> portArgs = port -> List.of();
+    private IntFunction<String> config;
     private boolean sentinel;
 
     private Builder() {}
@@ -137,7 +143,7 @@ public final class RedisProcess implements AutoCloseable {
      * sentinel rewrites as it learns, is made in {@code dir} from {@code config}, given the port.
      * {@link RedisSentinels} sets up a master, replicas and sentinels.
      */
-    public Builder sentinel(Path dir, java.util.function.IntFunction<String> config) {
+    public Builder sentinel(Path dir, IntFunction<String> config) {
       this.sentinel = true;
       this.config = port -> {
         try {
@@ -221,7 +227,7 @@ public final class RedisProcess implements AutoCloseable {
   public static Path executable() {
     String path = System.getenv("PATH");
     if (path != null && !Boolean.getBoolean("tf.test.redis.embedded")) {
-      for (String dir : path.split(java.io.File.pathSeparator)) {
+      for (String dir : path.split(File.pathSeparator)) {
         Path candidate = Path.of(dir, "redis-server");
         if (Files.isExecutable(candidate)) {
           return candidate;
@@ -351,17 +357,17 @@ public final class RedisProcess implements AutoCloseable {
    * {@code SENTINEL ...}, {@code INFO}; with the {@code requirePass} password, no TLS: for the
    * cluster and sentinel harnesses. The caller closes it.
    */
-  public redis.clients.jedis.Jedis jedis() {
+  public Jedis jedis() {
     DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
         .connectionTimeoutMillis(2_000)
         .socketTimeoutMillis(5_000)
         // the single-connection Jedis speaks RESP2 only, and warns at every connection otherwise
-        .protocol(redis.clients.jedis.RedisProtocol.RESP2)
+        .protocol(RedisProtocol.RESP2)
         .autoNegotiateProtocol(false);
     if (adminPassword != null) {
       config.password(adminPassword);
     }
-    return new redis.clients.jedis.Jedis(new HostAndPort("127.0.0.1", port), config.build());
+    return new Jedis(new HostAndPort("127.0.0.1", port), config.build());
   }
 
   /** Operating-system id of the running process. */

@@ -1,6 +1,8 @@
 package io.github.tenantfilter.testing;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,7 +32,7 @@ public final class RedisSentinels implements AutoCloseable {
   private static final String MASTER_NAME = "mymaster";
 
   /** The longest wait for the sentinels to agree or fail over: loose, for a loaded machine. */
-  private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(60);
+  private static final Duration SETTLE = Duration.ofSeconds(60);
 
   private final List<RedisProcess> servers = new ArrayList<>();
   private final List<RedisProcess> sentinels = new ArrayList<>();
@@ -65,7 +67,7 @@ public final class RedisSentinels implements AutoCloseable {
     RedisSentinels setup = new RedisSentinels(password);
     try {
       Path dir = Path.of("target", "redis-sentinel-" + System.nanoTime());
-      java.nio.file.Files.createDirectories(dir);
+      Files.createDirectories(dir);
       RedisProcess master = server(password, dir).start();
       setup.servers.add(master);
       for (int i = 0; i < replicas; i++) {

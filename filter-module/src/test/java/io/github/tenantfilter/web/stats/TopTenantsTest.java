@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class TopTenantsTest {
     for (int n = 0; n < 5000; n++) {
       stream.add("tail-" + random.nextInt(2000)); // 2000 tenants of ~2.5 requests each
     }
-    java.util.Collections.shuffle(stream, random);
+    Collections.shuffle(stream, random);
     for (String id : stream) {
       top.record(id);
       truth.merge(id, 1L, Long::sum);

@@ -5,6 +5,7 @@ import io.github.tenantfilter.api.Tenant;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.annotation.WebServlet;
@@ -39,7 +40,7 @@ public class LeakProbeServlet extends HttpServlet {
     switch (path) {
       case "/sync" -> response.getWriter().print(report(request));
       case "/async" -> {
-        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ASYNC) {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
           response.getWriter().print(report(request));
         } else {
           request.startAsync().dispatch("/leak/async");

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Runs the sample WAR on a real Payara Micro: {@code mvn -pl sample-war -am -DskipTests -Prun
@@ -50,7 +51,7 @@ public final class RunSample {
     // the admin operations need a password; without one they are off (401 for everyone)
     String adminPassword = System.getenv("SAMPLE_ADMIN_PASSWORD");
     if (adminPassword == null || adminPassword.isEmpty()) {
-      adminPassword = java.util.UUID.randomUUID().toString().substring(0, 13);
+      adminPassword = UUID.randomUUID().toString().substring(0, 13);
     }
     settings.put("sample.admin.password", adminPassword);
     settings.put("tenant-filter.stats.enabled", "true"); // the stats page, for the admin role
