@@ -52,6 +52,11 @@ public record CacheStats(
     boolean redisAvailable,
     boolean redisCircuitOpen) {
 
+  /** No lookups yet, no Redis: what an application whose filter is off or not started reports. */
+  public static CacheStats empty() {
+    return new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false, false);
+  }
+
   /** Share of lookups answered without the store, from 0 to 1 (1 when there were none). */
   public double hitRate() {
     return lookups == 0 ? 1.0 : (double) (localHits + negativeHits + redisHits) / lookups;

@@ -10,10 +10,6 @@ import io.github.tenantfilter.config.Settings;
 import io.github.tenantfilter.config.SettingsReader;
 import io.github.tenantfilter.config.TenantFilterConfig;
 import io.github.tenantfilter.region.RegionManager;
-import io.github.tenantfilter.resolve.ForwardedHostHeader;
-import io.github.tenantfilter.store.DataSources;
-import io.github.tenantfilter.store.JdbcTenantStore;
-import io.github.tenantfilter.store.PostgresNotificationListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -25,9 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The application's tenant-filter: started once per web application from its settings, it owns
@@ -40,8 +33,6 @@ public class TenantFilterRuntime implements TenantCache {
   private static final Logger LOG = Logger.getLogger(TenantFilterRuntime.class.getName());
   /** How long a start waits for the invalidation channels (never longer, never fails). */
   private static final Duration CHANNELS_AT_START = Duration.ofSeconds(2);
-  private static final CacheStats NO_STATS =
-      new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false, false);
 
   @Inject @Any Instance<TenantStore> applicationStores;
   @Inject RedisCircuitBreaker breaker;
@@ -50,10 +41,6 @@ public class TenantFilterRuntime implements TenantCache {
   private volatile Engine engine;
   /** The running engine's tenant store (for the readiness check), or null. */
   private volatile TenantStore store;
-  /** What the JDBC store opened that must be released with the application, or null. */
-  private AutoCloseable storeResources;
-  /** The DataSource of the settings, if any (the JDBC store's, and the listener's). */
-  private DataSource dataSource;
   private volatile boolean started;
   /** The named cache regions (the tenant cache among them); null until started. */
   private volatile RegionManager regions;
@@ -79,12 +66,13 @@ public class TenantFilterRuntime implements TenantCache {
       return;
     }
     if (config.redisUrl() != null) {
-      requireFaultTolerance();
+      FaultToleranceCheck.require(breaker);
     }
-    TenantStore store = storeDecorator.apply(store(config, loader));
-    start(config, store, Clock.systemUTC(), storeResources, breaker);
+    TenantStores.Chosen chosen = TenantStores.choose(applicationStores, config, loader);
+    start(config, storeDecorator.apply(chosen.store()), Clock.systemUTC(), chosen.resources(),
+        breaker);
     if (config.storeNotifyChannel() != null) {
-      listen(config, loader);
+      StoreNotifications.start(engine, config, chosen.dataSource(), loader);
     }
     awaitChannelsBriefly();
   }
@@ -106,32 +94,6 @@ public class TenantFilterRuntime implements TenantCache {
     }
   }
 
-  /** Starts LISTEN on the store's notification channel (automatic invalidation). */
-  private void listen(TenantFilterConfig config, ClassLoader loader) {
-    DataSource source = dataSource != null ? dataSource : DataSources.of(config, loader);
-    if (source == null) {
-      throw new InvalidSettingException(
-          Settings.STORE_NOTIFY_CHANNEL.name(),
-          Settings.STORE_NOTIFY_CHANNEL.name() + " is set, but there is no database to listen"
-              + " to: set " + Settings.DATASOURCE.name() + " or " + Settings.JDBC_URL.name());
-    }
-    TenantLookup lookup = engine.lookup;
-    PostgresNotificationListener listener =
-        new PostgresNotificationListener(
-            source, config.storeNotifyChannel(), lookup::invalidateFromStore,
-            lookup::storeListenerListening, lookup::storeListenerLost);
-    engine.storeListener = listener;
-    engine.stopFirst(() -> {
-      listener.close();
-      if (source != dataSource && source instanceof AutoCloseable own) {
-        own.close(); // opened for the listener alone (the application has its own store)
-      }
-    });
-    listener.start();
-    LOG.info("tenant-filter: listening on PostgreSQL channel " + config.storeNotifyChannel()
-        + " for tenant changes");
-  }
-
   /** Starts with a given store and clock, without a circuit breaker (the seam for tests). */
   synchronized void start(TenantFilterConfig config, TenantStore store, Clock clock) {
     start(config, store, clock, null, null);
@@ -149,92 +111,7 @@ public class TenantFilterRuntime implements TenantCache {
     this.store = store;
     started = true;
     LOG.info("tenant-filter: started with " + config);
-    String forwarding = ServerForwardingCheck.check(!config.trustedProxies().isEmpty());
-    if (forwarding != null) {
-      LOG.warning(forwarding);
-    }
-    if (!config.trustedProxies().isEmpty()
-        && config.trustedProxiesHostHeader() == ForwardedHostHeader.NONE) {
-      LOG.warning("tenant-filter: " + Settings.TRUSTED_PROXIES.name() + " is set, but "
-          + Settings.TRUSTED_PROXIES_HOST_HEADER.name() + " is none: the tenant comes from Host,"
-          + " and no forwarded header is read. Set it to the header your proxies write the"
-          + " client's host into (forwarded or x-forwarded-host).");
-    }
-    if (!lookup.hasRemoteTier()) {
-      LOG.info("tenant-filter: no Redis configured (" + Settings.REDIS_URL.name()
-          + " / REDIS_URL): the heap tier and the tenant store serve every lookup");
-    }
-  }
-
-  /**
-   * Refuses to run Redis without its circuit breaker: a server that ignores the Fault Tolerance
-   * annotations (WildFly with plain standalone.xml) would let a hung Redis slow every cache miss.
-   */
-  private void requireFaultTolerance() {
-    boolean applied;
-    try {
-      applied = breaker.faultToleranceApplied();
-    } catch (RuntimeException e) {
-      applied = false;
-    }
-    if (!applied) {
-      throw new InvalidSettingException(
-          Settings.REDIS_URL.name(),
-          Settings.REDIS_URL.name() + " is set, but this server does not apply MicroProfile Fault"
-              + " Tolerance, so Redis would have no circuit breaker. On WildFly, start it with"
-              + " standalone-microprofile.xml (or add the microprofile-fault-tolerance-smallrye"
-              + " subsystem); or leave " + Settings.REDIS_URL.name() + " empty to run on the heap"
-              + " tier and the database only.");
-    }
-    LOG.info("tenant-filter: MicroProfile Fault Tolerance guards Redis (circuit opens after "
-        + circuitSetting("requestVolumeThreshold") + " failures in a row, for "
-        + circuitSetting("delay") + " " + circuitSetting("delayUnit") + ")");
-  }
-
-  private static String circuitSetting(String name) {
-    try {
-      return ConfigProvider.getConfig()
-          .getOptionalValue(RedisCircuitBreaker.class.getName() + "/call/CircuitBreaker/" + name,
-              String.class)
-          .orElse("the annotation's");
-    } catch (RuntimeException | LinkageError e) {
-      return "?";
-    }
-  }
-
-  private TenantStore store(TenantFilterConfig config, ClassLoader loader) {
-    if (applicationStores.isAmbiguous()) {
-      throw new IllegalStateException("tenant-filter: several CDI beans implement TenantStore ("
-          + applicationStores.handlesStream()
-              .map(handle -> handle.getBean().getBeanClass().getName())
-              .collect(Collectors.joining(", "))
-          + "); keep one, or make the others @Alternative");
-    }
-    if (applicationStores.isResolvable()) {
-      TenantStore store = applicationStores.get();
-      LOG.info("tenant-filter: using the application's TenantStore bean "
-          + applicationStores.getHandle().getBean().getBeanClass().getName());
-      return store;
-    }
-    dataSource = DataSources.of(config, loader);
-    storeResources = dataSource instanceof AutoCloseable closeable ? closeable : null;
-    if (dataSource == null) {
-      throw new InvalidSettingException(
-          Settings.DATASOURCE.name(),
-          "no tenant store: set " + Settings.DATASOURCE.name() + " (a JNDI name) or "
-              + Settings.JDBC_URL.name()
-              + ", or give the application a CDI bean that implements TenantStore");
-    }
-    JdbcTenantStore store =
-        new JdbcTenantStore(
-            dataSource,
-            config.queryById(),
-            config.queryBySubdomain(),
-            config.queryByDomain(),
-            config.storeTimeout());
-    store.check().ifPresent(problem -> LOG.warning("tenant-filter: the tenant store does not"
-        + " work yet (" + problem + "); requests for uncached tenants get 503 until it does"));
-    return store;
+    StartupWarnings.log(config, lookup.hasRemoteTier());
   }
 
   /** Wraps the store that {@link #start} chooses (the seam for fault-injecting tests). */
@@ -348,7 +225,7 @@ public class TenantFilterRuntime implements TenantCache {
   @Override
   public CacheStats getCacheStats() {
     Engine running = engine;
-    return running == null ? NO_STATS : running.lookup.stats();
+    return running == null ? CacheStats.empty() : running.lookup.stats();
   }
 
   private Engine running() {
