@@ -1,7 +1,5 @@
 package io.github.tenantfilter.resolve;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -134,55 +132,9 @@ public final class AddressRanges {
       return null;
     }
     if (s.indexOf(':') < 0) {
-      return ipv4(s);
+      return IpLiterals.ipv4Bytes(s);
     }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
-        return null;
-      }
-    }
-    try {
-      // with a colon, InetAddress parses an IPv6 literal and never looks a name up
-      byte[] bytes = InetAddress.getByName("[" + s + "]").getAddress();
-      if (bytes.length == 4) { // ::ffff:a.b.c.d comes back as IPv4
-        byte[] mapped = new byte[16];
-        mapped[10] = (byte) 0xff;
-        mapped[11] = (byte) 0xff;
-        System.arraycopy(bytes, 0, mapped, 12, 4);
-        return mapped;
-      }
-      return bytes;
-    } catch (UnknownHostException e) {
-      return null;
-    }
-  }
-
-  private static byte[] ipv4(String s) {
-    String[] parts = s.split("\\.", -1);
-    if (parts.length != 4) {
-      return null;
-    }
-    byte[] bytes = new byte[4];
-    for (int i = 0; i < 4; i++) {
-      String part = parts[i];
-      if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')) {
-        return null;
-      }
-      int value = 0;
-      for (int j = 0; j < part.length(); j++) {
-        char c = part.charAt(j);
-        if (c < '0' || c > '9') {
-          return null;
-        }
-        value = value * 10 + (c - '0');
-      }
-      if (value > 255) {
-        return null;
-      }
-      bytes[i] = (byte) value;
-    }
-    return bytes;
+    return IpLiterals.ipv6Bytes(s);
   }
 
   @Override

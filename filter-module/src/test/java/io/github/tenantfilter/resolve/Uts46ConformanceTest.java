@@ -132,7 +132,7 @@ class Uts46ConformanceTest {
       String[] entry = TABLE.get(c);
       String status = entry[0];
       String cp = new String(Character.toChars(c));
-      boolean ours = HostNormalizer.isValidCodePoint(c);
+      boolean ours = CodePoints.isValidCodePoint(c);
       if (ours) {
         valid++;
         if (!status.equals("valid") || !entry[2].isEmpty()) {
@@ -159,7 +159,7 @@ class Uts46ConformanceTest {
         }
         String expectedLabel = host.startsWith("a") ? "a" + entry[1] + "a" : entry[1];
         String label = result.substring(0, result.indexOf('.'));
-        int[] decoded = HostNormalizer.Punycode.decode(label, 4);
+        int[] decoded = Punycode.decode(label, 4);
         String actualLabel = decoded == null ? null : new String(decoded, 0, decoded.length);
         if (!status.equals("mapped") || !expectedLabel.equals(actualLabel)) {
           mismatches.add(
@@ -187,7 +187,7 @@ class Uts46ConformanceTest {
       return "valid in UTS #46, not in IDNA2008 (NV8/XV8)";
     }
     if (toUnicode.codePoints().anyMatch(c -> c > 0x7F && TABLE.get(c)[2].isEmpty()
-            && TABLE.get(c)[0].equals("valid") && !HostNormalizer.isValidCodePoint(c))) {
+            && TABLE.get(c)[0].equals("valid") && !CodePoints.isValidCodePoint(c))) {
       return "code point outside the rule's valid set (RFC 5892 exception or case data)";
     }
     if (source.codePoints().anyMatch(c -> isMappedBeyondCase(c))) {
@@ -227,11 +227,11 @@ class Uts46ConformanceTest {
   }
 
   private static boolean isRoundTrip(String aLabel) {
-    int[] decoded = HostNormalizer.Punycode.decode(aLabel, 4);
+    int[] decoded = Punycode.decode(aLabel, 4);
     if (decoded == null) {
       return false;
     }
-    String encoded = HostNormalizer.Punycode.encode(decoded);
+    String encoded = Punycode.encode(decoded);
     return aLabel.equals("xn--" + encoded);
   }
 
