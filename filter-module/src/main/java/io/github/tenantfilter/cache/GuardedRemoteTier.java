@@ -1,11 +1,12 @@
 package io.github.tenantfilter.cache;
 
 import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.engine.RemoteUnavailable;
 import io.github.tenantfilter.resolve.LookupKey;
 
 /**
  * Sends every call of a {@link RemoteTier} through the {@link RedisCircuitBreaker}. An open
- * circuit becomes a {@link RemoteTierException} marked {@link RemoteTierException#circuitOpen()}:
+ * circuit becomes a {@link RemoteUnavailable} marked {@link RemoteUnavailable#circuitOpen()}:
  * no call was made.
  */
 final class GuardedRemoteTier implements RemoteTier {
@@ -21,16 +22,16 @@ final class GuardedRemoteTier implements RemoteTier {
     this.breaker = breaker;
   }
 
-  private <T> T guarded(RedisCircuitBreaker.RedisCall<T> call) throws RemoteTierException {
+  private <T> T guarded(RedisCircuitBreaker.RedisCall<T> call) throws RemoteUnavailable {
     return guarded(breaker, tier.describe(), call);
   }
 
   /**
    * Runs {@code call} through {@code breaker} ({@code null}: directly); an open circuit becomes
-   * a {@link RemoteTierException} marked {@link RemoteTierException#circuitOpen()}.
+   * a {@link RemoteUnavailable} marked {@link RemoteUnavailable#circuitOpen()}.
    */
   static <T> T guarded(RedisCircuitBreaker breaker, String where,
-      RedisCircuitBreaker.RedisCall<T> call) throws RemoteTierException {
+      RedisCircuitBreaker.RedisCall<T> call) throws RemoteUnavailable {
     if (breaker == null) {
       return call.call();
     }
@@ -39,24 +40,24 @@ final class GuardedRemoteTier implements RemoteTier {
     } catch (RuntimeException e) {
       // compared by name: the class is not there on a server without Fault Tolerance
       if (e.getClass().getName().equals(OPEN)) {
-        throw RemoteTierException.circuitOpen(where);
+        throw RemoteUnavailable.circuitOpen(where);
       }
       throw e;
     }
   }
 
   @Override
-  public Read read(LookupKey key) throws RemoteTierException {
+  public Read read(LookupKey key) throws RemoteUnavailable {
     return guarded(() -> tier.read(key));
   }
 
   @Override
-  public boolean write(LookupKey key, Tenant tenant, String epoch) throws RemoteTierException {
+  public boolean write(LookupKey key, Tenant tenant, String epoch) throws RemoteUnavailable {
     return guarded(() -> tier.write(key, tenant, epoch));
   }
 
   @Override
-  public void delete(LookupKey key) throws RemoteTierException {
+  public void delete(LookupKey key) throws RemoteUnavailable {
     guarded(() -> {
       tier.delete(key);
       return null;
@@ -64,7 +65,7 @@ final class GuardedRemoteTier implements RemoteTier {
   }
 
   @Override
-  public void invalidate(String tenantId) throws RemoteTierException {
+  public void invalidate(String tenantId) throws RemoteUnavailable {
     guarded(() -> {
       tier.invalidate(tenantId);
       return null;
@@ -72,7 +73,7 @@ final class GuardedRemoteTier implements RemoteTier {
   }
 
   @Override
-  public void publish(String message) throws RemoteTierException {
+  public void publish(String message) throws RemoteUnavailable {
     guarded(() -> {
       tier.publish(message);
       return null;
@@ -80,7 +81,7 @@ final class GuardedRemoteTier implements RemoteTier {
   }
 
   @Override
-  public void invalidateAll() throws RemoteTierException {
+  public void invalidateAll() throws RemoteUnavailable {
     guarded(() -> {
       tier.invalidateAll();
       return null;
@@ -88,7 +89,7 @@ final class GuardedRemoteTier implements RemoteTier {
   }
 
   @Override
-  public void prepare() throws RemoteTierException {
+  public void prepare() throws RemoteUnavailable {
     guarded(() -> {
       tier.prepare();
       return null;

@@ -64,18 +64,14 @@ final class InvalidationBus implements AutoCloseable {
 
     /** Called every few seconds by the bus's watchdog, whatever the subscription's state. */
     default void tick() {}
-
-    /** Another node invalidated {@code key} (escaped, no spaces) of cache region {@code region}. */
-    default void regionInvalidated(String region, String key) {}
-
-    /** Another node invalidated the whole cache region {@code region}. */
-    default void regionCleared(String region) {}
   }
 
   private final String nodeId;
   private final RedisClients redis;
   private final String channel;
   private final Receiver receiver;
+  /** Where the named regions' messages go; {@code null}: nowhere. */
+  private final SharedRedis regions;
   /** False while the circuit around Redis is open: then the bus neither reconnects nor pings. */
   private final BooleanSupplier mayCallRedis;
   private final Thread thread;
@@ -99,18 +95,23 @@ final class InvalidationBus implements AutoCloseable {
    * Creates a bus; {@link #start()} starts it.
    *
    * @param nodeId this node's id in messages (its own are ignored)
+   * @param receiver where the tenant cache's messages go, and the subscription's state
+   * @param regions where the named regions' messages go (and the subscription's returns), to
+   *     the listener they register; {@code null}: nowhere
    */
   InvalidationBus(
       String nodeId,
       RedisClients redis,
       String channel,
       Receiver receiver,
+      SharedRedis regions,
       BooleanSupplier mayCallRedis) {
     this.nodeId = nodeId;
     this.redis = redis;
     this.mayCallRedis = mayCallRedis;
     this.channel = channel;
     this.receiver = receiver;
+    this.regions = regions;
     this.thread = new Thread(this::run, "tenant-filter-invalidations");
     this.thread.setDaemon(true);
   }
@@ -142,14 +143,18 @@ final class InvalidationBus implements AutoCloseable {
     return nodeId + " *";
   }
 
-  /** A cache region's key: {@code <node> r <region> <key>} (key escaped: no spaces). */
-  String regionMessage(String region, String key) {
-    return nodeId + " r " + region + " " + key;
+  /**
+   * Node {@code nodeId} invalidated {@code key} (escaped: no spaces) of cache region {@code
+   * region}: {@code <node> r <region> <key>}; {@code key == null}, the whole region: {@code <node>
+   * R <region>}.
+   */
+  static String regionMessage(String nodeId, String region, String key) {
+    return key == null ? nodeId + " R " + region : nodeId + " r " + region + " " + key;
   }
 
-  /** A whole cache region: {@code <node> R <region>}. */
-  String regionMessageAll(String region) {
-    return nodeId + " R " + region;
+  /** The regions' listener, if they registered one. */
+  private SharedRedis.RegionListener regionListener() {
+    return regions == null ? null : regions.listener();
   }
 
   private void run() {
@@ -170,6 +175,10 @@ final class InvalidationBus implements AutoCloseable {
             lastPong = System.currentTimeMillis();
             // messages may have been published while we were away (or before we came)
             receiver.subscribed(again);
+            SharedRedis.RegionListener regionListener = regionListener();
+            if (regionListener != null) {
+              regionListener.resubscribed();
+            }
             heard = true;
             if (again) {
               LOG.info("tenant-filter: invalidation channel subscribed again; the heap tier was"
@@ -226,11 +235,15 @@ final class InvalidationBus implements AutoCloseable {
       receiver.everythingInvalidated();
     } else if (parts[1].equals("t") && parts.length == 3) {
       receiver.tenantInvalidated(parts[2]);
-    } else if (parts[1].equals("r") && parts.length == 3 && parts[2].indexOf(' ') > 0) {
+    } else if (parts.length == 3 && regionListener() != null) {
+      SharedRedis.RegionListener regionListener = regionListener();
       int space = parts[2].indexOf(' ');
-      receiver.regionInvalidated(parts[2].substring(0, space), parts[2].substring(space + 1));
-    } else if (parts[1].equals("R") && parts.length == 3) {
-      receiver.regionCleared(parts[2]);
+      if (parts[1].equals("r") && space > 0) {
+        regionListener.regionInvalidated(
+            parts[2].substring(0, space), parts[2].substring(space + 1));
+      } else if (parts[1].equals("R")) {
+        regionListener.regionCleared(parts[2]);
+      }
     }
   }
 

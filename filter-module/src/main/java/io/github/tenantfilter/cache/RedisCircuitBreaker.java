@@ -1,5 +1,6 @@
 package io.github.tenantfilter.cache;
 
+import io.github.tenantfilter.engine.RemoteUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -27,7 +28,7 @@ public class RedisCircuitBreaker {
   @FunctionalInterface
   public interface RedisCall<T> {
     /** Makes the call. */
-    T call() throws RemoteTierException;
+    T call() throws RemoteUnavailable;
   }
 
   /**
@@ -40,7 +41,7 @@ public class RedisCircuitBreaker {
       delay = 60_000,
       delayUnit = ChronoUnit.MILLIS,
       successThreshold = 1)
-  public <T> T call(RedisCall<T> redis) throws RemoteTierException {
+  public <T> T call(RedisCall<T> redis) throws RemoteUnavailable {
     return redis.call();
   }
 

@@ -1,6 +1,7 @@
 package io.github.tenantfilter.cache;
 
 import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.engine.RemoteUnavailable;
 import io.github.tenantfilter.resolve.LookupKey;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * evicts any key), nothing written before can come back to life. A missing generation makes every
  * value dead; a missing epoch makes the fill that notices it fail (and set one).
  *
- * <p>Jedis exceptions are translated to {@link RemoteTierException}; a connection that failed is
+ * <p>Jedis exceptions are translated to {@link RemoteUnavailable}; a connection that failed is
  * discarded by Jedis's pool, never reused.
  */
 final class RedisTier implements RemoteTier {
@@ -132,11 +133,11 @@ final class RedisTier implements RemoteTier {
   }
 
   @Override
-  public Read read(LookupKey key) throws RemoteTierException {
+  public Read read(LookupKey key) throws RemoteUnavailable {
     try {
       List<String> values = redis.client().mget(key(key), keys.epoch(), keys.generation());
       if (values == null || values.size() != 3) {
-        throw new RemoteTierException("MGET returned " + values, null);
+        throw new RemoteUnavailable("MGET returned " + values, null);
       }
       String epoch = values.get(1);
       return new Read(live(values.get(0), values.get(2)), epoch == null ? NO_EPOCH : epoch);
@@ -161,7 +162,7 @@ final class RedisTier implements RemoteTier {
   }
 
   @Override
-  public boolean write(LookupKey key, Tenant tenant, String epoch) throws RemoteTierException {
+  public boolean write(LookupKey key, Tenant tenant, String epoch) throws RemoteUnavailable {
     // up to 10 % less, so that tenants loaded together do not expire together
     long ttl = Math.max(1, ttlSeconds - (long) (ttlSeconds * 0.1 * random.getAsDouble()));
     try {
@@ -182,7 +183,7 @@ final class RedisTier implements RemoteTier {
   }
 
   @Override
-  public void delete(LookupKey key) throws RemoteTierException {
+  public void delete(LookupKey key) throws RemoteUnavailable {
     try {
       redis.client().del(key(key));
     } catch (JedisException e) {
@@ -191,7 +192,7 @@ final class RedisTier implements RemoteTier {
   }
 
   @Override
-  public void invalidate(String tenantId) throws RemoteTierException {
+  public void invalidate(String tenantId) throws RemoteUnavailable {
     try {
       redis.client().eval(
           INVALIDATE,
@@ -208,7 +209,7 @@ final class RedisTier implements RemoteTier {
   }
 
   @Override
-  public void publish(String message) throws RemoteTierException {
+  public void publish(String message) throws RemoteUnavailable {
     try {
       redis.client().publish(keys.channel(), message);
     } catch (JedisException e) {
@@ -222,7 +223,7 @@ final class RedisTier implements RemoteTier {
    * them would cost a scan of the prefix, and no reader can see them.
    */
   @Override
-  public void invalidateAll() throws RemoteTierException {
+  public void invalidateAll() throws RemoteUnavailable {
     try {
       redis.client().eval(
           INVALIDATE_ALL, List.of(keys.generation(), keys.epoch()), List.of(token(), token()));
@@ -232,7 +233,7 @@ final class RedisTier implements RemoteTier {
   }
 
   @Override
-  public void prepare() throws RemoteTierException {
+  public void prepare() throws RemoteUnavailable {
     try {
       redis.client().eval(
           PREPARE, List.of(keys.generation(), keys.epoch()), List.of(token(), token()));
@@ -246,15 +247,15 @@ final class RedisTier implements RemoteTier {
     redis.dropIdleConnections();
   }
 
-  private RemoteTierException translate(String operation, Exception e) {
+  private RemoteUnavailable translate(String operation, Exception e) {
     String message = "Redis " + operation + " failed at " + description + ": " + e.getMessage();
     if (e instanceof JedisConnectionException) {
       // the failed connection is discarded by Jedis; its idle siblings are probably dead too
       // (a restarted or failed-over Redis): drop them, so that the next call opens a fresh one
       dropIdleConnections();
-      return RemoteTierException.connectionFailed(message, e);
+      return RemoteUnavailable.connectionFailed(message, e);
     }
-    return new RemoteTierException(message, e);
+    return new RemoteUnavailable(message, e);
   }
 
   @Override

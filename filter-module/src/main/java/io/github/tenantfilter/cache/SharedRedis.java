@@ -1,5 +1,6 @@
 package io.github.tenantfilter.cache;
 
+import io.github.tenantfilter.engine.RemoteUnavailable;
 import java.util.function.Function;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -27,11 +28,12 @@ public final class SharedRedis {
   private final String keyPrefix;
   private final String channel;
   private final String description;
-  private volatile InvalidationBus bus;
+  private final String nodeId;
   private volatile RegionListener listener;
 
   SharedRedis(RedisClients clients, RedisCircuitBreaker breaker, String keyPrefix, String channel,
-      String description) {
+      String description, String nodeId) {
+    this.nodeId = nodeId;
     this.clients = clients;
     this.breaker = breaker;
     this.keyPrefix = keyPrefix;
@@ -39,13 +41,24 @@ public final class SharedRedis {
     this.description = description;
   }
 
-  void bus(InvalidationBus bus) {
-    this.bus = bus;
-  }
-
   /** The configured prefix of every key ({@code tenant-filter.redis.key-prefix}). */
   public String keyPrefix() {
     return keyPrefix;
+  }
+
+  /** The invalidation channel. */
+  String channel() {
+    return channel;
+  }
+
+  /** This node in invalidation messages. */
+  String nodeId() {
+    return nodeId;
+  }
+
+  /** The client of the configured topology. */
+  RedisClients clients() {
+    return clients;
   }
 
   /** Where Redis is, password masked, for logs. */
@@ -57,18 +70,18 @@ public final class SharedRedis {
    * Runs {@code command} on the shared client through the circuit breaker.
    *
    * @param operation what it does, for the exception's message
-   * @throws RemoteTierException if the command failed in any way, or the circuit is open
-   *     ({@link RemoteTierException#circuitOpen()}: then no command was sent)
+   * @throws RemoteUnavailable if the command failed in any way, or the circuit is open
+   *     ({@link RemoteUnavailable#circuitOpen()}: then no command was sent)
    */
   public <T> T call(String operation, Function<UnifiedJedis, T> command)
-      throws RemoteTierException {
+      throws RemoteUnavailable {
     return GuardedRemoteTier.guarded(breaker, description, () -> {
       try {
         // the client of the configured topology; made on first use (a Sentinel or Cluster client
         // connects while it is built, so a failure to build is a failed command here)
         return command.apply(clients.client());
       } catch (RuntimeException e) {
-        throw new RemoteTierException(
+        throw new RemoteUnavailable(
             "Redis " + operation + " failed at " + description + ": " + e.getMessage(), e);
       }
     });
@@ -78,13 +91,8 @@ public final class SharedRedis {
    * Tells the other nodes that {@code key} (escaped: no spaces) of {@code region} changed;
    * {@code key == null}: the whole region.
    */
-  public void publish(String region, String key) throws RemoteTierException {
-    InvalidationBus current = bus;
-    if (current == null) {
-      return;
-    }
-    String message =
-        key == null ? current.regionMessageAll(region) : current.regionMessage(region, key);
+  public void publish(String region, String key) throws RemoteUnavailable {
+    String message = InvalidationBus.regionMessage(nodeId, region, key);
     call("publish", redis -> redis.publish(channel, message));
   }
 

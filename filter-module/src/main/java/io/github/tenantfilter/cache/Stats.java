@@ -1,6 +1,7 @@
 package io.github.tenantfilter.cache;
 
 import io.github.tenantfilter.api.CacheStats;
+import io.github.tenantfilter.engine.RemoteCounters;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -14,15 +15,12 @@ import java.util.concurrent.atomic.LongAdder;
  * lookups (the stats page's rates; found by StatsIT, whose sampler once read a lookup's count
  * before its hit's).
  */
-final class Stats {
+final class Stats extends RemoteCounters {
   final LongAdder localHits = new LongAdder();
   final LongAdder negativeHits = new LongAdder();
   final LongAdder redisHits = new LongAdder();
   final LongAdder otherMisses = new LongAdder();
   final LongAdder redisMisses = new LongAdder();
-  final LongAdder redisErrors = new LongAdder();
-  final LongAdder redisSkipped = new LongAdder();
-  final LongAdder redisCircuitOpens = new LongAdder();
   final LongAdder storeLoads = new LongAdder();
   final LongAdder storeNotFound = new LongAdder();
   final LongAdder storeErrors = new LongAdder();

@@ -5,7 +5,10 @@ import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.api.TenantStore;
 import io.github.tenantfilter.api.TenantStoreException;
 import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.engine.Coherence;
 import io.github.tenantfilter.engine.OwedInvalidations.Debts;
+import io.github.tenantfilter.engine.RemoteHealth;
+import io.github.tenantfilter.engine.RemoteUnavailable;
 import io.github.tenantfilter.engine.SingleFlight;
 import io.github.tenantfilter.resolve.LookupKey;
 import io.github.tenantfilter.resolve.TenantIds;
@@ -13,14 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,7 +31,8 @@ import java.util.logging.Logger;
  *   <li>When the store fails, a tenant past its TTL but within the stale-if-error window (in
  *       the heap tier, or in Redis) is served instead of a 503; never another tenant.
  *   <li>An invalidation advances a local generation and Redis's epoch; a load that began before
- *       it writes to neither tier, and no request that begins after it waits for that load.
+ *       it writes to neither tier, and no request that begins after it waits for that load
+ *       ({@link Coherence} and {@link SingleFlight}, shared with the named regions).
  *   <li>A node trusts what Redis says only while it hears every change: while its pub/sub
  *       subscription (or its PostgreSQL LISTEN, where configured) is down, a Redis value is
  *       served only when the store fails. When the channel is back, whatever was lost is
@@ -57,20 +54,12 @@ public final class TenantLookup implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(TenantLookup.class.getName());
   /** Owed invalidations a request pays before it reads Redis; more, and it goes without. */
   private static final int DEBTS_PAID_PER_REQUEST = 4;
+  /** More than this many owed, and one full invalidation replaces them: bounded memory. */
+  static final int MAX_OWED = 10_000;
 
   private final Clock clock;
   private final LocalTier local;
-  /** Refresh-ahead window in millis (0: off), and the thread that does it. */
-  private long refreshAheadMillis;
-  private final ThreadPoolExecutor refresher =
-      new ThreadPoolExecutor(
-          1, 1, 30, TimeUnit.SECONDS,
-          new ArrayBlockingQueue<>(1000),
-          task -> {
-            Thread thread = new Thread(task, "tenant-filter-refresh-ahead");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final RefreshAhead refreshAhead;
   /** Redis through the circuit breaker (requests' calls), or null without Redis. */
   private final RemoteTier remote;
   /**
@@ -83,23 +72,25 @@ public final class TenantLookup implements AutoCloseable {
   private final TenantRecords records;
   private final Stats stats = new Stats();
   private final SingleFlight<Optional<Tenant>> loads = new SingleFlight<>();
-  private final AtomicLong generation = new AtomicLong();
   private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
   /** What this node knows of Redis; null without Redis. */
   private final RemoteHealth health;
-  /** One payer of Redis's debts at a time; the others go on without Redis. */
-  private final ReentrantLock paying =
-      new ReentrantLock();
-  /** Whether the pub/sub subscription is up (true without one). */
-  private volatile boolean pubSubHears = true;
-  /** Whether the store's LISTEN is up (true without one). */
-  private volatile boolean storeListenerHears = true;
+  /** Invalidations as Redis takes them around the breaker (retried once on a dead connection). */
+  private final Coherence.Remote invalidations;
+  /** The same through the breaker: the debts a request pays. */
+  private final Coherence.Remote requestsInvalidations;
+  /** The generation guard, invalidations and their debts. */
+  private final Coherence coherence;
   /** This node in invalidation messages. */
-  private final String nodeId = InvalidationBus.newNodeId();
-  /** Tells the other nodes about invalidations, and hears theirs; null without Redis. */
-  private InvalidationBus bus;
+  private final String nodeId;
+  /** Tells the other nodes about invalidations, and hears theirs; null without a shared Redis. */
+  private final InvalidationBus bus;
   /** What the named cache regions share with this lookup; null without Redis. */
-  private SharedRedis shared;
+  private final SharedRedis shared;
+  /** Whether the pub/sub subscription is up (true without one). */
+  private volatile boolean pubSubHears;
+  /** Whether the store's LISTEN is up (true without one). */
+  private volatile boolean storeListenerHears;
 
   TenantLookup(LocalTier local, RemoteTier remote, TenantStore store, TenantCodec codec) {
     this(local, remote, store, codec, Clock.systemUTC());
@@ -107,23 +98,46 @@ public final class TenantLookup implements AutoCloseable {
 
   TenantLookup(
       LocalTier local, RemoteTier remote, TenantStore store, TenantCodec codec, Clock clock) {
-    this(local, remote, remote, store, codec, clock);
-  }
-
-  private TenantLookup(LocalTier local, RemoteTier remote, RemoteTier direct, TenantStore store,
-      TenantCodec codec, Clock clock) {
-    this.clock = Objects.requireNonNull(clock);
-    this.local = Objects.requireNonNull(local);
-    this.remote = remote;
-    this.direct = direct;
-    this.store = Objects.requireNonNull(store);
-    this.codec = Objects.requireNonNull(codec);
-    this.records = new TenantRecords(codec);
-    this.health = remote == null ? null : new RemoteHealth(remote, stats);
+    this(TenantTiers.of(local, remote, codec), store, clock, 0, false);
   }
 
   /**
-   * Builds the tiers that {@code config} asks for around {@code store}.
+   * A lookup over {@code tiers}, not started ({@link #start}).
+   *
+   * @param refreshAheadPercent refresh a hot tenant in the last this percent of its heap TTL (0:
+   *     never)
+   * @param storeListener whether the store's LISTEN tells this node of changes: until it does
+   *     ({@link #storeListenerListening}), Redis's values are not trusted
+   */
+  TenantLookup(TenantTiers tiers, TenantStore store, Clock clock, int refreshAheadPercent,
+      boolean storeListener) {
+    this.clock = Objects.requireNonNull(clock);
+    this.local = Objects.requireNonNull(tiers.local());
+    this.refreshAhead = new RefreshAhead(refreshAheadPercent, local.ttlMillis());
+    this.remote = tiers.remote();
+    this.direct = tiers.direct();
+    this.store = Objects.requireNonNull(store);
+    this.codec = Objects.requireNonNull(tiers.codec());
+    this.records = new TenantRecords(codec);
+    this.shared = tiers.shared();
+    this.nodeId = shared == null ? InvalidationBus.newNodeId() : shared.nodeId();
+    this.health = remote == null ? null
+        : new RemoteHealth(remote.describe(), "the tenant cache", "the heap tier and the store");
+    this.invalidations = direct == null ? null : new Invalidations(direct);
+    this.requestsInvalidations = remote == null ? null : new Invalidations(remote);
+    this.coherence = new Coherence("the tenant cache", new HeapTier(), invalidations, health,
+        stats, MAX_OWED);
+    // deaf until the channels are up: until then Redis could hold what a lost message concerned
+    this.storeListenerHears = !storeListener;
+    this.bus = shared == null ? null
+        : new InvalidationBus(nodeId, shared.clients(), shared.channel(), new Receiver(), shared,
+            () -> !health.circuitOpen());
+    this.pubSubHears = bus == null;
+  }
+
+  /**
+   * Builds the tiers that {@code config} asks for around {@code store}, and starts listening to
+   * the other nodes.
    *
    * @param clock time for the heap tier's TTLs
    * @param breaker the circuit breaker every Redis call goes through, or {@code null} for none
@@ -131,105 +145,106 @@ public final class TenantLookup implements AutoCloseable {
    */
   public static TenantLookup create(
       TenantFilterConfig config, TenantStore store, Clock clock, RedisCircuitBreaker breaker) {
-    TenantCodec codec = new TenantCodec();
-    LocalTier local =
-        new LocalTier(
-            config.localCacheSize(),
-            config.localCacheTtl(),
-            config.staleIfError(),
-            config.negativeCacheSize(),
-            config.negativeCacheTtl(),
-            clock);
-    RemoteTier remote = null;
-    RemoteTier direct = null;
-    RedisClients redis = null;
-    SharedRedis shared = null;
-    if (config.redisUrl() != null) {
-      redis = RedisClients.create(config);
-      shared = new SharedRedis(redis, breaker, config.redisKeyPrefix(),
-          RedisTier.invalidationChannel(config.redisKeyPrefix()), config.redisUrlForDisplay());
-      remote =
-          new RedisTier(
-              redis,
-              config.redisKeyPrefix(),
-              config.redisTtl(),
-              config.staleIfError(),
-              clock::millis,
-              codec,
-              () -> ThreadLocalRandom.current().nextDouble(),
-              config.redisUrlForDisplay());
-      direct = remote;
-      if (breaker != null) {
-        remote = new GuardedRemoteTier(remote, breaker);
-      }
-    }
-    TenantLookup lookup = new TenantLookup(local, remote, direct, store, codec, clock);
-    lookup.refreshAhead(config.refreshAheadPercent());
-    // deaf until the channels are up: until then Redis could hold what a lost message concerned
-    lookup.storeListenerHears = config.storeNotifyChannel() == null;
-    if (remote != null) {
-      lookup.pubSubHears = false;
-      lookup.bus =
-          new InvalidationBus(
-              lookup.nodeId,
-              redis,
-              RedisTier.invalidationChannel(config.redisKeyPrefix()),
-              lookup.new Receiver(),
-              () -> !lookup.health.circuitOpen());
-      lookup.shared = shared;
-      shared.bus(lookup.bus);
-      lookup.bus.start();
-    }
+    TenantLookup lookup = new TenantLookup(TenantTiers.of(config, clock, breaker), store, clock,
+        config.refreshAheadPercent(), config.storeNotifyChannel() != null);
+    lookup.start();
     return lookup;
   }
 
-  /** Turns refresh-ahead on for the last {@code percent} of the heap TTL (0: off). */
-  void refreshAhead(int percent) {
-    refreshAheadMillis = local.ttlMillis() * percent / 100;
-    refresher.allowCoreThreadTimeOut(true);
+  /** Starts listening to the other nodes' invalidations (nothing without Redis). */
+  void start() {
+    if (bus != null) {
+      bus.start();
+    }
   }
 
-  /** What other nodes' invalidations do here: drop from the heap tier, nothing else. */
+  /** The heap tier as invalidations see it: a tenant's every key, and the remembered misses. */
+  private final class HeapTier implements Coherence.Local {
+    @Override
+    public void drop(String tenantId) {
+      local.removeTenant(tenantId);
+      local.clearNegatives();
+    }
+
+    @Override
+    public void dropAll() {
+      local.clear();
+    }
+  }
+
+  /** Redis as invalidations see it: by tenant id, each call once more on a dead connection. */
+  private final class Invalidations implements Coherence.Remote {
+    private final RemoteTier tier;
+
+    Invalidations(RemoteTier tier) {
+      this.tier = tier;
+    }
+
+    @Override
+    public void invalidate(String tenantId) throws RemoteUnavailable {
+      retried(() -> tier.invalidate(tenantId));
+    }
+
+    @Override
+    public void invalidateAll() throws RemoteUnavailable {
+      retried(tier::invalidateAll);
+    }
+
+    @Override
+    public void publish(String tenantId) throws RemoteUnavailable {
+      String message = tenantId == null
+          ? InvalidationBus.messageAll(nodeId) : InvalidationBus.message(nodeId, tenantId);
+      retried(() -> direct.publish(message));
+    }
+
+    /**
+     * Makes a call once more if its connection failed: after Redis restarted, the pool's
+     * connections are dead until used, and the failure has dropped them, so the second call
+     * gets a fresh one. Invalidations are idempotent. Only around the breaker: through it, a
+     * failure is the breaker's to count.
+     */
+    private void retried(Coherence.RemoteCall call) throws RemoteUnavailable {
+      try {
+        call.run();
+      } catch (RemoteUnavailable e) {
+        if (!e.connectionFailed() || tier != direct) {
+          throw e;
+        }
+        call.run();
+      }
+    }
+  }
+
+  /** What other nodes' invalidations, and the channel's state, do here. */
   private final class Receiver implements InvalidationBus.Receiver {
     @Override
     public void tenantInvalidated(String tenantId) {
       if (TenantIds.isValid(tenantId)) {
-        generation.incrementAndGet();
-        local.removeTenant(tenantId);
-        local.clearNegatives();
+        coherence.drop(tenantId);
       }
     }
 
     @Override
     public void everythingInvalidated() {
-      generation.incrementAndGet();
-      local.clear();
+      coherence.dropAll();
     }
 
     @Override
     public void subscribed(boolean again) {
       if (again) {
         // a break: another node's invalidation may be owed to Redis (this node could not hear
-        // it paid), and Redis may be back empty or not: whatever it holds from before is dead
+        // it paid), and Redis may be back empty or not: whatever it holds from before is dead;
+        // if this node's own debts are paid by that, the other nodes' heaps may hold what they
+        // read from Redis meanwhile: they are told
         stats.invalidationReconnects.increment();
-        boolean owed = health.owed().owes();
-        clearEverywhere();
-        if (owed && !health.owed().owes()) {
-          // this node's own debts were paid by that: the other nodes' heaps may hold what they
-          // read from Redis meanwhile
-          publish(InvalidationBus.messageAll(nodeId));
-        }
+        coherence.invalidateAll(coherence.owes());
       } else {
         // the start: what was loaded before now may have missed a message; Redis has not (an
         // invalidating node cleans it before it publishes), so it stays
-        dropHeapTier();
+        coherence.dropAll();
         prepareRemote();
       }
       pubSubHears = true;
-      SharedRedis.RegionListener regions = shared == null ? null : shared.listener();
-      if (regions != null) {
-        regions.resubscribed();
-      }
     }
 
     @Override
@@ -239,24 +254,9 @@ public final class TenantLookup implements AutoCloseable {
 
     @Override
     public void tick() {
-      if (health.owed().owes()) {
-        pay(direct, Integer.MAX_VALUE); // off the requests' path: without traffic too
-      }
-    }
-
-    @Override
-    public void regionInvalidated(String region, String key) {
-      SharedRedis.RegionListener regions = shared == null ? null : shared.listener();
-      if (regions != null) {
-        regions.regionInvalidated(region, key);
-      }
-    }
-
-    @Override
-    public void regionCleared(String region) {
-      SharedRedis.RegionListener regions = shared == null ? null : shared.listener();
-      if (regions != null) {
-        regions.regionCleared(region);
+      if (coherence.owes()) {
+        // off the requests' path: without traffic too
+        coherence.pay(invalidations, Integer.MAX_VALUE, false);
       }
     }
   }
@@ -274,7 +274,6 @@ public final class TenantLookup implements AutoCloseable {
     return bus == null || bus.awaitSubscribed(timeout);
   }
 
-
   /**
    * Finds the tenant for {@code key}.
    *
@@ -286,9 +285,7 @@ public final class TenantLookup implements AutoCloseable {
     // each lookup is counted once, when it is over, by its one outcome (Stats)
     LocalEntry entry = local.get(key.cacheKey());
     if (entry != null && answers(entry)) {
-      if (refreshAheadMillis > 0
-          && entry.kind == LocalEntry.Kind.TENANT
-          && local.isDueForRefresh(entry, refreshAheadMillis)) {
+      if (refreshAhead.due(local, entry)) {
         refreshInBackground(key, entry.tenant);
       }
       return answer(entry, true);
@@ -312,7 +309,7 @@ public final class TenantLookup implements AutoCloseable {
    */
   private void refreshInBackground(LookupKey key, Tenant current) {
     // a failure (or a refused task) gives the waiters the entry: it is still fresh
-    loads.loadInBackground(key.cacheKey(), generation.get(), refresher, () -> {
+    loads.loadInBackground(key.cacheKey(), coherence.generation(), refreshAhead.executor(), () -> {
       Optional<Tenant> result = load(key, current, null);
       stats.refreshedAhead.increment();
       return result;
@@ -355,7 +352,7 @@ public final class TenantLookup implements AutoCloseable {
    */
   private Optional<Tenant> loadOnce(LookupKey key, Outcome outcome) {
     String cacheKey = key.cacheKey();
-    return loads.load(cacheKey, generation.get(), () -> {
+    return loads.load(cacheKey, coherence.generation(), () -> {
       // a load for this key may have finished between our L1 miss and now
       LocalEntry entry = local.get(cacheKey);
       return entry != null && answers(entry)
@@ -374,16 +371,16 @@ public final class TenantLookup implements AutoCloseable {
    */
   private Optional<Tenant> load(LookupKey key, Tenant stale, Outcome outcome) {
     boolean refresh = outcome == null;
-    long startGeneration = generation.get();
     boolean remoteUsable = remote != null;
-    if (remoteUsable && health.owed().owes()) {
+    if (remoteUsable && coherence.owes()) {
       // what Redis owes is paid before anything read from it counts; paying moves the
-      // generation, and a debt made since the first check is seen by the second (a debt is
-      // recorded before its invalidation moves the generation)
-      pay(remote, DEBTS_PAID_PER_REQUEST);
-      startGeneration = generation.get();
-      remoteUsable = !health.owed().owes();
+      // generation, so the load's generation is taken after it, and a debt made meanwhile is
+      // seen by the second check (a debt is recorded before its invalidation moves the
+      // generation)
+      coherence.pay(requestsInvalidations, DEBTS_PAID_PER_REQUEST, true);
     }
+    long startGeneration = coherence.generation();
+    remoteUsable = remoteUsable && !coherence.owes();
     // a node that may have missed a message serves Redis's values only when the store fails
     boolean trusted = hears();
     String epoch = null;
@@ -411,8 +408,8 @@ public final class TenantLookup implements AutoCloseable {
         if (!refresh) {
           stats.redisMisses.increment();
         }
-      } catch (RemoteTierException e) {
-        health.failed(e);
+      } catch (RemoteUnavailable e) {
+        health.failed(e, stats);
       }
     }
     Optional<Tenant> found;
@@ -442,8 +439,8 @@ public final class TenantLookup implements AutoCloseable {
     if (epoch != null) {
       try {
         remote.write(key, tenant, epoch);
-      } catch (RemoteTierException e) {
-        health.failed(e);
+      } catch (RemoteUnavailable e) {
+        health.failed(e, stats);
       }
     }
     putLocal(key, tenant, startGeneration);
@@ -465,8 +462,8 @@ public final class TenantLookup implements AutoCloseable {
           + " that cannot be used: " + e.getMessage());
       try {
         remote.delete(key);
-      } catch (RemoteTierException deleteFailed) {
-        health.failed(deleteFailed);
+      } catch (RemoteUnavailable deleteFailed) {
+        health.failed(deleteFailed, stats);
       }
       return null;
     }
@@ -505,22 +502,13 @@ public final class TenantLookup implements AutoCloseable {
   }
 
   private void putLocal(LookupKey key, Tenant tenant, long startGeneration) {
-    if (generation.get() == startGeneration) {
-      local.putTenant(key.cacheKey(), tenant);
-      // an invalidation may have slipped in between the check and the put
-      if (generation.get() != startGeneration) {
-        local.remove(key.cacheKey());
-      }
-    }
+    coherence.putIfCurrent(startGeneration,
+        () -> local.putTenant(key.cacheKey(), tenant), () -> local.remove(key.cacheKey()));
   }
 
   private void putNegative(LookupKey key, LocalEntry entry, long startGeneration) {
-    if (generation.get() == startGeneration) {
-      local.putNegative(key.cacheKey(), entry);
-      if (generation.get() != startGeneration) {
-        local.remove(key.cacheKey());
-      }
-    }
+    coherence.putIfCurrent(startGeneration,
+        () -> local.putNegative(key.cacheKey(), entry), () -> local.remove(key.cacheKey()));
   }
 
   /**
@@ -544,6 +532,14 @@ public final class TenantLookup implements AutoCloseable {
     }
   }
 
+  private void invalidate(String tenantId, boolean tellOtherNodes) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    if (!TenantIds.isValid(tenantId)) {
+      throw new IllegalArgumentException("not a well-formed tenant id");
+    }
+    coherence.invalidate(tenantId, tellOtherNodes);
+  }
+
   /**
    * The store's LISTEN is up, the first time or again after a break: what was notified before
    * is lost, so the whole heap tier goes, and every Redis value written before now. The first
@@ -554,7 +550,7 @@ public final class TenantLookup implements AutoCloseable {
     if (again) {
       stats.invalidationReconnects.increment();
     }
-    clearEverywhere();
+    coherence.invalidateAll(false);
     storeListenerHears = true;
   }
 
@@ -568,8 +564,8 @@ public final class TenantLookup implements AutoCloseable {
     if (direct != null) {
       try {
         direct.prepare();
-      } catch (RemoteTierException e) {
-        health.failed(e);
+      } catch (RemoteUnavailable e) {
+        health.failed(e, stats);
       }
     }
   }
@@ -579,163 +575,17 @@ public final class TenantLookup implements AutoCloseable {
     return pubSubHears && storeListenerHears;
   }
 
-  private void invalidate(String tenantId, boolean tellOtherNodes) {
-    Objects.requireNonNull(tenantId, "tenantId");
-    if (!TenantIds.isValid(tenantId)) {
-      throw new IllegalArgumentException("not a well-formed tenant id");
-    }
-    dropFromHeap(tenantId);
-    if (direct == null) {
-      return;
-    }
-    Debts before = health.owed().debts().only(tenantId);
-    try {
-      invalidating(tier -> tier.invalidate(tenantId));
-      health.answered();
-      health.owed().paid(before); // an older debt for the tenant is paid by this
-      // again, now that Redis is clean: a request here in between may have read the old
-      // record from Redis and put it back (its load began after the first generation step)
-      dropFromHeap(tenantId);
-    } catch (RemoteTierException e) {
-      health.owed().owe(tenantId);
-      // and again: a load that read Redis before the debt was recorded must not keep the value
-      dropFromHeap(tenantId);
-      health.failed(e);
-      LOG.warning("tenant-filter: could not remove tenant " + tenantId + " from Redis now ("
-          + e.getMessage() + "); it will be removed before Redis is read again");
-    }
-    if (tellOtherNodes) {
-      publish(InvalidationBus.message(nodeId, tenantId));
-    }
-  }
-
-  private void dropFromHeap(String tenantId) {
-    generation.incrementAndGet();
-    local.removeTenant(tenantId);
-    local.clearNegatives();
-  }
-
   /**
    * Empties this node's heap tier, and nothing else: the next lookups ask Redis. For benchmarks
    * and diagnostics; to drop a changed tenant, use {@link #invalidate}.
    */
   public void dropHeapTier() {
-    generation.incrementAndGet();
-    local.clear();
+    coherence.dropAll();
   }
 
   /** Empties the heap tier, makes every tenant value in Redis dead, and tells the other nodes. */
   public void invalidateAll() {
-    clearEverywhere();
-    publish(InvalidationBus.messageAll(nodeId));
-  }
-
-  /** Empties the heap tier and makes every tenant value in Redis dead (or owes it). */
-  private void clearEverywhere() {
-    generation.incrementAndGet();
-    local.clear();
-    if (direct == null) {
-      return;
-    }
-    Debts debts = health.owed().debts();
-    try {
-      invalidating(RemoteTier::invalidateAll);
-      health.answered();
-      health.owed().paid(debts.asAll());
-      generation.incrementAndGet(); // again, now that Redis is clean (see invalidate)
-      local.clear();
-    } catch (RemoteTierException e) {
-      health.owed().oweAll();
-      generation.incrementAndGet();
-      local.clear();
-      health.failed(e);
-      LOG.warning("tenant-filter: could not empty Redis now (" + e.getMessage()
-          + "); it will be emptied before Redis is read again");
-    }
-  }
-
-  /**
-   * Pays what Redis owes through {@code tier}: each owed tenant removed there and from the heap
-   * tier, the other nodes told. One payer at a time; at most {@code limit} tenants (a request
-   * pays a few, the bus's watchdog the rest).
-   *
-   * @return whether nothing is owed any more, so that Redis may be read
-   */
-  private boolean pay(RemoteTier tier, int limit) {
-    if (!health.owed().owes()) {
-      return true;
-    }
-    if (!paying.tryLock()) {
-      return false; // another thread pays; this one goes on without Redis
-    }
-    try {
-      Debts debts = health.owed().debts();
-      if (debts.all()) {
-        tier.invalidateAll();
-        generation.incrementAndGet();
-        local.clear();
-        health.owed().paid(debts);
-        publish(InvalidationBus.messageAll(nodeId));
-      } else {
-        if (debts.keys().size() > limit) {
-          return false;
-        }
-        for (String tenantId : debts.keys().keySet()) {
-          tier.invalidate(tenantId);
-          health.owed().paid(debts, tenantId);
-          dropFromHeap(tenantId);
-          publish(InvalidationBus.message(nodeId, tenantId));
-        }
-      }
-      LOG.info("tenant-filter: the invalidations Redis owed are made");
-      return true;
-    } catch (RemoteTierException e) {
-      if (tier == remote) {
-        health.failed(e);
-      }
-      return false;
-    } finally {
-      paying.unlock();
-    }
-  }
-
-  /** One call of an invalidation to Redis. */
-  @FunctionalInterface
-  private interface Invalidation {
-    void call(RemoteTier tier) throws RemoteTierException;
-  }
-
-  /**
-   * Makes an invalidation's call around the breaker, once more if its connection failed: after
-   * Redis restarted, the pool's connections are dead until used, and the failure has dropped
-   * them, so the second call gets a fresh one. Invalidations are idempotent.
-   */
-  private void invalidating(Invalidation call) throws RemoteTierException {
-    try {
-      call.call(direct);
-    } catch (RemoteTierException e) {
-      if (!e.connectionFailed()) {
-        throw e;
-      }
-      call.call(direct);
-    }
-  }
-
-  /**
-   * Tells the other nodes. A lost message is bounded by the heap TTL, and a node whose
-   * subscription broke drops its heap tier when it subscribes again.
-   */
-  private void publish(String message) {
-    if (direct == null) {
-      return;
-    }
-    try {
-      invalidating(tier -> tier.publish(message));
-    } catch (RemoteTierException e) {
-      health.failed(e);
-      LOG.warning("tenant-filter: could not tell the other nodes about an invalidation ("
-          + e.getMessage() + "); their heap tiers expire it within the heap TTL");
-    }
+    coherence.invalidateAll(true);
   }
 
   /** The counters since this lookup was created. */
@@ -760,13 +610,13 @@ public final class TenantLookup implements AutoCloseable {
 
   @Override
   public void close() {
-    refresher.shutdownNow();
+    refreshAhead.close();
     if (bus != null) {
       bus.close();
     }
-    if (health != null && health.owed().owes() && !pay(direct, Integer.MAX_VALUE)) {
+    if (coherence.owes() && !coherence.pay(invalidations, Integer.MAX_VALUE, false)) {
       // nobody else knows: Redis keeps what these invalidations should have removed
-      Debts debts = health.owed().debts();
+      Debts debts = coherence.debts();
       LOG.severe("tenant-filter: stopping while Redis still owes "
           + (debts.all() ? "a full invalidation" : "the invalidation of tenants "
               + debts.keys().keySet())

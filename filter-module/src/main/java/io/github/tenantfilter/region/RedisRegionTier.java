@@ -1,7 +1,7 @@
 package io.github.tenantfilter.region;
 
-import io.github.tenantfilter.cache.RemoteTierException;
 import io.github.tenantfilter.cache.SharedRedis;
+import io.github.tenantfilter.engine.RemoteUnavailable;
 import java.util.List;
 import java.util.function.Function;
 import redis.clients.jedis.UnifiedJedis;
@@ -68,19 +68,15 @@ final class RedisRegionTier implements RegionRemote {
   }
 
   private <T> T call(String operation, Function<UnifiedJedis, T> command)
-      throws RegionUnavailable {
-    try {
-      return redis.call(operation + " of cache region " + region, command);
-    } catch (RemoteTierException e) {
-      throw new RegionUnavailable(e.getMessage(), e, e.circuitOpen());
-    }
+      throws RemoteUnavailable {
+    return redis.call(operation + " of cache region " + region, command);
   }
 
   @Override
-  public Read read(String key) throws RegionUnavailable {
+  public Read read(String key) throws RemoteUnavailable {
     List<String> values = call("read", jedis -> jedis.mget(key(key), epochKey, generationKey));
     if (values == null || values.size() != 3) {
-      throw new RegionUnavailable("MGET returned " + values, null, false);
+      throw new RemoteUnavailable("MGET returned " + values, null);
     }
     return new Read(values.get(0), orZero(values.get(1)), orZero(values.get(2)));
   }
@@ -91,40 +87,36 @@ final class RedisRegionTier implements RegionRemote {
 
   @Override
   public boolean fill(String key, String payload, long ttlSeconds, Read read)
-      throws RegionUnavailable {
+      throws RemoteUnavailable {
     Object stored = call("fill", jedis -> jedis.eval(FILL, List.of(key(key), epochKey),
         List.of(read.generation() + "|" + payload, Long.toString(ttlSeconds), read.epoch())));
     return Long.valueOf(1).equals(stored);
   }
 
   @Override
-  public void put(String key, String payload, long ttlSeconds) throws RegionUnavailable {
+  public void put(String key, String payload, long ttlSeconds) throws RemoteUnavailable {
     call("put", jedis -> jedis.eval(PUT, List.of(key(key), epochKey, generationKey),
         List.of(payload, Long.toString(ttlSeconds))));
   }
 
   @Override
-  public void delete(String key) throws RegionUnavailable {
+  public void delete(String key) throws RemoteUnavailable {
     call("delete", jedis -> jedis.del(key(key)));
   }
 
   @Override
-  public void invalidate(String key) throws RegionUnavailable {
+  public void invalidate(String key) throws RemoteUnavailable {
     call("invalidate", jedis -> jedis.eval(INVALIDATE, List.of(key(key), epochKey), List.of()));
   }
 
   @Override
-  public void invalidateAll() throws RegionUnavailable {
+  public void invalidateAll() throws RemoteUnavailable {
     call("invalidate all", jedis ->
         jedis.eval(INVALIDATE_ALL, List.of(generationKey, epochKey), List.of()));
   }
 
   @Override
-  public void publish(String key) throws RegionUnavailable {
-    try {
-      redis.publish(region, key);
-    } catch (RemoteTierException e) {
-      throw new RegionUnavailable(e.getMessage(), e, e.circuitOpen());
-    }
+  public void publish(String key) throws RemoteUnavailable {
+    redis.publish(region, key);
   }
 }

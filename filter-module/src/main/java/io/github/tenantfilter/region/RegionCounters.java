@@ -2,18 +2,20 @@ package io.github.tenantfilter.region;
 
 import io.github.tenantfilter.api.RegionSpec;
 import io.github.tenantfilter.api.RegionStats;
+import io.github.tenantfilter.engine.RemoteCounters;
 import java.util.concurrent.atomic.LongAdder;
 
-/** A region's counters: contention-free adders, read only when someone asks. */
-final class RegionCounters {
+/**
+ * A region's counters, beside those of its remote tier: contention-free adders, read only when
+ * someone asks.
+ */
+final class RegionCounters extends RemoteCounters {
   final LongAdder gets = new LongAdder();
   final LongAdder localHits = new LongAdder();
   final LongAdder redisHits = new LongAdder();
   final LongAdder redisMisses = new LongAdder();
   final LongAdder loads = new LongAdder();
   final LongAdder loadErrors = new LongAdder();
-  final LongAdder redisErrors = new LongAdder();
-  final LongAdder redisSkipped = new LongAdder();
   final LongAdder corruptValues = new LongAdder();
   final LongAdder invalidations = new LongAdder();
 

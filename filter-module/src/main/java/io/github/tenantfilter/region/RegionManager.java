@@ -10,6 +10,7 @@ import io.github.tenantfilter.cache.TenantLookup;
 import io.github.tenantfilter.config.RegionSettings;
 import io.github.tenantfilter.config.SettingsReader;
 import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.engine.RemoteHealth;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,7 +44,7 @@ public final class RegionManager implements AutoCloseable {
 
   /** Redis for a region's name, or {@code null} without Redis. */
   private final Function<String, RegionRemote> remotes;
-  private final RedisState redisState;
+  private final RemoteHealth health;
   private final SettingsReader settings;
   private final Clock clock;
   private final DoubleSupplier random;
@@ -56,7 +57,7 @@ public final class RegionManager implements AutoCloseable {
   RegionManager(Function<String, RegionRemote> remotes, String where, SettingsReader settings,
       Clock clock, DoubleSupplier random, RegionView tenant) {
     this.remotes = remotes;
-    this.redisState = new RedisState(where);
+    this.health = new RemoteHealth(where, "the cache regions", "the heap tier and their loaders");
     this.settings = Objects.requireNonNull(settings);
     this.clock = Objects.requireNonNull(clock);
     this.random = random;
@@ -127,7 +128,7 @@ public final class RegionManager implements AutoCloseable {
     TieredRegion<V> region =
         new TieredRegion<>(name, effective, serializer,
             heap.create(name, effective.localSize(), effective.localTtl()),
-            remotes == null ? null : remotes.apply(name), redisState, random);
+            remotes == null ? null : remotes.apply(name), health, random);
     regions.put(name, new Entry(region, spec));
     LOG.info("tenant-filter: cache region " + name + " created with " + effective
         + (effective.equals(spec) ? "" : " (settings applied to " + spec + ")")

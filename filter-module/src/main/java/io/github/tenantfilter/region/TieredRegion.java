@@ -4,14 +4,13 @@ import io.github.tenantfilter.api.CacheRegion;
 import io.github.tenantfilter.api.CacheSerializer;
 import io.github.tenantfilter.api.RegionSpec;
 import io.github.tenantfilter.api.RegionStats;
-import io.github.tenantfilter.engine.OwedInvalidations;
-import io.github.tenantfilter.engine.OwedInvalidations.Debts;
+import io.github.tenantfilter.engine.Coherence;
+import io.github.tenantfilter.engine.RemoteHealth;
+import io.github.tenantfilter.engine.RemoteUnavailable;
 import io.github.tenantfilter.engine.SingleFlight;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -25,10 +24,10 @@ import org.ehcache.Cache;
  *   <li>Concurrent misses for one key share one load (single flight).
  *   <li>Every invalidation (and put) advances a local generation and Redis's epoch for the
  *       region; a load that began before it writes to neither tier, and no get that begins
- *       after it waits for that load.
+ *       after it waits for that load. Invalidations Redis could not take are owed, and paid (and
+ *       told to the other nodes) before anything read from Redis is used again. All three are
+ *       the tenant cache's too: {@link Coherence} and {@link SingleFlight}.
  *   <li>Redis failing, or its circuit open, is never the caller's problem: the loader answers.
- *       Invalidations Redis could not take are owed, and paid (and told to the other nodes)
- *       before anything read from Redis is used again.
  *   <li>A value in Redis that does not decode is deleted and treated as a miss.
  * </ul>
  */
@@ -44,27 +43,71 @@ final class TieredRegion<V> implements CacheRegion<V> {
   private final Cache<String, Object> heap;
   /** Redis, or {@code null} without it. */
   private final RegionRemote remote;
-  private final RedisState redisState;
+  private final RemoteHealth health;
   private final DoubleSupplier random;
   private final RegionCounters counters = new RegionCounters();
   private final SingleFlight<V> loads = new SingleFlight<>();
-  /** One payer of Redis's debts at a time; the others go on without Redis. */
-  private final ReentrantLock paying = new ReentrantLock();
-  private final AtomicLong generation = new AtomicLong();
-  private final OwedInvalidations owed = new OwedInvalidations(MAX_OWED);
+  private final Coherence coherence;
   private final AtomicBoolean serializerWarned = new AtomicBoolean();
   private volatile boolean closed;
 
   TieredRegion(String name, RegionSpec spec, CacheSerializer<V> serializer,
-      Cache<String, Object> heap, RegionRemote remote, RedisState redisState,
+      Cache<String, Object> heap, RegionRemote remote, RemoteHealth health,
       DoubleSupplier random) {
     this.name = name;
     this.spec = spec;
     this.serializer = serializer;
     this.heap = heap;
     this.remote = remote;
-    this.redisState = redisState;
+    this.health = health;
     this.random = random;
+    this.coherence = new Coherence("cache region " + name, new HeapTier(),
+        remote == null ? null : new RemoteTier(), health, counters, MAX_OWED);
+  }
+
+  /** The heap tier as invalidations see it; a stopping application's closed tier is empty. */
+  private final class HeapTier implements Coherence.Local {
+    @Override
+    public void drop(String escaped) {
+      try {
+        heap.remove(escaped);
+      } catch (IllegalStateException e) {
+        // the application is stopping
+      }
+    }
+
+    @Override
+    public void dropAll() {
+      try {
+        heap.clear();
+      } catch (IllegalStateException e) {
+        // the application is stopping
+      }
+    }
+  }
+
+  /** Redis as invalidations see it; nothing once the region is closed. */
+  private final class RemoteTier implements Coherence.Remote {
+    @Override
+    public void invalidate(String escaped) throws RemoteUnavailable {
+      if (!closed) {
+        remote.invalidate(escaped);
+      }
+    }
+
+    @Override
+    public void invalidateAll() throws RemoteUnavailable {
+      if (!closed) {
+        remote.invalidateAll();
+      }
+    }
+
+    @Override
+    public void publish(String escaped) throws RemoteUnavailable {
+      if (!closed) {
+        remote.publish(escaped);
+      }
+    }
   }
 
   @Override
@@ -81,36 +124,36 @@ final class TieredRegion<V> implements CacheRegion<V> {
   public V get(String key, Function<? super String, ? extends V> loader) {
     String escaped = RegionKeys.escape(key);
     Objects.requireNonNull(loader, "loader");
-    counters.gets.increment();
-    V local = local(escaped);
-    if (local != null) {
-      counters.localHits.increment();
-      return local;
-    }
-    return loadOnce(key, escaped, loader);
+    V local = countedLocal(escaped);
+    return local != null ? local : loadOnce(key, escaped, loader);
   }
 
   @Override
   public Optional<V> getIfPresent(String key) {
     String escaped = RegionKeys.escape(key);
-    counters.gets.increment();
-    V local = local(escaped);
+    V local = countedLocal(escaped);
     if (local != null) {
-      counters.localHits.increment();
       return Optional.of(local);
     }
     if (remote == null || closed) {
       return Optional.empty();
     }
-    long startGeneration = generation.get();
-    if (owes()) {
-      payOwed();
-      startGeneration = generation.get();
-      if (owes()) {
-        return Optional.empty();
-      }
+    coherence.pay(Integer.MAX_VALUE); // what Redis owes is paid before anything read there counts
+    long startGeneration = coherence.generation();
+    if (coherence.owes()) {
+      return Optional.empty();
     }
     return Optional.ofNullable(fromRemote(escaped, startGeneration).value);
+  }
+
+  /** A get: its heap hit, counted, or {@code null}. */
+  private V countedLocal(String escaped) {
+    counters.gets.increment();
+    V local = local(escaped);
+    if (local != null) {
+      counters.localHits.increment();
+    }
+    return local;
   }
 
   @SuppressWarnings("unchecked")
@@ -130,7 +173,7 @@ final class TieredRegion<V> implements CacheRegion<V> {
    * only if no invalidation came between that load's start and its own.
    */
   private V loadOnce(String key, String escaped, Function<? super String, ? extends V> loader) {
-    return loads.load(escaped, generation.get(), () -> {
+    return loads.load(escaped, coherence.generation(), () -> {
       // a load of this key may have finished between our heap miss and now
       V again = local(escaped);
       return again != null ? again : load(key, escaped, loader);
@@ -141,9 +184,10 @@ final class TieredRegion<V> implements CacheRegion<V> {
   private record Remote<V>(V value, RegionRemote.Read read) {}
 
   private Remote<V> fromRemote(String escaped, long startGeneration) {
+    long callStart = System.nanoTime();
     try {
       RegionRemote.Read read = remote.read(escaped);
-      redisState.succeeded();
+      health.succeeded(callStart);
       V value = decode(escaped, read);
       if (value != null) {
         counters.redisHits.increment();
@@ -152,23 +196,22 @@ final class TieredRegion<V> implements CacheRegion<V> {
         counters.redisMisses.increment();
       }
       return new Remote<>(value, read);
-    } catch (RegionUnavailable e) {
-      redisState.failed(e, counters);
+    } catch (RemoteUnavailable e) {
+      health.failed(e, counters);
       return new Remote<>(null, null);
     }
   }
 
   private V load(String key, String escaped, Function<? super String, ? extends V> loader) {
-    long startGeneration = generation.get();
+    // what Redis owes is paid before anything read from it counts; paying moves the generation,
+    // so the load's generation is taken after it (a debt made meanwhile is seen by pay's
+    // answer: a debt is recorded before its invalidation moves the generation)
     boolean remoteUsable = remote != null && !closed;
-    if (remoteUsable && owes()) {
-      // what Redis owes is paid before anything read from it counts; paying moves the
-      // generation, and a debt made since the first check is seen by the second (a debt is
-      // recorded before its invalidation moves the generation)
-      payOwed();
-      startGeneration = generation.get();
-      remoteUsable = !owes();
+    if (remoteUsable) {
+      coherence.pay(Integer.MAX_VALUE);
     }
+    long startGeneration = coherence.generation();
+    remoteUsable = remoteUsable && !coherence.owes();
     RegionRemote.Read read = null;
     if (remoteUsable) {
       Remote<V> remoteAnswer = fromRemote(escaped, startGeneration);
@@ -193,15 +236,14 @@ final class TieredRegion<V> implements CacheRegion<V> {
       if (payload != null) {
         try {
           remote.fill(escaped, payload, ttlSeconds(), read);
-        } catch (RegionUnavailable e) {
-          redisState.failed(e, counters);
+        } catch (RemoteUnavailable e) {
+          health.failed(e, counters);
         }
       }
     }
     putLocal(escaped, loaded, startGeneration);
     return loaded;
   }
-
   /** The value stored in Redis, or {@code null}; an unreadable one is deleted. */
   private V decode(String escaped, RegionRemote.Read read) {
     String text = read.value();
@@ -228,8 +270,8 @@ final class TieredRegion<V> implements CacheRegion<V> {
         + " in Redis that cannot be read back (key " + escaped + ")");
     try {
       remote.delete(escaped);
-    } catch (RegionUnavailable e) {
-      redisState.failed(e, counters);
+    } catch (RemoteUnavailable e) {
+      health.failed(e, counters);
     }
     return null;
   }
@@ -257,17 +299,9 @@ final class TieredRegion<V> implements CacheRegion<V> {
   }
 
   private void putLocal(String escaped, V value, long startGeneration) {
-    if (closed || generation.get() != startGeneration) {
-      return;
-    }
-    try {
-      heap.put(escaped, value);
-      // an invalidation may have slipped in between the check and the put
-      if (generation.get() != startGeneration) {
-        heap.remove(escaped);
-      }
-    } catch (IllegalStateException e) {
-      // the application is stopping
+    if (!closed) {
+      coherence.putIfCurrent(startGeneration,
+          () -> heap.put(escaped, value), () -> heap.remove(escaped));
     }
   }
 
@@ -275,26 +309,19 @@ final class TieredRegion<V> implements CacheRegion<V> {
   public void put(String key, V value) {
     String escaped = RegionKeys.escape(key);
     Objects.requireNonNull(value, "value");
-    generation.incrementAndGet();
-    if (remote != null && !closed) {
-      Debts before = owed.debts().only(escaped);
-      String payload = serialize(value);
-      try {
-        if (payload != null) {
-          remote.put(escaped, payload, ttlSeconds());
-        } else {
-          remote.invalidate(escaped);
-        }
-        redisState.succeeded();
-        owed.paid(before); // an older debt for the key is paid by this
-        publish(escaped);
-      } catch (RegionUnavailable e) {
-        owed.owe(escaped);
-        redisState.failed(e, counters);
+    String payload = serialize(value);
+    // Redis gets the new value (or, not serializable, loses the old one) and a new epoch, as an
+    // invalidation would: a load that read the old value writes it to neither tier
+    coherence.change(escaped, () -> {
+      if (closed) {
+        return;
       }
-    }
-    // again, now that Redis has the new value: a load here in between read the old one
-    generation.incrementAndGet();
+      if (payload != null) {
+        remote.put(escaped, payload, ttlSeconds());
+      } else {
+        remote.invalidate(escaped);
+      }
+    }, true);
     try {
       if (!closed) {
         heap.put(escaped, value);
@@ -308,133 +335,30 @@ final class TieredRegion<V> implements CacheRegion<V> {
   public void invalidate(String key) {
     String escaped = RegionKeys.escape(key);
     counters.invalidations.increment();
-    dropLocal(escaped);
-    if (remote != null && !closed) {
-      Debts before = owed.debts().only(escaped);
-      try {
-        remote.invalidate(escaped);
-        redisState.succeeded();
-        owed.paid(before); // an older debt for the key is paid by this
-        // again, now that Redis is clean: a load here in between may have read the old value
-        dropLocal(escaped);
-        publish(escaped);
-      } catch (RegionUnavailable e) {
-        owed.owe(escaped);
-        // and again: a load that read Redis before the debt was recorded must not keep the value
-        dropLocal(escaped);
-        redisState.failed(e, counters);
-      }
-    }
+    coherence.invalidate(escaped, true);
   }
 
   @Override
   public void invalidateAll() {
     counters.invalidations.increment();
-    dropAllLocal();
-    if (remote != null && !closed) {
-      Debts before = owed.debts().asAll(); // what this pays; a debt made meanwhile stays
-      try {
-        remote.invalidateAll();
-        owed.paid(before);
-        redisState.succeeded();
-        dropAllLocal();
-        publish(null);
-      } catch (RegionUnavailable e) {
-        owed.oweAll();
-        dropAllLocal();
-        redisState.failed(e, counters);
-      }
-    }
+    coherence.invalidateAll(true);
   }
 
   /** Another node invalidated {@code escaped}: drop it here, nothing else. */
   void heard(String escaped) {
     counters.invalidations.increment();
-    dropLocal(escaped);
+    coherence.drop(escaped);
   }
 
   /** Another node invalidated the whole region, or messages may have been lost. */
   void heardAll() {
     counters.invalidations.increment();
-    dropAllLocal();
+    coherence.dropAll();
   }
 
   /** The channel came back after a break: what was sent meanwhile is lost. */
   void resubscribed() {
-    dropAllLocal();
-  }
-
-  private void dropLocal(String escaped) {
-    generation.incrementAndGet();
-    try {
-      heap.remove(escaped);
-    } catch (IllegalStateException e) {
-      // the application is stopping
-    }
-  }
-
-  private void dropAllLocal() {
-    generation.incrementAndGet();
-    try {
-      heap.clear();
-    } catch (IllegalStateException e) {
-      // the application is stopping
-    }
-  }
-
-  /**
-   * Tells the other nodes. A lost message is bounded by the heap TTL, and a node whose
-   * subscription broke drops its heap tiers when it subscribes again.
-   */
-  private void publish(String escaped) {
-    try {
-      remote.publish(escaped);
-    } catch (RegionUnavailable e) {
-      redisState.failed(e, counters);
-    }
-  }
-
-  /** Whether Redis owes this region an invalidation. */
-  private boolean owes() {
-    return owed.owes();
-  }
-
-  /**
-   * Pays what Redis owes: each owed key invalidated there and dropped here, the other nodes
-   * told. One payer at a time.
-   *
-   * @return whether nothing is owed any more, so that Redis may be read
-   */
-  private boolean payOwed() {
-    if (!owes()) {
-      return true;
-    }
-    if (!paying.tryLock()) {
-      return false; // another thread pays; this one goes on without Redis
-    }
-    try {
-      Debts debts = owed.debts();
-      if (debts.all()) {
-        remote.invalidateAll();
-        owed.paid(debts); // every key it listed too
-        dropAllLocal();
-        publish(null);
-        debts = owed.debts(); // those made meanwhile
-      }
-      for (String escaped : debts.keys().keySet()) {
-        remote.invalidate(escaped);
-        owed.paid(debts, escaped);
-        dropLocal(escaped);
-        publish(escaped);
-      }
-      redisState.succeeded();
-      return true;
-    } catch (RegionUnavailable e) {
-      redisState.failed(e, counters);
-      return false;
-    } finally {
-      paying.unlock();
-    }
+    coherence.dropAll();
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.github.tenantfilter.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tenantfilter.engine.RemoteUnavailable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -43,12 +44,12 @@ class CircuitBreakerScenarioTest {
   private void fail(RedisCircuitBreaker breaker) {
     assertThatThrownBy(() -> breaker.call(() -> {
           invocations.incrementAndGet();
-          throw new RemoteTierException("Redis failed", null);
+          throw new RemoteUnavailable("Redis failed", null);
         }))
-        .isInstanceOf(RemoteTierException.class);
+        .isInstanceOf(RemoteUnavailable.class);
   }
 
-  private void succeed(RedisCircuitBreaker breaker) throws RemoteTierException {
+  private void succeed(RedisCircuitBreaker breaker) throws RemoteUnavailable {
     assertThat(breaker.<String>call(() -> {
           invocations.incrementAndGet();
           return "ok";

@@ -1,6 +1,7 @@
 package io.github.tenantfilter.cache;
 
 import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.engine.RemoteUnavailable;
 import io.github.tenantfilter.resolve.LookupKey;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +30,17 @@ final class FakeRemoteTier implements RemoteTier {
   /** Publishes that fail on a dead connection. */
   final AtomicInteger deadPublishes = new AtomicInteger();
 
-  private void check() throws RemoteTierException {
+  private void check() throws RemoteUnavailable {
     if (down) {
-      throw new RemoteTierException("fake Redis is down", null);
+      throw new RemoteUnavailable("fake Redis is down", null);
     }
     if (deadConnections.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      throw RemoteTierException.connectionFailed("fake connection is dead", null);
+      throw RemoteUnavailable.connectionFailed("fake connection is dead", null);
     }
   }
 
   @Override
-  public Read read(LookupKey key) throws RemoteTierException {
+  public Read read(LookupKey key) throws RemoteUnavailable {
     reads.incrementAndGet();
     check();
     duringRead.run();
@@ -48,7 +49,7 @@ final class FakeRemoteTier implements RemoteTier {
 
   @Override
   public synchronized boolean write(LookupKey key, Tenant tenant, String expected)
-      throws RemoteTierException {
+      throws RemoteUnavailable {
     writes.incrementAndGet();
     check();
     if (!expected.equals(Long.toString(epoch.get()))) {
@@ -60,7 +61,7 @@ final class FakeRemoteTier implements RemoteTier {
   }
 
   @Override
-  public void delete(LookupKey key) throws RemoteTierException {
+  public void delete(LookupKey key) throws RemoteUnavailable {
     check();
     values.remove(key.cacheKey());
   }
@@ -72,7 +73,7 @@ final class FakeRemoteTier implements RemoteTier {
   volatile Runnable duringInvalidate = () -> {};
 
   @Override
-  public void invalidate(String tenantId) throws RemoteTierException {
+  public void invalidate(String tenantId) throws RemoteUnavailable {
     check();
     duringInvalidate.run();
     invalidateNow(tenantId);
@@ -90,16 +91,16 @@ final class FakeRemoteTier implements RemoteTier {
   final List<String> published = new CopyOnWriteArrayList<>();
 
   @Override
-  public void publish(String message) throws RemoteTierException {
+  public void publish(String message) throws RemoteUnavailable {
     check();
     if (deadPublishes.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      throw RemoteTierException.connectionFailed("fake connection is dead", null);
+      throw RemoteUnavailable.connectionFailed("fake connection is dead", null);
     }
     published.add(message);
   }
 
   @Override
-  public synchronized void invalidateAll() throws RemoteTierException {
+  public synchronized void invalidateAll() throws RemoteUnavailable {
     check();
     values.clear();
     index.clear();
@@ -107,7 +108,7 @@ final class FakeRemoteTier implements RemoteTier {
   }
 
   @Override
-  public void prepare() throws RemoteTierException {
+  public void prepare() throws RemoteUnavailable {
     check();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.engine.RemoteUnavailable;
 import io.github.tenantfilter.resolve.LookupKey;
 import io.github.tenantfilter.testing.LocalRedis;
 import io.github.tenantfilter.testing.Ports;
@@ -35,7 +36,7 @@ class RedisTierIT {
 
   /** As each node does when it first subscribes: the epoch and generation exist. */
   @org.junit.jupiter.api.BeforeEach
-  void start() throws RemoteTierException {
+  void start() throws RemoteUnavailable {
     tier.invalidateAll();
   }
 
@@ -46,7 +47,7 @@ class RedisTierIT {
     tier.close();
   }
 
-  private String epoch(LookupKey key) throws RemoteTierException {
+  private String epoch(LookupKey key) throws RemoteUnavailable {
     return tier.read(key).epoch();
   }
 
@@ -122,7 +123,7 @@ class RedisTierIT {
             RedisClients.standalone(URI.create("redis://127.0.0.1:" + Ports.free()), Duration.ofMillis(200), 2),
             prefix, TTL, codec, () -> 0.5, "redis://127.0.0.1:closed");
     assertThatThrownBy(() -> down.read(LookupKey.id("a")))
-        .isInstanceOf(RemoteTierException.class)
+        .isInstanceOf(RemoteUnavailable.class)
         .hasMessageContaining("Redis read failed at redis://127.0.0.1:closed");
     down.close();
   }
@@ -174,7 +175,7 @@ class RedisTierIT {
           loader.write(key, old, readBefore);
           writing.countDown();
         }
-      } catch (RemoteTierException e) {
+      } catch (RemoteUnavailable e) {
         throw new IllegalStateException(e);
       }
     });

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.tenantfilter.api.CacheStats;
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.api.TenantStoreException;
+import io.github.tenantfilter.engine.RemoteUnavailable;
 import io.github.tenantfilter.resolve.LookupKey;
 import io.github.tenantfilter.testing.FakeStore;
 import io.github.tenantfilter.testing.MutableClock;
@@ -132,7 +133,7 @@ class TenantLookupTest {
 
   @Test
   void find_redisDown_servesFromStoreAndLogsOnce() {
-    Warnings warnings = Warnings.of("io.github.tenantfilter.cache");
+    Warnings warnings = Warnings.of("io.github.tenantfilter.engine");
     redis.down = true;
     assertThat(lookup.find(ACME)).isPresent();
     assertThat(lookup.find(LookupKey.subdomain("other"))).isEmpty();
@@ -264,7 +265,7 @@ class TenantLookupTest {
   void invalidate_redisDownManyTenants_pendingBoundedThenOneFullInvalidation() {
     lookup.find(ACME);
     redis.down = true;
-    for (int i = 0; i <= RemoteHealth.MAX_PENDING_INVALIDATIONS; i++) {
+    for (int i = 0; i <= TenantLookup.MAX_OWED; i++) {
       lookup.invalidate("t" + i);
     }
     redis.down = false;
@@ -449,10 +450,10 @@ class TenantLookupTest {
 
   @Test
   void find_hitNearEndOfTtl_refreshesAheadInBackground_hotKeyNeverMisses() throws Exception {
-    TenantLookup lookup =
-        new TenantLookup(new LocalTier(100, L1_TTL, 100, NEGATIVE_TTL, clock), null, store,
-            new TenantCodec(), clock);
-    lookup.refreshAhead(20); // the last 12 s of the 60 s
+    TenantLookup lookup = new TenantLookup(
+        TenantTiers.of(new LocalTier(100, L1_TTL, 100, NEGATIVE_TTL, clock), null,
+            new TenantCodec()),
+        store, clock, 20, false); // refreshed in the last 12 s of the 60 s
     lookup.find(ACME);
     clock.advance(Duration.ofSeconds(47)); // 13 s left: not yet
     lookup.find(ACME);
@@ -543,7 +544,7 @@ class TenantLookupTest {
   }
 
   @Test
-  void firstSubscription_dropsWhatWasLoadedBeforeIt() throws RemoteTierException {
+  void firstSubscription_dropsWhatWasLoadedBeforeIt() throws RemoteUnavailable {
     InvalidationBus.Receiver bus = lookup.receiver();
     bus.unsubscribed(); // as a lookup made by create() starts
     lookup.find(ACME);

@@ -1,5 +1,6 @@
 package io.github.tenantfilter.region;
 
+import io.github.tenantfilter.engine.RemoteUnavailable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,17 +26,17 @@ final class FakeRegionRemote implements RegionRemote {
   volatile boolean down;
   volatile boolean circuitOpen;
 
-  private void check() throws RegionUnavailable {
+  private void check() throws RemoteUnavailable {
     if (circuitOpen) {
-      throw new RegionUnavailable("circuit open", null, true);
+      throw RemoteUnavailable.circuitOpen("fake Redis");
     }
     if (down) {
-      throw new RegionUnavailable("fake Redis is down", null, false);
+      throw new RemoteUnavailable("fake Redis is down", null);
     }
   }
 
   @Override
-  public Read read(String key) throws RegionUnavailable {
+  public Read read(String key) throws RemoteUnavailable {
     reads.incrementAndGet();
     check();
     return new Read(values.get(key), Long.toString(epoch.get()), Long.toString(generation.get()));
@@ -43,7 +44,7 @@ final class FakeRegionRemote implements RegionRemote {
 
   @Override
   public synchronized boolean fill(String key, String payload, long ttlSeconds, Read read)
-      throws RegionUnavailable {
+      throws RemoteUnavailable {
     fills.incrementAndGet();
     check();
     if (!read.epoch().equals(Long.toString(epoch.get()))) {
@@ -56,7 +57,7 @@ final class FakeRegionRemote implements RegionRemote {
 
   @Override
   public synchronized void put(String key, String payload, long ttlSeconds)
-      throws RegionUnavailable {
+      throws RemoteUnavailable {
     check();
     values.put(key, generation.get() + "|" + payload);
     ttls.put(key, ttlSeconds);
@@ -64,14 +65,14 @@ final class FakeRegionRemote implements RegionRemote {
   }
 
   @Override
-  public void delete(String key) throws RegionUnavailable {
+  public void delete(String key) throws RemoteUnavailable {
     deletes.incrementAndGet();
     check();
     values.remove(key);
   }
 
   @Override
-  public synchronized void invalidate(String key) throws RegionUnavailable {
+  public synchronized void invalidate(String key) throws RemoteUnavailable {
     check();
     invalidations.incrementAndGet();
     values.remove(key);
@@ -79,7 +80,7 @@ final class FakeRegionRemote implements RegionRemote {
   }
 
   @Override
-  public synchronized void invalidateAll() throws RegionUnavailable {
+  public synchronized void invalidateAll() throws RemoteUnavailable {
     check();
     invalidations.incrementAndGet();
     generation.incrementAndGet();
@@ -87,7 +88,7 @@ final class FakeRegionRemote implements RegionRemote {
   }
 
   @Override
-  public void publish(String key) throws RegionUnavailable {
+  public void publish(String key) throws RemoteUnavailable {
     check();
     published.add(key == null ? "*" : key);
   }
