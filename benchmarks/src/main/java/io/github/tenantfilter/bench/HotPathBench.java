@@ -22,7 +22,6 @@ import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ExpiryPolicyBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
-import org.ehcache.impl.internal.TimeSourceConfiguration;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -161,10 +160,8 @@ public abstract class HotPathBench {
 
     @Setup(Level.Trial)
     public void start() {
-      Clock clock = Clock.systemUTC();
       // LocalTier's configuration: heap(size), time to live of TTL + stale-if-error (defaults)
       manager = CacheManagerBuilder.newCacheManagerBuilder()
-          .using(new TimeSourceConfiguration(clock::millis))
           .withCache("tenants", CacheConfigurationBuilder.newCacheConfigurationBuilder(
                   String.class, Object.class, ResourcePoolsBuilder.heap(1000))
               .withExpiry(ExpiryPolicyBuilder.timeToLiveExpiration(

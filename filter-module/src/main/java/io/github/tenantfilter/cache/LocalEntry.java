@@ -15,21 +15,27 @@ final class LocalEntry {
     INVALID
   }
 
-  static final LocalEntry NOT_FOUND = new LocalEntry(Kind.NOT_FOUND, null, Long.MAX_VALUE);
-  static final LocalEntry INVALID = new LocalEntry(Kind.INVALID, null, Long.MAX_VALUE);
-
   final Kind kind;
   final Tenant tenant;
-  /** Until when (epoch millis) the entry answers lookups; after it, only a failing store. */
+  /** Until when (clock millis) the entry answers lookups; after it, only a failing store. */
   final long freshUntil;
+  /** From when (clock millis) the entry is gone. */
+  final long expiresAt;
 
-  private LocalEntry(Kind kind, Tenant tenant, long freshUntil) {
+  private LocalEntry(Kind kind, Tenant tenant, long freshUntil, long expiresAt) {
     this.kind = kind;
     this.tenant = tenant;
     this.freshUntil = freshUntil;
+    this.expiresAt = expiresAt;
   }
 
-  static LocalEntry of(Tenant tenant, long freshUntil) {
-    return new LocalEntry(Kind.TENANT, tenant, freshUntil);
+  /** {@code tenant}, fresh until {@code freshUntil}, then stale until {@code expiresAt}. */
+  static LocalEntry of(Tenant tenant, long freshUntil, long expiresAt) {
+    return new LocalEntry(Kind.TENANT, tenant, freshUntil, expiresAt);
+  }
+
+  /** A remembered miss ({@link Kind#NOT_FOUND} or {@link Kind#INVALID}) until {@code expiresAt}. */
+  static LocalEntry negative(Kind kind, long expiresAt) {
+    return new LocalEntry(kind, null, Long.MAX_VALUE, expiresAt);
   }
 }

@@ -11,7 +11,6 @@ import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ExpiryPolicyBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
-import org.ehcache.impl.internal.TimeSourceConfiguration;
 
 /**
  * The heap tier (L1): two bounded Ehcache on-heap caches, one for tenants and one for keys known
@@ -19,13 +18,16 @@ import org.ehcache.impl.internal.TimeSourceConfiguration;
  * by reference (no copy, no serialisation): a hit costs a hash lookup. A tenant is fresh for the
  * TTL and then kept for the stale-if-error window, when only a failing store may serve it.
  *
- * <p>Time comes from the given {@link Clock}, which Ehcache also uses, so tests move time
- * instead of sleeping.
+ * <p>Time comes from the given {@link Clock}: every entry carries the time it expires, checked at
+ * each read, so tests move time instead of sleeping. Ehcache's own expiry (the same TTLs, on the
+ * system's time) only gives the memory of expired entries back.
  */
 final class LocalTier implements AutoCloseable {
 
   private final Clock clock;
   private final long ttlMillis;
+  private final long staleMillis;
+  private final long negativeTtlMillis;
   private final CacheManager manager;
   private final Cache<String, LocalEntry> tenants;
   private final Cache<String, LocalEntry> negatives;
@@ -49,9 +51,10 @@ final class LocalTier implements AutoCloseable {
       Clock clock) {
     this.clock = clock;
     this.ttlMillis = ttl.toMillis();
+    this.staleMillis = staleIfError.toMillis();
+    this.negativeTtlMillis = negativeTtl.toMillis();
     CacheManagerBuilder<CacheManager> builder =
         CacheManagerBuilder.newCacheManagerBuilder()
-            .using(new TimeSourceConfiguration(clock::millis))
             .withCache("tenants", config(size, ttl.plus(staleIfError)));
     if (negativeSize > 0) {
       builder = builder.withCache("unknown", config(negativeSize, negativeTtl));
@@ -85,25 +88,39 @@ final class LocalTier implements AutoCloseable {
 
   /** The entry for {@code key}, fresh or stale, or {@code null}. */
   LocalEntry get(String key) {
-    LocalEntry entry = tenants.get(key);
+    LocalEntry entry = unexpired(tenants, key);
     if (entry == null && negatives != null) {
-      entry = negatives.get(key);
+      entry = unexpired(negatives, key);
+    }
+    return entry;
+  }
+
+  /** {@code cache}'s entry for {@code key} unless it expired (then it goes, unless replaced). */
+  private LocalEntry unexpired(Cache<String, LocalEntry> cache, String key) {
+    LocalEntry entry = cache.get(key);
+    if (entry != null && entry.expiresAt <= clock.millis()) {
+      cache.remove(key, entry);
+      return null;
     }
     return entry;
   }
 
   void putTenant(String key, Tenant tenant) {
-    tenants.put(key, LocalEntry.of(tenant, clock.millis() + ttlMillis));
+    long freshUntil = clock.millis() + ttlMillis;
+    tenants.put(key, LocalEntry.of(tenant, freshUntil, freshUntil + staleMillis));
     if (negatives != null) {
       negatives.remove(key);
     }
   }
 
-  /** Remembers that {@code key} has no usable tenant; a stale tenant under it goes. */
-  void putNegative(String key, LocalEntry entry) {
+  /**
+   * Remembers that {@code key} has no usable tenant ({@code kind} says why); a stale tenant under
+   * it goes.
+   */
+  void putNegative(String key, LocalEntry.Kind kind) {
     tenants.remove(key);
     if (negatives != null) {
-      negatives.put(key, entry);
+      negatives.put(key, LocalEntry.negative(kind, clock.millis() + negativeTtlMillis));
     }
   }
 

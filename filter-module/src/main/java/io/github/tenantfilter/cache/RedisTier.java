@@ -5,15 +5,14 @@ import io.github.tenantfilter.engine.RemoteUnavailable;
 import io.github.tenantfilter.resolve.LookupKey;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Redis as the shared tier, through Jedis: one server, Sentinel or a Cluster alike ({@link
- * RedisClients}).
+ * Redis as the tenant cache's shared tier, through Jedis: one server, Sentinel or a Cluster alike
+ * ({@link RedisClients}), by the protocol the regions use too ({@link RedisProtocol}).
  *
  * <p>Layout ({@link RedisKeys}) under the configured prefix {@code p}, every key in the one hash
  * slot of the tag {@code {tenant}}:
@@ -23,65 +22,14 @@ import redis.clients.jedis.exceptions.JedisException;
  *       p{tenant}:domain:<host>}: {@code <generation>|} followed by the tenant as JSON ({@link
  *       TenantCodec}) with the time it is fresh until; the key lives that long plus the
  *       stale-if-error window;
- *   <li>{@code p{tenant}:keys:<id>}: the set of every key written for that tenant, so that an
- *       invalidation also removes the keys of domains the tenant no longer has;
- *   <li>{@code p{tenant}:epoch}: a random token, replaced by every invalidation. A load reads it
- *       with the value (one {@code MGET}) and writes only if it has not changed, atomically in a
- *       script, so a load that read the database before an invalidation cannot put the old
- *       record back;
- *   <li>{@code p{tenant}:generation}: a random token, replaced by every full invalidation; a
- *       value written under another generation is dead (read as a miss), so emptying the tier
- *       is one atomic command, not a scan that loads could write behind.
+ *   <li>{@code p{tenant}:keys:<id>}: the index, the set of every key written for that tenant;
+ *   <li>{@code p{tenant}:epoch} and {@code p{tenant}:generation}: the protocol's tokens.
  * </ul>
- *
- * <p>Tokens, not counters: if Redis loses the two keys (a restart, an eviction policy that
- * evicts any key), nothing written before can come back to life. A missing generation makes every
- * value dead; a missing epoch makes the fill that notices it fail (and set one).
  *
  * <p>Jedis exceptions are translated to {@link RemoteUnavailable}; a connection that failed is
  * discarded by Jedis's pool, never reused.
  */
 final class RedisTier implements RemoteTier {
-
-  /**
-   * KEYS: value, index, epoch, generation. ARGV: json, ttl seconds, expected epoch, index ttl
-   * seconds, a new token (for a lost epoch or generation).
-   */
-  private static final String FILL =
-      "local e = redis.call('GET', KEYS[3])\n"
-          + "if not e then redis.call('SET', KEYS[3], ARGV[5]) return 0 end\n"
-          + "if e ~= ARGV[3] then return 0 end\n"
-          + "local g = redis.call('GET', KEYS[4])\n"
-          + "if not g then g = ARGV[5] redis.call('SET', KEYS[4], g) end\n"
-          + "redis.call('SET', KEYS[1], g .. '|' .. ARGV[1], 'EX', ARGV[2])\n"
-          + "redis.call('SADD', KEYS[2], KEYS[1])\n"
-          + "if redis.call('TTL', KEYS[2]) < tonumber(ARGV[4]) then\n"
-          + "  redis.call('EXPIRE', KEYS[2], ARGV[4])\n"
-          + "end\n"
-          + "return 1";
-
-  /** KEYS: index, id key, epoch. ARGV: a new epoch. */
-  private static final String INVALIDATE =
-      "local keys = redis.call('SMEMBERS', KEYS[1])\n"
-          + "for _, k in ipairs(keys) do redis.call('DEL', k) end\n"
-          + "redis.call('DEL', KEYS[1], KEYS[2])\n"
-          + "redis.call('SET', KEYS[3], ARGV[1])\n"
-          + "return #keys";
-
-  /** KEYS: generation, epoch. ARGV: a new generation, a new epoch. */
-  private static final String INVALIDATE_ALL =
-      "redis.call('SET', KEYS[1], ARGV[1])\n"
-          + "redis.call('SET', KEYS[2], ARGV[2])\n"
-          + "return 1";
-
-  /** KEYS: generation, epoch. ARGV: a new generation, a new epoch; each set only if missing. */
-  private static final String PREPARE =
-      "redis.call('SET', KEYS[1], ARGV[1], 'NX')\n"
-          + "redis.call('SET', KEYS[2], ARGV[2], 'NX')\n"
-          + "return 1";
-
-  /** What a read returns for an epoch Redis does not have. */
-  private static final String NO_EPOCH = "";
 
   private final RedisClients redis;
   private final RedisKeys keys;
@@ -139,26 +87,11 @@ final class RedisTier implements RemoteTier {
       if (values == null || values.size() != 3) {
         throw new RemoteUnavailable("MGET returned " + values, null);
       }
-      String epoch = values.get(1);
-      return new Read(live(values.get(0), values.get(2)), epoch == null ? NO_EPOCH : epoch);
+      return new Read(RedisProtocol.live(values.get(0), values.get(2)),
+          RedisProtocol.epoch(values.get(1)));
     } catch (JedisException | ClassCastException e) {
       throw translate("read", e);
     }
-  }
-
-  /** The value's JSON if it was written under {@code generation}, else {@code null} (dead). */
-  private static String live(String stored, String generation) {
-    if (stored == null || generation == null) {
-      return null;
-    }
-    int length = generation.length();
-    return stored.length() > length && stored.charAt(length) == '|'
-        && stored.startsWith(generation) ? stored.substring(length + 1) : null;
-  }
-
-  /** A token no epoch or generation had before (64 random bits). */
-  private static String token() {
-    return Long.toHexString(ThreadLocalRandom.current().nextLong());
   }
 
   @Override
@@ -168,14 +101,14 @@ final class RedisTier implements RemoteTier {
     try {
       Object stored =
           redis.client().eval(
-              FILL,
-              List.of(key(key), keys.index(tenant.id()), keys.epoch(), keys.generation()),
+              RedisProtocol.FILL_INDEXED,
+              List.of(key(key), keys.epoch(), keys.generation(), keys.index(tenant.id())),
               List.of(
                   codec.encode(tenant, now.getAsLong() + ttl * 1000),
                   Long.toString(ttl + staleSeconds),
                   epoch,
-                  Long.toString(ttlSeconds + staleSeconds),
-                  token()));
+                  RedisProtocol.token(),
+                  Long.toString(ttlSeconds + staleSeconds)));
       return Long.valueOf(1).equals(stored);
     } catch (JedisException e) {
       throw translate("write", e);
@@ -195,9 +128,9 @@ final class RedisTier implements RemoteTier {
   public void invalidate(String tenantId) throws RemoteUnavailable {
     try {
       redis.client().eval(
-          INVALIDATE,
+          RedisProtocol.INVALIDATE_INDEXED,
           List.of(keys.index(tenantId), key(LookupKey.id(tenantId)), keys.epoch()),
-          List.of(token()));
+          List.of(RedisProtocol.token()));
     } catch (JedisException e) {
       throw translate("invalidate", e);
     }
@@ -226,7 +159,8 @@ final class RedisTier implements RemoteTier {
   public void invalidateAll() throws RemoteUnavailable {
     try {
       redis.client().eval(
-          INVALIDATE_ALL, List.of(keys.generation(), keys.epoch()), List.of(token(), token()));
+          RedisProtocol.INVALIDATE_ALL, List.of(keys.generation(), keys.epoch()),
+          List.of(RedisProtocol.token(), RedisProtocol.token()));
     } catch (JedisException e) {
       throw translate("invalidate all", e);
     }
@@ -236,7 +170,8 @@ final class RedisTier implements RemoteTier {
   public void prepare() throws RemoteUnavailable {
     try {
       redis.client().eval(
-          PREPARE, List.of(keys.generation(), keys.epoch()), List.of(token(), token()));
+          RedisProtocol.PREPARE, List.of(keys.generation(), keys.epoch()),
+          List.of(RedisProtocol.token(), RedisProtocol.token()));
     } catch (JedisException e) {
       throw translate("prepare", e);
     }

@@ -1,11 +1,11 @@
 package io.github.tenantfilter.cache;
 
 import io.github.tenantfilter.api.CacheStats;
-import io.github.tenantfilter.engine.RemoteCounters;
+import io.github.tenantfilter.engine.TierCounters;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The lookup's counters: contention-free adders, read only when someone asks.
+ * The tenant cache's counters, beyond those every tiered cache has ({@link TierCounters}).
  *
  * <p>A lookup is counted once, when it is over, in exactly one of {@code localHits}, {@code
  * negativeHits}, {@code redisHits} (a heap miss Redis answered) or {@code otherMisses} (a heap miss
@@ -15,15 +15,10 @@ import java.util.concurrent.atomic.LongAdder;
  * lookups (the stats page's rates; found by StatsIT, whose sampler once read a lookup's count
  * before its hit's).
  */
-final class Stats extends RemoteCounters {
-  final LongAdder localHits = new LongAdder();
+final class Stats extends TierCounters {
   final LongAdder negativeHits = new LongAdder();
-  final LongAdder redisHits = new LongAdder();
   final LongAdder otherMisses = new LongAdder();
-  final LongAdder redisMisses = new LongAdder();
-  final LongAdder storeLoads = new LongAdder();
   final LongAdder storeNotFound = new LongAdder();
-  final LongAdder storeErrors = new LongAdder();
   final LongAdder staleServed = new LongAdder();
   final LongAdder invalidationReconnects = new LongAdder();
   final LongAdder refreshedAhead = new LongAdder();
@@ -44,9 +39,9 @@ final class Stats extends RemoteCounters {
         redisErrors.sum(),
         redisSkipped.sum(),
         redisCircuitOpens.sum(),
-        storeLoads.sum(),
+        loads.sum(),
         storeNotFound.sum(),
-        storeErrors.sum(),
+        loadErrors.sum(),
         staleServed.sum(),
         invalidationReconnects.sum(),
         refreshedAhead.sum(),

@@ -16,10 +16,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
+// Above 300 lines on purpose: what is shared with the regions is in engine (Coherence,
+// SingleFlight), the wiring in TenantTiers, the rest in RefreshAhead, StoreReads and
+// TenantInvalidations; what stays is the tenant cache's one read path (heap, owed debts, Redis
+// under the deafness rule, store, stale-if-error, remembered misses) and its entry points, kept
+// together so that the order of its steps, which the correctness argument rests on, reads as one.
 /**
  * Finds the tenant for a key through the tiers: heap (L1), then Redis (L2), then the store.
  *
@@ -67,12 +70,11 @@ public final class TenantLookup implements AutoCloseable {
    * a Redis timeout even while the circuit keeps requests away; null without Redis.
    */
   private final RemoteTier direct;
-  private final TenantStore store;
+  private final StoreReads store;
   private final TenantCodec codec;
   private final TenantRecords records;
   private final Stats stats = new Stats();
   private final SingleFlight<Optional<Tenant>> loads = new SingleFlight<>();
-  private final AtomicBoolean storeAvailable = new AtomicBoolean(true);
   /** What this node knows of Redis; null without Redis. */
   private final RemoteHealth health;
   /** Invalidations as Redis takes them around the breaker (retried once on a dead connection). */
@@ -116,15 +118,15 @@ public final class TenantLookup implements AutoCloseable {
     this.refreshAhead = new RefreshAhead(refreshAheadPercent, local.ttlMillis());
     this.remote = tiers.remote();
     this.direct = tiers.direct();
-    this.store = Objects.requireNonNull(store);
+    this.store = new StoreReads(store, stats);
     this.codec = Objects.requireNonNull(tiers.codec());
     this.records = new TenantRecords(codec);
     this.shared = tiers.shared();
     this.nodeId = shared == null ? InvalidationBus.newNodeId() : shared.nodeId();
     this.health = remote == null ? null
         : new RemoteHealth(remote.describe(), "the tenant cache", "the heap tier and the store");
-    this.invalidations = direct == null ? null : new Invalidations(direct);
-    this.requestsInvalidations = remote == null ? null : new Invalidations(remote);
+    this.invalidations = direct == null ? null : new TenantInvalidations(direct, direct, nodeId);
+    this.requestsInvalidations = remote == null ? null : new TenantInvalidations(remote, direct, nodeId);
     this.coherence = new Coherence("the tenant cache", new HeapTier(), invalidations, health,
         stats, MAX_OWED);
     // deaf until the channels are up: until then Redis could hold what a lost message concerned
@@ -169,49 +171,6 @@ public final class TenantLookup implements AutoCloseable {
     @Override
     public void dropAll() {
       local.clear();
-    }
-  }
-
-  /** Redis as invalidations see it: by tenant id, each call once more on a dead connection. */
-  private final class Invalidations implements Coherence.Remote {
-    private final RemoteTier tier;
-
-    Invalidations(RemoteTier tier) {
-      this.tier = tier;
-    }
-
-    @Override
-    public void invalidate(String tenantId) throws RemoteUnavailable {
-      retried(() -> tier.invalidate(tenantId));
-    }
-
-    @Override
-    public void invalidateAll() throws RemoteUnavailable {
-      retried(tier::invalidateAll);
-    }
-
-    @Override
-    public void publish(String tenantId) throws RemoteUnavailable {
-      String message = tenantId == null
-          ? InvalidationBus.messageAll(nodeId) : InvalidationBus.message(nodeId, tenantId);
-      retried(() -> direct.publish(message));
-    }
-
-    /**
-     * Makes a call once more if its connection failed: after Redis restarted, the pool's
-     * connections are dead until used, and the failure has dropped them, so the second call
-     * gets a fresh one. Invalidations are idempotent. Only around the breaker: through it, a
-     * failure is the breaker's to count.
-     */
-    private void retried(Coherence.RemoteCall call) throws RemoteUnavailable {
-      try {
-        call.run();
-      } catch (RemoteUnavailable e) {
-        if (!e.connectionFailed() || tier != direct) {
-          throw e;
-        }
-        call.run();
-      }
     }
   }
 
@@ -414,7 +373,7 @@ public final class TenantLookup implements AutoCloseable {
     }
     Optional<Tenant> found;
     try {
-      found = loadFromStore(key);
+      found = store.find(key);
     } catch (TenantStoreException e) {
       if (stale != null) {
         stats.staleServed.increment();
@@ -424,7 +383,7 @@ public final class TenantLookup implements AutoCloseable {
     }
     if (found.isEmpty()) {
       stats.storeNotFound.increment();
-      putNegative(key, LocalEntry.NOT_FOUND, startGeneration);
+      putNegative(key, LocalEntry.Kind.NOT_FOUND, startGeneration);
       return found;
     }
     Tenant tenant;
@@ -433,7 +392,7 @@ public final class TenantLookup implements AutoCloseable {
     } catch (TenantRecords.InvalidRecordException e) {
       LOG.severe("tenant-filter: the store returned an unusable record for " + key + ": "
           + e.getMessage() + " (answering 503 until it is fixed)");
-      putNegative(key, LocalEntry.INVALID, startGeneration);
+      putNegative(key, LocalEntry.Kind.INVALID, startGeneration);
       throw new TenantStoreException("the tenant record for this key is invalid");
     }
     if (epoch != null) {
@@ -469,46 +428,14 @@ public final class TenantLookup implements AutoCloseable {
     }
   }
 
-  private Optional<Tenant> loadFromStore(LookupKey key) {
-    stats.storeLoads.increment();
-    try {
-      Optional<Tenant> found =
-          switch (key.kind()) {
-            case ID -> store.findById(key.value());
-            case SUBDOMAIN -> store.findBySubdomain(key.value());
-            case DOMAIN -> store.findByDomain(key.value());
-          };
-      if (storeAvailable.compareAndSet(false, true)) {
-        LOG.info("tenant-filter: the tenant store answers again");
-      }
-      return Objects.requireNonNullElse(found, Optional.empty());
-    } catch (TenantStoreException e) {
-      storeFailed(e);
-      throw e;
-    } catch (RuntimeException | LinkageError e) {
-      // a LinkageError: a store whose classes went away (a redeploy), a 503 like any other
-      storeFailed(e);
-      throw new TenantStoreException("the tenant store failed", e);
-    }
-  }
-
-  private void storeFailed(Throwable e) {
-    stats.storeErrors.increment();
-    if (storeAvailable.compareAndSet(true, false)) {
-      LOG.log(Level.WARNING, "tenant-filter: the tenant store cannot answer (" + e.getMessage()
-          + "); cached tenants are served (past their TTL within the stale-if-error window),"
-          + " others get 503 until it does", e);
-    }
-  }
-
   private void putLocal(LookupKey key, Tenant tenant, long startGeneration) {
     coherence.putIfCurrent(startGeneration,
         () -> local.putTenant(key.cacheKey(), tenant), () -> local.remove(key.cacheKey()));
   }
 
-  private void putNegative(LookupKey key, LocalEntry entry, long startGeneration) {
+  private void putNegative(LookupKey key, LocalEntry.Kind kind, long startGeneration) {
     coherence.putIfCurrent(startGeneration,
-        () -> local.putNegative(key.cacheKey(), entry), () -> local.remove(key.cacheKey()));
+        () -> local.putNegative(key.cacheKey(), kind), () -> local.remove(key.cacheKey()));
   }
 
   /**

@@ -62,7 +62,7 @@ public final class Coherence {
   private final Local local;
   private final Remote remote;
   private final RemoteHealth health;
-  private final RemoteCounters counters;
+  private final TierCounters counters;
   private final AtomicLong generation = new AtomicLong();
   private final OwedInvalidations owed;
   /** One payer of the remote tier's debts at a time; the others go on without it. */
@@ -77,7 +77,7 @@ public final class Coherence {
    * @param maxOwed more keys owed than this, and one full invalidation replaces them
    */
   public Coherence(String name, Local local, Remote remote, RemoteHealth health,
-      RemoteCounters counters, int maxOwed) {
+      TierCounters counters, int maxOwed) {
     this.name = name;
     this.local = local;
     this.remote = remote;

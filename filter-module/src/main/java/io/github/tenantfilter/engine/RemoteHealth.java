@@ -61,7 +61,7 @@ public final class RemoteHealth {
   }
 
   /** A call failed, or was kept away by the open circuit; {@code counters} count it. */
-  public void failed(RemoteUnavailable e, RemoteCounters counters) {
+  public void failed(RemoteUnavailable e, TierCounters counters) {
     if (e.circuitOpen()) {
       // no call was made: Redis costs nothing while the circuit is open
       counters.redisSkipped.increment();

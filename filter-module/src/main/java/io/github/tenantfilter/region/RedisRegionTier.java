@@ -1,5 +1,6 @@
 package io.github.tenantfilter.region;
 
+import io.github.tenantfilter.cache.RedisProtocol;
 import io.github.tenantfilter.cache.SharedRedis;
 import io.github.tenantfilter.engine.RemoteUnavailable;
 import java.util.List;
@@ -7,46 +8,16 @@ import java.util.function.Function;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * A region's values in Redis, through the tenant cache's client and circuit breaker.
+ * A region's values in Redis, through the tenant cache's client and circuit breaker, by the
+ * tenant cache's protocol ({@link RedisProtocol}).
  *
- * <p>Layout under the configured prefix {@code p}, for region {@code r}:
- *
- * <ul>
- *   <li>{@code p region:{r}:k:<escaped key>}: {@code <generation>|<serialized value>}, for the
- *       region's TTL less up to 10 % jitter;
- *   <li>{@code p region:{r}:epoch}: advanced by every invalidation; a fill checks it atomically
- *       (a script), so a load that began before an invalidation cannot write its value back;
- *   <li>{@code p region:{r}:gen}: advanced by a whole-region invalidation; a value of an older
- *       generation is read as a miss, so emptying a region costs one command, not a scan.
- * </ul>
- *
- * <p>The hash tag {@code {r}} puts every key of a region in one Redis Cluster hash slot, so the
- * scripts and the {@code MGET} touch one slot.
+ * <p>Layout under the configured prefix {@code p}, for region {@code r}: {@code p
+ * region:{r}:k:<escaped key>} holds {@code <generation>|<serialized value>} for the region's TTL
+ * less up to 10 % jitter; {@code p region:{r}:epoch} and {@code p region:{r}:gen} are the
+ * protocol's tokens. The hash tag {@code {r}} puts every key of a region in one Redis Cluster hash
+ * slot, so the scripts and the {@code MGET} touch one slot.
  */
 final class RedisRegionTier implements RegionRemote {
-
-  /** KEYS: entry, epoch. ARGV: stored text, ttl seconds, expected epoch. */
-  private static final String FILL =
-      "local e = redis.call('GET', KEYS[2]) or '0'\n"
-          + "if e ~= ARGV[3] then return 0 end\n"
-          + "redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])\n"
-          + "return 1";
-
-  /** KEYS: entry, epoch, generation. ARGV: payload, ttl seconds. */
-  private static final String PUT =
-      "local g = redis.call('GET', KEYS[3]) or '0'\n"
-          + "redis.call('SET', KEYS[1], g .. '|' .. ARGV[1], 'EX', ARGV[2])\n"
-          + "return redis.call('INCR', KEYS[2])";
-
-  /** KEYS: entry, epoch. */
-  private static final String INVALIDATE =
-      "redis.call('DEL', KEYS[1])\n"
-          + "return redis.call('INCR', KEYS[2])";
-
-  /** KEYS: generation, epoch. */
-  private static final String INVALIDATE_ALL =
-      "redis.call('INCR', KEYS[1])\n"
-          + "return redis.call('INCR', KEYS[2])";
 
   private final SharedRedis redis;
   private final String region;
@@ -78,25 +49,24 @@ final class RedisRegionTier implements RegionRemote {
     if (values == null || values.size() != 3) {
       throw new RemoteUnavailable("MGET returned " + values, null);
     }
-    return new Read(values.get(0), orZero(values.get(1)), orZero(values.get(2)));
-  }
-
-  private static String orZero(String counter) {
-    return counter == null ? "0" : counter;
+    String stored = values.get(0);
+    return new Read(RedisProtocol.live(stored, values.get(2)), RedisProtocol.epoch(values.get(1)),
+        RedisProtocol.malformed(stored));
   }
 
   @Override
   public boolean fill(String key, String payload, long ttlSeconds, Read read)
       throws RemoteUnavailable {
-    Object stored = call("fill", jedis -> jedis.eval(FILL, List.of(key(key), epochKey),
-        List.of(read.generation() + "|" + payload, Long.toString(ttlSeconds), read.epoch())));
+    Object stored = call("fill", jedis -> jedis.eval(RedisProtocol.FILL,
+        List.of(key(key), epochKey, generationKey),
+        List.of(payload, Long.toString(ttlSeconds), read.epoch(), RedisProtocol.token())));
     return Long.valueOf(1).equals(stored);
   }
 
   @Override
   public void put(String key, String payload, long ttlSeconds) throws RemoteUnavailable {
-    call("put", jedis -> jedis.eval(PUT, List.of(key(key), epochKey, generationKey),
-        List.of(payload, Long.toString(ttlSeconds))));
+    call("put", jedis -> jedis.eval(RedisProtocol.PUT, List.of(key(key), epochKey, generationKey),
+        List.of(payload, Long.toString(ttlSeconds), RedisProtocol.token(), RedisProtocol.token())));
   }
 
   @Override
@@ -106,13 +76,20 @@ final class RedisRegionTier implements RegionRemote {
 
   @Override
   public void invalidate(String key) throws RemoteUnavailable {
-    call("invalidate", jedis -> jedis.eval(INVALIDATE, List.of(key(key), epochKey), List.of()));
+    call("invalidate", jedis -> jedis.eval(RedisProtocol.INVALIDATE, List.of(key(key), epochKey),
+        List.of(RedisProtocol.token())));
   }
 
   @Override
   public void invalidateAll() throws RemoteUnavailable {
-    call("invalidate all", jedis ->
-        jedis.eval(INVALIDATE_ALL, List.of(generationKey, epochKey), List.of()));
+    call("invalidate all", jedis -> jedis.eval(RedisProtocol.INVALIDATE_ALL,
+        List.of(generationKey, epochKey), List.of(RedisProtocol.token(), RedisProtocol.token())));
+  }
+
+  @Override
+  public void prepare() throws RemoteUnavailable {
+    call("prepare", jedis -> jedis.eval(RedisProtocol.PREPARE, List.of(generationKey, epochKey),
+        List.of(RedisProtocol.token(), RedisProtocol.token())));
   }
 
   @Override

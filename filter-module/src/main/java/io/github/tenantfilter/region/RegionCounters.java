@@ -2,20 +2,14 @@ package io.github.tenantfilter.region;
 
 import io.github.tenantfilter.api.RegionSpec;
 import io.github.tenantfilter.api.RegionStats;
-import io.github.tenantfilter.engine.RemoteCounters;
+import io.github.tenantfilter.engine.TierCounters;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A region's counters, beside those of its remote tier: contention-free adders, read only when
- * someone asks.
+ * A region's counters, beyond those every tiered cache has ({@link TierCounters}).
  */
-final class RegionCounters extends RemoteCounters {
+final class RegionCounters extends TierCounters {
   final LongAdder gets = new LongAdder();
-  final LongAdder localHits = new LongAdder();
-  final LongAdder redisHits = new LongAdder();
-  final LongAdder redisMisses = new LongAdder();
-  final LongAdder loads = new LongAdder();
-  final LongAdder loadErrors = new LongAdder();
   final LongAdder corruptValues = new LongAdder();
   final LongAdder invalidations = new LongAdder();
 

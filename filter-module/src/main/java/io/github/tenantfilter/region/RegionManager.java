@@ -129,6 +129,7 @@ public final class RegionManager implements AutoCloseable {
         new TieredRegion<>(name, effective, serializer,
             heap.create(name, effective.localSize(), effective.localTtl()),
             remotes == null ? null : remotes.apply(name), health, random);
+    region.prepareRemote();
     regions.put(name, new Entry(region, spec));
     LOG.info("tenant-filter: cache region " + name + " created with " + effective
         + (effective.equals(spec) ? "" : " (settings applied to " + spec + ")")

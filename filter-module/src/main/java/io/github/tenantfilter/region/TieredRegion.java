@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import org.ehcache.Cache;
 
+// Above 300 lines on purpose: the coherence is engine's (Coherence, SingleFlight); what stays is
+// the region's read path, its put and its codec's failures, which read best as one.
 /**
  * One named region: the heap tier, then Redis, then the caller's loader.
  *
@@ -40,7 +41,7 @@ final class TieredRegion<V> implements CacheRegion<V> {
   private final String name;
   private final RegionSpec spec;
   private final CacheSerializer<V> serializer;
-  private final Cache<String, Object> heap;
+  private final RegionHeap.Tier heap;
   /** Redis, or {@code null} without it. */
   private final RegionRemote remote;
   private final RemoteHealth health;
@@ -52,7 +53,7 @@ final class TieredRegion<V> implements CacheRegion<V> {
   private volatile boolean closed;
 
   TieredRegion(String name, RegionSpec spec, CacheSerializer<V> serializer,
-      Cache<String, Object> heap, RegionRemote remote, RemoteHealth health,
+      RegionHeap.Tier heap, RegionRemote remote, RemoteHealth health,
       DoubleSupplier random) {
     this.name = name;
     this.spec = spec;
@@ -246,18 +247,12 @@ final class TieredRegion<V> implements CacheRegion<V> {
   }
   /** The value stored in Redis, or {@code null}; an unreadable one is deleted. */
   private V decode(String escaped, RegionRemote.Read read) {
-    String text = read.value();
-    if (text == null) {
-      return null;
-    }
-    int bar = text.indexOf('|');
-    String generationOf = bar > 0 ? text.substring(0, bar) : "";
-    if (!generationOf.isEmpty() && generationOf.chars().allMatch(Character::isDigit)) {
-      if (!generationOf.equals(read.generation())) {
-        return null; // from before the last whole-region invalidation: gone
+    if (!read.malformed()) {
+      if (read.value() == null) {
+        return null; // a miss, or from before the last whole-region invalidation: gone
       }
       try {
-        V value = serializer.deserialize(text.substring(bar + 1));
+        V value = serializer.deserialize(read.value());
         if (value != null) {
           return value;
         }
@@ -344,6 +339,17 @@ final class TieredRegion<V> implements CacheRegion<V> {
     coherence.invalidateAll(true);
   }
 
+  /** Makes sure Redis has the region's epoch and generation, so that the first fills count. */
+  void prepareRemote() {
+    if (remote != null) {
+      try {
+        remote.prepare();
+      } catch (RemoteUnavailable e) {
+        health.failed(e, counters);
+      }
+    }
+  }
+
   /** Another node invalidated {@code escaped}: drop it here, nothing else. */
   void heard(String escaped) {
     counters.invalidations.increment();
@@ -365,7 +371,7 @@ final class TieredRegion<V> implements CacheRegion<V> {
   public RegionStats stats() {
     long size;
     try {
-      size = closed ? 0 : RegionHeap.size(heap);
+      size = closed ? 0 : heap.size();
     } catch (IllegalStateException e) {
       size = 0;
     }

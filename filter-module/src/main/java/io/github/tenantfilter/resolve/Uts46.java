@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 
+// Above 300 lines on purpose: one algorithm of the standard (mapping, validity, contextual
+// rules, A-label round trip), step by step as UTS #46 section 4 lists them.
 /**
  * UTS #46 non-transitional processing of international labels, restricted so that no name
  * depends on the processing mode (see {@link HostNormalizer} and {@code docs/idn.md}): the

@@ -27,7 +27,7 @@ class LocalTierTest {
     try (LocalTier tier = new LocalTier(50, Duration.ofSeconds(60), 20, Duration.ofSeconds(5), clock)) {
       for (int i = 0; i < 1000; i++) {
         tier.putTenant("id:t" + i, tenant("t" + i, null));
-        tier.putNegative("domain:n" + i + ".example", LocalEntry.NOT_FOUND);
+        tier.putNegative("domain:n" + i + ".example", LocalEntry.Kind.NOT_FOUND);
       }
       assertThat(tier.size()).isLessThanOrEqualTo(70);
     }
@@ -36,7 +36,7 @@ class LocalTierTest {
   @Test
   void putTenant_replacesNegativeEntryForSameKey() {
     try (LocalTier tier = new LocalTier(10, Duration.ofSeconds(60), 10, Duration.ofSeconds(5), clock)) {
-      tier.putNegative("domain:x.example", LocalEntry.NOT_FOUND);
+      tier.putNegative("domain:x.example", LocalEntry.Kind.NOT_FOUND);
       tier.putTenant("domain:x.example", tenant("x", null, "x.example"));
       assertThat(tier.get("domain:x.example").kind).isEqualTo(LocalEntry.Kind.TENANT);
     }
@@ -45,7 +45,7 @@ class LocalTierTest {
   @Test
   void negativeCacheSizeZero_remembersNothing() {
     try (LocalTier tier = new LocalTier(10, Duration.ofSeconds(60), 0, Duration.ofSeconds(5), clock)) {
-      tier.putNegative("domain:x.example", LocalEntry.NOT_FOUND);
+      tier.putNegative("domain:x.example", LocalEntry.Kind.NOT_FOUND);
       assertThat(tier.get("domain:x.example")).isNull();
     }
   }

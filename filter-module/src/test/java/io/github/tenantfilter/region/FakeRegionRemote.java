@@ -1,23 +1,26 @@
 package io.github.tenantfilter.region;
 
+import io.github.tenantfilter.cache.RedisProtocol;
 import io.github.tenantfilter.engine.RemoteUnavailable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A region's Redis in memory, with the same epoch and generation rules as {@link
- * RedisRegionTier}, that counts calls, can fail, and records what it published.
+ * A region's Redis in memory, with the same protocol as {@link RedisRegionTier} ({@link
+ * RedisProtocol}: values under a generation token, fills checked against an epoch token), that
+ * counts calls, can fail, and records what it published.
  */
 final class FakeRegionRemote implements RegionRemote {
 
   final Map<String, String> values = new ConcurrentHashMap<>();
   final Map<String, Long> ttls = new ConcurrentHashMap<>();
-  final AtomicLong epoch = new AtomicLong();
-  final AtomicLong generation = new AtomicLong();
+  volatile String epoch = RedisProtocol.token();
+  volatile String generation = RedisProtocol.token();
+  /** Whole-region invalidations made. */
+  final AtomicInteger generations = new AtomicInteger();
   final AtomicInteger reads = new AtomicInteger();
   final AtomicInteger fills = new AtomicInteger();
   final AtomicInteger deletes = new AtomicInteger();
@@ -39,7 +42,9 @@ final class FakeRegionRemote implements RegionRemote {
   public Read read(String key) throws RemoteUnavailable {
     reads.incrementAndGet();
     check();
-    return new Read(values.get(key), Long.toString(epoch.get()), Long.toString(generation.get()));
+    String stored = values.get(key);
+    return new Read(RedisProtocol.live(stored, generation), epoch,
+        RedisProtocol.malformed(stored));
   }
 
   @Override
@@ -47,10 +52,10 @@ final class FakeRegionRemote implements RegionRemote {
       throws RemoteUnavailable {
     fills.incrementAndGet();
     check();
-    if (!read.epoch().equals(Long.toString(epoch.get()))) {
+    if (!read.epoch().equals(epoch)) {
       return false;
     }
-    values.put(key, read.generation() + "|" + payload);
+    values.put(key, generation + "|" + payload);
     ttls.put(key, ttlSeconds);
     return true;
   }
@@ -59,9 +64,9 @@ final class FakeRegionRemote implements RegionRemote {
   public synchronized void put(String key, String payload, long ttlSeconds)
       throws RemoteUnavailable {
     check();
-    values.put(key, generation.get() + "|" + payload);
+    values.put(key, generation + "|" + payload);
     ttls.put(key, ttlSeconds);
-    epoch.incrementAndGet();
+    epoch = RedisProtocol.token();
   }
 
   @Override
@@ -76,15 +81,21 @@ final class FakeRegionRemote implements RegionRemote {
     check();
     invalidations.incrementAndGet();
     values.remove(key);
-    epoch.incrementAndGet();
+    epoch = RedisProtocol.token();
   }
 
   @Override
   public synchronized void invalidateAll() throws RemoteUnavailable {
     check();
     invalidations.incrementAndGet();
-    generation.incrementAndGet();
-    epoch.incrementAndGet();
+    generation = RedisProtocol.token();
+    generations.incrementAndGet();
+    epoch = RedisProtocol.token();
+  }
+
+  @Override
+  public void prepare() throws RemoteUnavailable {
+    check();
   }
 
   @Override

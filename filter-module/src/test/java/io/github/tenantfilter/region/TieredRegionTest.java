@@ -63,7 +63,7 @@ class TieredRegionTest {
     assertThat(region.get("pro", this::load)).isEqualTo("value of pro");
 
     assertThat(loads).hasValue(1);
-    assertThat(redis.values).containsEntry("pro", "0|value of pro");
+    assertThat(redis.values).containsEntry("pro", redis.generation + "|value of pro");
     assertThat(redis.ttls).containsEntry("pro", 3600L);
   }
 
@@ -175,7 +175,7 @@ class TieredRegionTest {
 
     assertThat(redis.values).doesNotContainKey("pro");
     assertThat(region.get("pro", key -> "new")).isEqualTo("new");
-    assertThat(redis.values).containsEntry("pro", "0|new");
+    assertThat(redis.values).containsEntry("pro", redis.generation + "|new");
   }
 
   @Test
@@ -212,7 +212,7 @@ class TieredRegionTest {
     assertThat(redis.published).containsExactly("*");
     assertThat(region.get("pro", key -> "new pro")).isEqualTo("new pro");
     assertThat(region.get("free", key -> "new free")).isEqualTo("new free");
-    assertThat(redis.values).containsEntry("pro", "1|new pro");
+    assertThat(redis.values).containsEntry("pro", redis.generation + "|new pro");
   }
 
   @Test
@@ -220,7 +220,7 @@ class TieredRegionTest {
     RegionManager manager = manager(redis);
     CacheRegion<String> region = manager.region("plans", RegionSpec.of(TtlClass.LONG));
     region.get("pro", this::load);
-    redis.values.put("pro", "0|changed by the other node");
+    redis.values.put("pro", redis.generation + "|changed by the other node");
 
     manager.listener().regionInvalidated("plans", "pro");
 
@@ -258,13 +258,15 @@ class TieredRegionTest {
   void get_corruptValueInRedis_isDeletedAndLoaded() {
     CacheRegion<Long> counts =
         manager(redis).region("counts", CacheSerializer.longs(), RegionSpec.of(TtlClass.SHORT));
-    redis.values.put("a", "0|not a number");
+    String generation = redis.generation;
+    redis.values.put("a", generation + "|not a number");
     redis.values.put("b", "no generation");
 
     assertThat(counts.get("a", key -> 7L)).isEqualTo(7L);
     assertThat(counts.get("b", key -> 8L)).isEqualTo(8L);
 
-    assertThat(redis.values).containsEntry("a", "0|7").containsEntry("b", "0|8");
+    assertThat(redis.values)
+        .containsEntry("a", generation + "|7").containsEntry("b", generation + "|8");
     assertThat(redis.deletes).hasValue(2);
     assertThat(counts.stats().corruptValues()).isEqualTo(2);
     assertThat(counts.stats().loads()).isEqualTo(2);
@@ -325,7 +327,7 @@ class TieredRegionTest {
 
     assertThat(region.get("free", key -> "free")).isEqualTo("free");
 
-    assertThat(redis.generation).hasValue(1);
+    assertThat(redis.generations).hasValue(1);
     assertThat(region.get("pro", key -> "new")).isEqualTo("new");
   }
 
@@ -347,7 +349,7 @@ class TieredRegionTest {
 
     assertThat(region.get("none", key -> null)).isNull();
     assertThat(region.get("none", this::load)).isEqualTo("value of none");
-    assertThat(redis.values).containsEntry("none", "0|value of none");
+    assertThat(redis.values).containsEntry("none", redis.generation + "|value of none");
   }
 
   @Test
@@ -358,7 +360,7 @@ class TieredRegionTest {
     region.put("pro", "put");
 
     assertThat(region.get("pro", this::load)).isEqualTo("put");
-    assertThat(redis.values).containsEntry("pro", "0|put");
+    assertThat(redis.values).containsEntry("pro", redis.generation + "|put");
     assertThat(redis.published).containsExactly("pro");
     assertThat(region.getIfPresent("pro")).contains("put");
   }
@@ -370,14 +372,14 @@ class TieredRegionTest {
     whileLoadingOld(region, () -> region.put("pro", "new"));
 
     assertThat(region.get("pro", this::load)).isEqualTo("new");
-    assertThat(redis.values).containsEntry("pro", "0|new");
+    assertThat(redis.values).containsEntry("pro", redis.generation + "|new");
   }
 
   @Test
   void getIfPresent_neverLoads() {
     CacheRegion<String> region = plans();
     assertThat(region.getIfPresent("pro")).isEmpty();
-    redis.values.put("pro", "0|from redis");
+    redis.values.put("pro", redis.generation + "|from redis");
 
     assertThat(region.getIfPresent("pro")).contains("from redis");
     assertThat(loads).hasValue(0);
