@@ -1,15 +1,16 @@
 package io.github.tenantfilter.config;
 
 import io.github.tenantfilter.resolve.AddressRanges;
-import io.github.tenantfilter.resolve.ForwardedHostHeader;
 import io.github.tenantfilter.resolve.HostNormalizer;
-import io.github.tenantfilter.resolve.IpHostPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Parsers for setting values; each message says what a valid value looks like. */
@@ -126,49 +127,44 @@ final class Parsers {
     return patterns;
   }
 
-  static UnknownTenantPolicy unknownTenant(String text) {
-    return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "404" -> UnknownTenantPolicy.NOT_FOUND;
-      case "pass" -> UnknownTenantPolicy.PASS;
-      default -> throw new IllegalArgumentException(
-          "must be 404 (answer Not Found) or pass (serve the request without a tenant)");
+  /**
+   * The constants of {@code type}, each written as its name in lower case with {@code -} for
+   * {@code _} ({@code X_FORWARDED_HOST} is {@code x-forwarded-host}); case does not matter.
+   */
+  static <E extends Enum<E>> Setting.Parser<E> enumOf(Class<E> type) {
+    return enumOf(type, constant -> constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+  }
+
+  /**
+   * The constants of {@code type}, each written as {@code spelling} says; case does not matter.
+   * The message of a bad value lists them all.
+   *
+   * @throws IllegalStateException if two constants are spelt alike
+   */
+  static <E extends Enum<E>> Setting.Parser<E> enumOf(Class<E> type, Function<E, String> spelling) {
+    Map<String, E> constants = new LinkedHashMap<>();
+    for (E constant : type.getEnumConstants()) {
+      String text = spelling.apply(constant).toLowerCase(Locale.ROOT);
+      if (constants.putIfAbsent(text, constant) != null) {
+        throw new IllegalStateException(type.getSimpleName() + ": two constants are " + text);
+      }
+    }
+    List<String> texts = List.copyOf(constants.keySet());
+    int last = texts.size() - 1;
+    String message = "must be " + (last == 0 ? texts.get(0)
+        : String.join(", ", texts.subList(0, last)) + " or " + texts.get(last));
+    Map<String, E> byText = Map.copyOf(constants);
+    return text -> {
+      E constant = byText.get(text.trim().toLowerCase(Locale.ROOT));
+      if (constant == null) {
+        throw new IllegalArgumentException(message);
+      }
+      return constant;
     };
   }
 
   static AddressRanges addressRanges(String text) {
     return AddressRanges.parse(text);
-  }
-
-  static IpHostPolicy ipHosts(String text) {
-    return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "unknown" -> IpHostPolicy.UNKNOWN;
-      case "reject" -> IpHostPolicy.REJECT;
-      case "lookup" -> IpHostPolicy.LOOKUP;
-      default -> throw new IllegalArgumentException(
-          "must be unknown (no tenant: the unknown-tenant policy applies), reject (400) or lookup"
-              + " (looked up as a custom domain)");
-    };
-  }
-
-  static ForwardedHostHeader forwardedHostHeader(String text) {
-    return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "none" -> ForwardedHostHeader.NONE;
-      case "forwarded" -> ForwardedHostHeader.FORWARDED;
-      case "x-forwarded-host" -> ForwardedHostHeader.X_FORWARDED_HOST;
-      default -> throw new IllegalArgumentException(
-          "must be forwarded (RFC 7239 Forwarded host=), x-forwarded-host or none (the Host"
-              + " header always)");
-    };
-  }
-
-  static ErrorResponse errorResponse(String text) {
-    return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "text" -> ErrorResponse.TEXT;
-      case "container" -> ErrorResponse.CONTAINER;
-      default -> throw new IllegalArgumentException(
-          "must be text (a short plain-text body) or container (the error page of the"
-              + " application or server)");
-    };
   }
 
   static URI redisUrl(String text) {
@@ -200,17 +196,6 @@ final class Parsers {
     } catch (URISyntaxException | IllegalArgumentException e) {
       throw new IllegalArgumentException(message);
     }
-  }
-
-  static RedisMode redisMode(String text) {
-    return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "standalone" -> RedisMode.STANDALONE;
-      case "sentinel" -> RedisMode.SENTINEL;
-      case "cluster" -> RedisMode.CLUSTER;
-      default -> throw new IllegalArgumentException(
-          "must be standalone (one Redis server), sentinel (a master found through Redis"
-              + " Sentinel) or cluster (a Redis Cluster)");
-    };
   }
 
   static String sentinelMaster(String text) {

@@ -62,7 +62,7 @@ public final class Settings {
 
   /** The one header the trusted proxies write the client's host into. */
   public static final Setting<ForwardedHostHeader> TRUSTED_PROXIES_HOST_HEADER =
-      setting("trusted-proxies.host-header", "none", Parsers::forwardedHostHeader)
+      setting("trusted-proxies.host-header", "none", Parsers.enumOf(ForwardedHostHeader.class))
           .describedAs(
               "the header your trusted proxies write the client's host into, and the only one "
                   + "read: forwarded (RFC 7239 host=), x-forwarded-host (set, not appended, by the "
@@ -70,7 +70,7 @@ public final class Settings {
 
   /** What an IP address as Host gets. */
   public static final Setting<IpHostPolicy> IP_HOSTS =
-      setting("ip-hosts", "unknown", Parsers::ipHosts)
+      setting("ip-hosts", "unknown", Parsers.enumOf(IpHostPolicy.class))
           .describedAs(
               "a Host that is an IP address: unknown (no tenant, as unknown-tenant says), reject "
                   + "(400) or lookup (looked up as a custom domain)");
@@ -131,7 +131,11 @@ public final class Settings {
 
   /** What to do with an unknown tenant. */
   public static final Setting<UnknownTenantPolicy> UNKNOWN_TENANT =
-      setting("unknown-tenant", "404", Parsers::unknownTenant)
+      setting("unknown-tenant", "404", Parsers.enumOf(UnknownTenantPolicy.class,
+          policy -> switch (policy) {
+            case NOT_FOUND -> "404";
+            case PASS -> "pass";
+          }))
           .describedAs("404 (answer Not Found) or pass (serve the request without a tenant)");
 
   /** Paths never resolved. */
@@ -141,7 +145,7 @@ public final class Settings {
 
   /** How rejections are written. */
   public static final Setting<ErrorResponse> ERROR_RESPONSE =
-      setting("error-response", "text", Parsers::errorResponse)
+      setting("error-response", "text", Parsers.enumOf(ErrorResponse.class))
           .describedAs(
               "text (a short plain-text body) or container (sendError: the application's "
                   + "<error-page> or the server's page)");
@@ -199,7 +203,7 @@ public final class Settings {
 
   /** Standalone, sentinel or cluster. */
   public static final Setting<RedisMode> REDIS_MODE =
-      setting("redis.mode", "standalone", Parsers::redisMode)
+      setting("redis.mode", "standalone", Parsers.enumOf(RedisMode.class))
           .describedAs(
               "standalone (the URL names one Redis), sentinel (the URL names the sentinels) or "
                   + "cluster (the URL names some nodes of a Redis Cluster)");
