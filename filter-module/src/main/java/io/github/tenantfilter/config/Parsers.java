@@ -19,6 +19,12 @@ final class Parsers {
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final Pattern REDIS_DATABASE = Pattern.compile("\\d{1,5}");
+  private static final Pattern SENTINEL_MASTER = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+  private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+  private static final Pattern STATS_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+  private static final Pattern DOT_SEGMENT = Pattern.compile(".*/\\.{1,2}(/.*)?");
+  private static final Pattern ROLE = Pattern.compile("[\\x21-\\x7e&&[^,\"'<>]]+");
 
   private Parsers() {}
 
@@ -188,7 +194,7 @@ final class Parsers {
       }
       String path = uri.getPath();
       if (path != null && !path.isEmpty() && !path.equals("/")
-          && !path.substring(1).matches("\\d{1,5}")) {
+          && !REDIS_DATABASE.matcher(path.substring(1)).matches()) {
         throw new IllegalArgumentException(message);
       }
       RedisEndpoint.of(uri); // every host is host[:port], the user info user:password
@@ -203,7 +209,7 @@ final class Parsers {
     if (trimmed.isEmpty()) {
       return null;
     }
-    if (!trimmed.matches("[A-Za-z0-9._-]{1,128}")) {
+    if (!SENTINEL_MASTER.matcher(trimmed).matches()) {
       throw new IllegalArgumentException(
           "must be the master's name as the sentinels know it (letters, digits, . _ -), such as"
               + " mymaster");
@@ -236,7 +242,7 @@ final class Parsers {
     if (trimmed.isEmpty()) {
       return null;
     }
-    if (!trimmed.matches("[a-z_][a-z0-9_]{0,62}")) {
+    if (!CHANNEL.matcher(trimmed).matches()) {
       throw new IllegalArgumentException(
           "must be a PostgreSQL channel name (lower-case letters, digits, _), or empty for none");
     }
@@ -249,8 +255,8 @@ final class Parsers {
    */
   static String statsPath(String text) {
     String trimmed = text.trim();
-    if (trimmed.length() > 200 || !trimmed.matches("(/[A-Za-z0-9._~-]+)+")
-        || trimmed.matches(".*/\\.{1,2}(/.*)?")) {
+    if (trimmed.length() > 200 || !STATS_PATH.matcher(trimmed).matches()
+        || DOT_SEGMENT.matcher(trimmed).matches()) {
       throw new IllegalArgumentException(
           "must be a path such as /tenant-filter/stats: segments of letters, digits, - . _ ~,"
               + " no wildcard, no trailing /");
@@ -262,7 +268,7 @@ final class Parsers {
   static String roleName(String text) {
     String trimmed = text.trim();
     if (trimmed.isEmpty() || trimmed.length() > 100 || trimmed.equals("*")
-        || trimmed.equals("**") || !trimmed.matches("[\\x21-\\x7e&&[^,\"'<>]]+")) {
+        || trimmed.equals("**") || !ROLE.matcher(trimmed).matches()) {
       throw new IllegalArgumentException(
           "must be one role name such as tenant-filter-admin (no spaces, commas or quotes; not"
               + " * or **, which would let any user in)");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +21,8 @@ import java.util.stream.Stream;
  * @param <T> the type of the parsed value
  */
 public final class Setting<T> {
+
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
 
   /** Turns a setting's text into a value. */
   @FunctionalInterface
@@ -111,7 +114,7 @@ public final class Setting<T> {
    * tenant-filter.local-cache.size} is {@code TENANT_FILTER_LOCAL_CACHE_SIZE}.
    */
   static String environmentName(String name) {
-    return name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    return NOT_ALPHANUMERIC.matcher(name).replaceAll("_").toUpperCase(Locale.ROOT);
   }
 
   /** The dotted name, such as {@code tenant-filter.local-cache.size}. */
