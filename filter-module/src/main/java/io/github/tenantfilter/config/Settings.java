@@ -23,7 +23,10 @@ public final class Settings {
   /** Filled as the declarations below run, in their order; must come before them. */
   private static final List<Setting<?>> DECLARED = new ArrayList<>();
 
-  /** {@value #PREFIX}enabled: the filter resolves tenants ({@code false} passes every request through). */
+  /**
+   * {@value #PREFIX}enabled: the filter resolves tenants ({@code false} passes every request
+   * through).
+   */
   public static final Setting<Boolean> ENABLED =
       setting("enabled", "true", Parsers::bool)
           .describedAs(
