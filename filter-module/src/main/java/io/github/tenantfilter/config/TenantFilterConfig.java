@@ -278,12 +278,12 @@ public final class TenantFilterConfig {
 
   /** The Redis URL with its password masked, or {@code "none"}. */
   public String redisUrlForDisplay() {
-    return redisUrl() == null ? "none" : Parsers.maskUrl(redisUrl().toString());
+    return redisUrl() == null ? "none" : UrlMasking.maskUrl(redisUrl().toString());
   }
 
   /** The JDBC URL with any password masked, or {@code null}. */
   public String jdbcUrlForDisplay() {
-    return jdbcUrl() == null ? null : Parsers.maskUrl(jdbcUrl());
+    return jdbcUrl() == null ? null : UrlMasking.maskUrl(jdbcUrl());
   }
 
   /** Equal when every setting's value is. */
