@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-// Over 300 lines: it is the one declaration of every setting (a setting is added here and nowhere
-// else but its docs/settings.md row).
+// Over 300 lines: it is the one declaration of every setting, and nothing else.
 /**
  * Every setting of the filter, with its name, environment variables and default, each declared
  * once; {@link #ALL} lists them in the order declared. docs/settings.md's settings table lists the
  * same (a test keeps them together).
+ *
+ * <p>A new setting is one declaration here and one row there; {@link TenantFilterConfig#get}
+ * returns its value, already parsed and checked when the application started.
  */
 public final class Settings {
 
