@@ -1,15 +1,16 @@
 package io.github.tenantfilter.config;
 
 import io.github.tenantfilter.resolve.AddressRanges;
-import io.github.tenantfilter.resolve.ForwardedHostHeader;
 import io.github.tenantfilter.resolve.HostNormalizer;
-import io.github.tenantfilter.resolve.IpHostPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Parsers for setting values; each message says what a valid value looks like. */
@@ -18,6 +19,12 @@ final class Parsers {
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final Pattern REDIS_DATABASE = Pattern.compile("\\d{1,5}");
+  private static final Pattern SENTINEL_MASTER = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+  private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+  private static final Pattern STATS_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+  private static final Pattern DOT_SEGMENT = Pattern.compile(".*/\\.{1,2}(/.*)?");
+  private static final Pattern ROLE = Pattern.compile("[\\x21-\\x7e&&[^,\"'<>]]+");
 
   private Parsers() {}
 
@@ -126,49 +133,44 @@ final class Parsers {
     return patterns;
   }
 
-  static UnknownTenantPolicy unknownTenant(String text) {
-    return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "404" -> UnknownTenantPolicy.NOT_FOUND;
-      case "pass" -> UnknownTenantPolicy.PASS;
-      default -> throw new IllegalArgumentException(
-          "must be 404 (answer Not Found) or pass (serve the request without a tenant)");
+  /**
+   * The constants of {@code type}, each written as its name in lower case with {@code -} for
+   * {@code _} ({@code X_FORWARDED_HOST} is {@code x-forwarded-host}); case does not matter.
+   */
+  static <E extends Enum<E>> Setting.Parser<E> enumOf(Class<E> type) {
+    return enumOf(type, constant -> constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+  }
+
+  /**
+   * The constants of {@code type}, each written as {@code spelling} says; case does not matter.
+   * The message of a bad value lists them all.
+   *
+   * @throws IllegalStateException if two constants are spelt alike
+   */
+  static <E extends Enum<E>> Setting.Parser<E> enumOf(Class<E> type, Function<E, String> spelling) {
+    Map<String, E> constants = new LinkedHashMap<>();
+    for (E constant : type.getEnumConstants()) {
+      String text = spelling.apply(constant).toLowerCase(Locale.ROOT);
+      if (constants.putIfAbsent(text, constant) != null) {
+        throw new IllegalStateException(type.getSimpleName() + ": two constants are " + text);
+      }
+    }
+    List<String> texts = List.copyOf(constants.keySet());
+    int last = texts.size() - 1;
+    String message = "must be " + (last == 0 ? texts.get(0)
+        : String.join(", ", texts.subList(0, last)) + " or " + texts.get(last));
+    Map<String, E> byText = Map.copyOf(constants);
+    return text -> {
+      E constant = byText.get(text.trim().toLowerCase(Locale.ROOT));
+      if (constant == null) {
+        throw new IllegalArgumentException(message);
+      }
+      return constant;
     };
   }
 
   static AddressRanges addressRanges(String text) {
     return AddressRanges.parse(text);
-  }
-
-  static IpHostPolicy ipHosts(String text) {
-    return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "unknown" -> IpHostPolicy.UNKNOWN;
-      case "reject" -> IpHostPolicy.REJECT;
-      case "lookup" -> IpHostPolicy.LOOKUP;
-      default -> throw new IllegalArgumentException(
-          "must be unknown (no tenant: the unknown-tenant policy applies), reject (400) or lookup"
-              + " (looked up as a custom domain)");
-    };
-  }
-
-  static ForwardedHostHeader forwardedHostHeader(String text) {
-    return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "none" -> ForwardedHostHeader.NONE;
-      case "forwarded" -> ForwardedHostHeader.FORWARDED;
-      case "x-forwarded-host" -> ForwardedHostHeader.X_FORWARDED_HOST;
-      default -> throw new IllegalArgumentException(
-          "must be forwarded (RFC 7239 Forwarded host=), x-forwarded-host or none (the Host"
-              + " header always)");
-    };
-  }
-
-  static ErrorResponse errorResponse(String text) {
-    return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "text" -> ErrorResponse.TEXT;
-      case "container" -> ErrorResponse.CONTAINER;
-      default -> throw new IllegalArgumentException(
-          "must be text (a short plain-text body) or container (the error page of the"
-              + " application or server)");
-    };
   }
 
   static URI redisUrl(String text) {
@@ -192,7 +194,7 @@ final class Parsers {
       }
       String path = uri.getPath();
       if (path != null && !path.isEmpty() && !path.equals("/")
-          && !path.substring(1).matches("\\d{1,5}")) {
+          && !REDIS_DATABASE.matcher(path.substring(1)).matches()) {
         throw new IllegalArgumentException(message);
       }
       RedisEndpoint.of(uri); // every host is host[:port], the user info user:password
@@ -202,23 +204,12 @@ final class Parsers {
     }
   }
 
-  static RedisMode redisMode(String text) {
-    return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "standalone" -> RedisMode.STANDALONE;
-      case "sentinel" -> RedisMode.SENTINEL;
-      case "cluster" -> RedisMode.CLUSTER;
-      default -> throw new IllegalArgumentException(
-          "must be standalone (one Redis server), sentinel (a master found through Redis"
-              + " Sentinel) or cluster (a Redis Cluster)");
-    };
-  }
-
   static String sentinelMaster(String text) {
     String trimmed = text.trim();
     if (trimmed.isEmpty()) {
       return null;
     }
-    if (!trimmed.matches("[A-Za-z0-9._-]{1,128}")) {
+    if (!SENTINEL_MASTER.matcher(trimmed).matches()) {
       throw new IllegalArgumentException(
           "must be the master's name as the sentinels know it (letters, digits, . _ -), such as"
               + " mymaster");
@@ -251,7 +242,7 @@ final class Parsers {
     if (trimmed.isEmpty()) {
       return null;
     }
-    if (!trimmed.matches("[a-z_][a-z0-9_]{0,62}")) {
+    if (!CHANNEL.matcher(trimmed).matches()) {
       throw new IllegalArgumentException(
           "must be a PostgreSQL channel name (lower-case letters, digits, _), or empty for none");
     }
@@ -264,8 +255,8 @@ final class Parsers {
    */
   static String statsPath(String text) {
     String trimmed = text.trim();
-    if (trimmed.length() > 200 || !trimmed.matches("(/[A-Za-z0-9._~-]+)+")
-        || trimmed.matches(".*/\\.{1,2}(/.*)?")) {
+    if (trimmed.length() > 200 || !STATS_PATH.matcher(trimmed).matches()
+        || DOT_SEGMENT.matcher(trimmed).matches()) {
       throw new IllegalArgumentException(
           "must be a path such as /tenant-filter/stats: segments of letters, digits, - . _ ~,"
               + " no wildcard, no trailing /");
@@ -277,7 +268,7 @@ final class Parsers {
   static String roleName(String text) {
     String trimmed = text.trim();
     if (trimmed.isEmpty() || trimmed.length() > 100 || trimmed.equals("*")
-        || trimmed.equals("**") || !trimmed.matches("[\\x21-\\x7e&&[^,\"'<>]]+")) {
+        || trimmed.equals("**") || !ROLE.matcher(trimmed).matches()) {
       throw new IllegalArgumentException(
           "must be one role name such as tenant-filter-admin (no spaces, commas or quotes; not"
               + " * or **, which would let any user in)");
@@ -305,34 +296,4 @@ final class Parsers {
     }
     return trimmed;
   }
-
-  /**
-   * Masks the password of a URL ({@code user:password@}, {@code :password@}, or a lone {@code
-   * password@}) for logs and messages. Everything from the first colon after {@code //} to the
-   * last {@code @} is masked, so that a password that holds {@code /}, {@code ?}, {@code #} or
-   * {@code @} unescaped (a URL that does not parse) is hidden too; the price is that an {@code @}
-   * later in the URL (a JDBC parameter) masks more than the password.
-   *
-   * <p>Then every parameter whose name says it is a secret ({@link #SECRET_PARAMETER}: password,
-   * sslpassword, pwd, token, secret, API and access keys, credentials...), in a query ({@code
-   * ?a=b&c=d}) or in {@code ;}-separated properties (SQL Server's JDBC URLs), has its value
-   * masked.
-   */
-  static String maskUrl(String text) {
-    int start = text.indexOf("//");
-    int at = text.lastIndexOf('@');
-    String masked = text;
-    if (start >= 0 && at > start) {
-      String userInfo = text.substring(start + 2, at);
-      int colon = userInfo.indexOf(':');
-      String shown = colon < 0 ? "****" : userInfo.substring(0, colon + 1) + "****";
-      masked = text.substring(0, start + 2) + shown + text.substring(at);
-    }
-    return SECRET_PARAMETER.matcher(masked).replaceAll("$1****");
-  }
-
-  /** A URL parameter whose name says it holds a secret, up to its value. */
-  static final Pattern SECRET_PARAMETER = Pattern.compile(
-      "(?i)([?&;][^=&;?#]*(?:pass|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key"
-          + "|credential)[^=&;?#]*=)[^&;#]*");
 }

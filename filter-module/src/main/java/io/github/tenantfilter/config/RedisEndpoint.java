@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public record RedisEndpoint(
     boolean tls, String user, String password, List<Node> nodes, int database) {
 
+  private static final Pattern COMMA = Pattern.compile(",");
   private static final Pattern NODE =
       Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+)(?::(\\d{1,5}))?");
 
@@ -66,7 +67,7 @@ public record RedisEndpoint(
       authority = authority.substring(at + 1);
     }
     List<Node> nodes = new ArrayList<>();
-    for (String item : authority.split(",", -1)) {
+    for (String item : COMMA.split(authority, -1)) {
       Matcher matcher = NODE.matcher(item);
       if (!matcher.matches()) {
         throw new IllegalArgumentException("not host[:port]: " + item);

@@ -61,21 +61,22 @@ public final class RegionSettings {
   }
 
   static Setting<Object> ttl(String region) {
-    return new Setting<>(PREFIX + region + ".ttl", List.of(), "", RegionSettings::parseTtl, false,
-        "Redis TTL of region " + region);
+    return Setting.named(PREFIX + region + ".ttl", "", RegionSettings::parseTtl)
+        .describedAs("Redis TTL of region " + region);
   }
 
   static Setting<Integer> size(String region) {
-    return new Setting<>(PREFIX + region + ".size", List.of(), "",
-        text -> text.isBlank() ? null : Parsers.integer(1, RegionSpec.MAX_LOCAL_SIZE).parse(text),
-        false, "heap entries of region " + region);
+    return Setting.<Integer>named(PREFIX + region + ".size", "",
+            text -> text.isBlank() ? null
+                : Parsers.integer(1, RegionSpec.MAX_LOCAL_SIZE).parse(text))
+        .describedAs("heap entries of region " + region);
   }
 
   static Setting<Duration> localTtl(String region) {
-    return new Setting<>(PREFIX + region + ".local-ttl", List.of(), "",
-        text -> text.isBlank() ? null
-            : Parsers.duration(Duration.ofMillis(1), RegionSpec.MAX_TTL).parse(text),
-        false, "heap TTL of region " + region);
+    return Setting.<Duration>named(PREFIX + region + ".local-ttl", "",
+            text -> text.isBlank() ? null
+                : Parsers.duration(Duration.ofMillis(1), RegionSpec.MAX_TTL).parse(text))
+        .describedAs("heap TTL of region " + region);
   }
 
   /** A TTL class's name ({@code LONG}, {@code rate_limit}) or a duration; blank: none. */

@@ -98,8 +98,8 @@ public final class SettingsReader {
       return null;
     }
     if (setting.secret()) {
-      return text.contains("://") ? Parsers.maskUrl(text) : "****";
+      return text.contains("://") ? UrlMasking.maskUrl(text) : "****";
     }
-    return text.contains("://") || text.startsWith("jdbc:") ? Parsers.maskUrl(text) : text;
+    return text.contains("://") || text.startsWith("jdbc:") ? UrlMasking.maskUrl(text) : text;
   }
 }

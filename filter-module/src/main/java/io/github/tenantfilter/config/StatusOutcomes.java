@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +21,10 @@ public final class StatusOutcomes {
 
   /** Marks a status whose tenant is served. */
   public static final int SERVE = 0;
+
+  private static final Pattern ENTRY_SEPARATOR = Pattern.compile("\\s*,\\s*");
+  private static final Pattern STATUS = Pattern.compile("\\*|[a-z0-9_.-]{1,64}");
+  private static final Pattern CODE = Pattern.compile("\\d{3}");
 
   private final Map<String, Integer> outcomes;
   private final int others;
@@ -39,21 +44,21 @@ public final class StatusOutcomes {
   public static StatusOutcomes parse(String text) {
     Map<String, Integer> outcomes = new LinkedHashMap<>();
     Integer others = null;
-    for (String entry : text.trim().split("\\s*,\\s*")) {
+    for (String entry : ENTRY_SEPARATOR.split(text.trim())) {
       if (entry.isEmpty()) {
         continue;
       }
       int eq = entry.indexOf('=');
       String status = eq < 0 ? "" : entry.substring(0, eq).trim().toLowerCase(Locale.ROOT);
       String outcome = eq < 0 ? "" : entry.substring(eq + 1).trim().toLowerCase(Locale.ROOT);
-      if (status.isEmpty() || !status.matches("\\*|[a-z0-9_.-]{1,64}")) {
+      if (status.isEmpty() || !STATUS.matcher(status).matches()) {
         throw new IllegalArgumentException(
             "\"" + entry + "\": entries are status=outcome, such as suspended=403 or *=403");
       }
       int code;
       if (outcome.equals("serve")) {
         code = SERVE;
-      } else if (outcome.matches("\\d{3}") && CODES.contains(Integer.parseInt(outcome))) {
+      } else if (CODE.matcher(outcome).matches() && CODES.contains(Integer.parseInt(outcome))) {
         code = Integer.parseInt(outcome);
       } else {
         throw new IllegalArgumentException("\"" + entry + "\": the outcome must be serve or one of "

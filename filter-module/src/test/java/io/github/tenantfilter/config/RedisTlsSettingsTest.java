@@ -173,7 +173,7 @@ class RedisTlsSettingsTest {
         "jdbc:postgresql://db/app?user=passwordless | jdbc:postgresql://db/app?user=passwordless",
       })
   void maskUrl_hidesEveryPassword(String url, String shown) {
-    assertThat(Parsers.maskUrl(url)).isEqualTo(shown);
+    assertThat(UrlMasking.maskUrl(url)).isEqualTo(shown);
   }
 
   /** Regression (issue 14, defect 8): the JMX Settings attribute and the stats page. */

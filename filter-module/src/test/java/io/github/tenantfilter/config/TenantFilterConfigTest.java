@@ -185,6 +185,17 @@ class TenantFilterConfigTest {
   }
 
   @Test
+  void get_anySettingOfAll_byItsConstant() {
+    TenantFilterConfig config = TenantFilterConfig.of(Map.of("tenant-filter.stats.top", "7"));
+    assertThat(config.get(Settings.STATS_TOP)).isEqualTo(7);
+    assertThat(config.get(Settings.HEADER)).isNull();
+    assertThat(config.get(Settings.LOCAL_CACHE_SIZE)).isEqualTo(config.localCacheSize());
+    assertThatThrownBy(() -> config.get(RegionSettings.size("plans")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tenant-filter.region.plans.size");
+  }
+
+  @Test
   void environmentNames_originalNameFirstThenDerived() {
     assertThat(Settings.LOCAL_CACHE_SIZE.environmentNames())
         .containsExactly("LOCAL_CACHE_SIZE", "TENANT_FILTER_LOCAL_CACHE_SIZE");
