@@ -22,8 +22,9 @@ import redis.clients.jedis.JedisPubSub;
  *
  * <p>Messages can be lost (Redis down, connection cut), or sent before the first subscription.
  * So the node is told when it stops hearing and every time the subscription is made (the first
- * time too), and resynchronises then; the heap TTL bounds staleness if a loss goes unnoticed. A watchdog pings the subscription every few seconds and reconnects when
- * no answer comes: a connection that died silently is noticed too. While the circuit breaker
+ * time too), and resynchronises then; the heap TTL bounds staleness if a loss goes unnoticed. A
+ * watchdog pings the subscription every few seconds and reconnects when no answer comes: a
+ * connection that died silently is noticed too. While the circuit breaker
  * around Redis is open the bus sends nothing (no reconnect, no ping): no command of ours reaches
  * Redis until the breaker's probe succeeds.
  *

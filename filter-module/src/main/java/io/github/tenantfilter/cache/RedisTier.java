@@ -47,7 +47,8 @@ final class RedisTier implements RemoteTier {
       TenantCodec codec,
       DoubleSupplier random,
       String description) {
-    this(redis, keyPrefix, ttl, Duration.ZERO, System::currentTimeMillis, codec, random, description);
+    this(redis, keyPrefix, ttl, Duration.ZERO, System::currentTimeMillis, codec, random,
+        description);
   }
 
   /**

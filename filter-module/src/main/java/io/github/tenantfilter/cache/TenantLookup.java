@@ -126,7 +126,8 @@ public final class TenantLookup implements AutoCloseable {
     this.health = remote == null ? null
         : new RemoteHealth(remote.describe(), "the tenant cache", "the heap tier and the store");
     this.invalidations = direct == null ? null : new TenantInvalidations(direct, direct, nodeId);
-    this.requestsInvalidations = remote == null ? null : new TenantInvalidations(remote, direct, nodeId);
+    this.requestsInvalidations =
+        remote == null ? null : new TenantInvalidations(remote, direct, nodeId);
     this.coherence = new Coherence("the tenant cache", new HeapTier(), invalidations, health,
         stats, MAX_OWED);
     // deaf until the channels are up: until then Redis could hold what a lost message concerned
