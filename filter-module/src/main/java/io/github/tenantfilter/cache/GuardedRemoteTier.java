@@ -1,23 +1,23 @@
 package io.github.tenantfilter.cache;
 
-import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.engine.Coherence;
 import io.github.tenantfilter.engine.RemoteUnavailable;
-import io.github.tenantfilter.resolve.LookupKey;
+import io.github.tenantfilter.engine.SharedTier;
 
 /**
- * Sends every call of a {@link RemoteTier} through the {@link RedisCircuitBreaker}. An open
+ * Sends every call of a {@link SharedTier} through the {@link RedisCircuitBreaker}. An open
  * circuit becomes a {@link RemoteUnavailable} marked {@link RemoteUnavailable#circuitOpen()}:
  * no call was made.
  */
-final class GuardedRemoteTier implements RemoteTier {
+final class GuardedRemoteTier implements SharedTier {
 
   private static final String OPEN =
       "org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException";
 
-  private final RemoteTier tier;
+  private final SharedTier tier;
   private final RedisCircuitBreaker breaker;
 
-  GuardedRemoteTier(RemoteTier tier, RedisCircuitBreaker breaker) {
+  GuardedRemoteTier(SharedTier tier, RedisCircuitBreaker breaker) {
     this.tier = tier;
     this.breaker = breaker;
   }
@@ -47,51 +47,49 @@ final class GuardedRemoteTier implements RemoteTier {
   }
 
   @Override
-  public Read read(LookupKey key) throws RemoteUnavailable {
+  public Read read(String key) throws RemoteUnavailable {
     return guarded(() -> tier.read(key));
   }
 
   @Override
-  public boolean write(LookupKey key, Tenant tenant, String epoch) throws RemoteUnavailable {
-    return guarded(() -> tier.write(key, tenant, epoch));
+  public boolean fill(String key, String payload, long ttlSeconds, String epoch, String group)
+      throws RemoteUnavailable {
+    return guarded(() -> tier.fill(key, payload, ttlSeconds, epoch, group));
   }
 
   @Override
-  public void delete(LookupKey key) throws RemoteUnavailable {
-    guarded(() -> {
-      tier.delete(key);
-      return null;
-    });
+  public void put(String key, String payload, long ttlSeconds) throws RemoteUnavailable {
+    run(() -> tier.put(key, payload, ttlSeconds));
   }
 
   @Override
-  public void invalidate(String tenantId) throws RemoteUnavailable {
-    guarded(() -> {
-      tier.invalidate(tenantId);
-      return null;
-    });
+  public void delete(String key) throws RemoteUnavailable {
+    run(() -> tier.delete(key));
   }
 
   @Override
-  public void publish(String message) throws RemoteUnavailable {
-    guarded(() -> {
-      tier.publish(message);
-      return null;
-    });
+  public void invalidate(String key) throws RemoteUnavailable {
+    run(() -> tier.invalidate(key));
+  }
+
+  @Override
+  public void publish(String key) throws RemoteUnavailable {
+    run(() -> tier.publish(key));
   }
 
   @Override
   public void invalidateAll() throws RemoteUnavailable {
-    guarded(() -> {
-      tier.invalidateAll();
-      return null;
-    });
+    run(tier::invalidateAll);
   }
 
   @Override
   public void prepare() throws RemoteUnavailable {
+    run(tier::prepare);
+  }
+
+  private void run(Coherence.RemoteCall call) throws RemoteUnavailable {
     guarded(() -> {
-      tier.prepare();
+      call.run();
       return null;
     });
   }

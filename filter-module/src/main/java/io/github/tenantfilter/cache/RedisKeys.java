@@ -37,9 +37,9 @@ final class RedisKeys {
     this.channel = prefix + "tenant:invalidations";
   }
 
-  /** The key holding the tenant found under {@code key}. */
-  String value(LookupKey key) {
-    return base + key.cacheKey();
+  /** The key holding the tenant found under cache key {@code key} ({@link LookupKey#cacheKey}). */
+  String value(String key) {
+    return base + key;
   }
 
   /** The set of every key written for {@code tenantId}. */

@@ -1,18 +1,17 @@
 package io.github.tenantfilter.cache;
 
-import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.engine.RemoteUnavailable;
+import io.github.tenantfilter.engine.SharedTier;
 import io.github.tenantfilter.resolve.LookupKey;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.DoubleSupplier;
-import java.util.function.LongSupplier;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Redis as the tenant cache's shared tier, through Jedis: one server, Sentinel or a Cluster alike
- * ({@link RedisClients}), by the protocol the regions use too ({@link RedisProtocol}).
+ * ({@link RedisClients}), by the protocol the regions use too ({@link RedisProtocol}). Keys are
+ * the lookup keys' cache keys ({@link LookupKey#cacheKey()}); a value's group is its tenant's id.
  *
  * <p>Layout ({@link RedisKeys}) under the configured prefix {@code p}, every key in the one hash
  * slot of the tag {@code {tenant}}:
@@ -20,96 +19,66 @@ import redis.clients.jedis.exceptions.JedisException;
  * <ul>
  *   <li>{@code p{tenant}:id:<id>}, {@code p{tenant}:subdomain:<label>}, {@code
  *       p{tenant}:domain:<host>}: {@code <generation>|} followed by the tenant as JSON ({@link
- *       TenantCodec}) with the time it is fresh until; the key lives that long plus the
- *       stale-if-error window;
- *   <li>{@code p{tenant}:keys:<id>}: the index, the set of every key written for that tenant;
+ *       TenantCodec}) with the time it is fresh until;
+ *   <li>{@code p{tenant}:keys:<id>}: the index, the set of every key written for that tenant, so
+ *       that invalidating a tenant also removes the keys of domains it no longer has;
  *   <li>{@code p{tenant}:epoch} and {@code p{tenant}:generation}: the protocol's tokens.
  * </ul>
  *
  * <p>Jedis exceptions are translated to {@link RemoteUnavailable}; a connection that failed is
  * discarded by Jedis's pool, never reused.
  */
-final class RedisTier implements RemoteTier {
+final class RedisTier implements SharedTier {
 
   private final RedisClients redis;
   private final RedisKeys keys;
-  private final long ttlSeconds;
-  private final long staleSeconds;
-  private final LongSupplier now;
-  private final TenantCodec codec;
-  private final DoubleSupplier random;
+  /** How long an index lives: as long as the longest-lived value it lists. */
+  private final long indexTtlSeconds;
+  /** This node in invalidation messages. */
+  private final String nodeId;
   private final String description;
-
-  RedisTier(
-      RedisClients redis,
-      String keyPrefix,
-      Duration ttl,
-      TenantCodec codec,
-      DoubleSupplier random,
-      String description) {
-    this(redis, keyPrefix, ttl, Duration.ZERO, System::currentTimeMillis, codec, random,
-        description);
-  }
 
   /**
    * Creates the tier.
    *
-   * @param staleIfError how long past its TTL a value stays in Redis, marked stale (its {@code
-   *     freshUntil} passed), to be served only when the store cannot answer
-   * @param now wall-clock milliseconds, shared by the nodes
+   * @param longestTtl the longest a value lives (the Redis TTL and the stale-if-error window)
    */
-  RedisTier(
-      RedisClients redis,
-      String keyPrefix,
-      Duration ttl,
-      Duration staleIfError,
-      LongSupplier now,
-      TenantCodec codec,
-      DoubleSupplier random,
+  RedisTier(RedisClients redis, String keyPrefix, Duration longestTtl, String nodeId,
       String description) {
     this.redis = redis;
     this.keys = new RedisKeys(keyPrefix);
-    this.ttlSeconds = Math.max(1, ttl.toSeconds());
-    this.staleSeconds = Math.max(0, staleIfError.toSeconds());
-    this.now = now;
-    this.codec = codec;
-    this.random = random;
+    this.indexTtlSeconds = Math.max(1, longestTtl.toSeconds());
+    this.nodeId = nodeId;
     this.description = description;
   }
 
-  String key(LookupKey key) {
-    return keys.value(key);
-  }
-
   @Override
-  public Read read(LookupKey key) throws RemoteUnavailable {
+  public Read read(String key) throws RemoteUnavailable {
     try {
-      List<String> values = redis.client().mget(key(key), keys.epoch(), keys.generation());
+      List<String> values = redis.client().mget(keys.value(key), keys.epoch(), keys.generation());
       if (values == null || values.size() != 3) {
         throw new RemoteUnavailable("MGET returned " + values, null);
       }
-      return new Read(RedisProtocol.live(values.get(0), values.get(2)),
-          RedisProtocol.epoch(values.get(1)));
+      String stored = values.get(0);
+      return new Read(RedisProtocol.live(stored, values.get(2)),
+          RedisProtocol.epoch(values.get(1)), RedisProtocol.malformed(stored));
     } catch (JedisException | ClassCastException e) {
       throw translate("read", e);
     }
   }
 
   @Override
-  public boolean write(LookupKey key, Tenant tenant, String epoch) throws RemoteUnavailable {
-    // up to 10 % less, so that tenants loaded together do not expire together
-    long ttl = Math.max(1, ttlSeconds - (long) (ttlSeconds * 0.1 * random.getAsDouble()));
+  public boolean fill(String key, String payload, long ttlSeconds, String epoch, String group)
+      throws RemoteUnavailable {
     try {
-      Object stored =
-          redis.client().eval(
-              RedisProtocol.FILL_INDEXED,
-              List.of(key(key), keys.epoch(), keys.generation(), keys.index(tenant.id())),
-              List.of(
-                  codec.encode(tenant, now.getAsLong() + ttl * 1000),
-                  Long.toString(ttl + staleSeconds),
-                  epoch,
-                  RedisProtocol.token(),
-                  Long.toString(ttlSeconds + staleSeconds)));
+      Object stored = group == null
+          ? redis.client().eval(RedisProtocol.FILL,
+              List.of(keys.value(key), keys.epoch(), keys.generation()),
+              List.of(payload, Long.toString(ttlSeconds), epoch, RedisProtocol.token()))
+          : redis.client().eval(RedisProtocol.FILL_INDEXED,
+              List.of(keys.value(key), keys.epoch(), keys.generation(), keys.index(group)),
+              List.of(payload, Long.toString(ttlSeconds), epoch, RedisProtocol.token(),
+                  Long.toString(indexTtlSeconds)));
       return Long.valueOf(1).equals(stored);
     } catch (JedisException e) {
       throw translate("write", e);
@@ -117,20 +86,34 @@ final class RedisTier implements RemoteTier {
   }
 
   @Override
-  public void delete(LookupKey key) throws RemoteUnavailable {
+  public void put(String key, String payload, long ttlSeconds) throws RemoteUnavailable {
     try {
-      redis.client().del(key(key));
+      redis.client().eval(RedisProtocol.PUT,
+          List.of(keys.value(key), keys.epoch(), keys.generation()),
+          List.of(payload, Long.toString(ttlSeconds), RedisProtocol.token(),
+              RedisProtocol.token()));
+    } catch (JedisException e) {
+      throw translate("put", e);
+    }
+  }
+
+  @Override
+  public void delete(String key) throws RemoteUnavailable {
+    try {
+      redis.client().del(keys.value(key));
     } catch (JedisException e) {
       throw translate("delete", e);
     }
   }
 
+  /** Removes every key ever filled for tenant {@code tenantId}, and replaces the epoch. */
   @Override
   public void invalidate(String tenantId) throws RemoteUnavailable {
     try {
       redis.client().eval(
           RedisProtocol.INVALIDATE_INDEXED,
-          List.of(keys.index(tenantId), key(LookupKey.id(tenantId)), keys.epoch()),
+          List.of(keys.index(tenantId), keys.value(LookupKey.id(tenantId).cacheKey()),
+              keys.epoch()),
           List.of(RedisProtocol.token()));
     } catch (JedisException e) {
       throw translate("invalidate", e);
@@ -142,8 +125,11 @@ final class RedisTier implements RemoteTier {
     return new RedisKeys(keyPrefix).channel();
   }
 
+  /** Tells the other nodes that tenant {@code tenantId} changed ({@code null}: every tenant). */
   @Override
-  public void publish(String message) throws RemoteUnavailable {
+  public void publish(String tenantId) throws RemoteUnavailable {
+    String message = tenantId == null
+        ? InvalidationBus.messageAll(nodeId) : InvalidationBus.message(nodeId, tenantId);
     try {
       redis.client().publish(keys.channel(), message);
     } catch (JedisException e) {
@@ -159,8 +145,7 @@ final class RedisTier implements RemoteTier {
   @Override
   public void invalidateAll() throws RemoteUnavailable {
     try {
-      redis.client().eval(
-          RedisProtocol.INVALIDATE_ALL, List.of(keys.generation(), keys.epoch()),
+      redis.client().eval(RedisProtocol.INVALIDATE_ALL, List.of(keys.generation(), keys.epoch()),
           List.of(RedisProtocol.token(), RedisProtocol.token()));
     } catch (JedisException e) {
       throw translate("invalidate all", e);
@@ -170,8 +155,7 @@ final class RedisTier implements RemoteTier {
   @Override
   public void prepare() throws RemoteUnavailable {
     try {
-      redis.client().eval(
-          RedisProtocol.PREPARE, List.of(keys.generation(), keys.epoch()),
+      redis.client().eval(RedisProtocol.PREPARE, List.of(keys.generation(), keys.epoch()),
           List.of(RedisProtocol.token(), RedisProtocol.token()));
     } catch (JedisException e) {
       throw translate("prepare", e);

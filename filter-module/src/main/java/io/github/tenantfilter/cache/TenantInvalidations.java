@@ -2,25 +2,21 @@ package io.github.tenantfilter.cache;
 
 import io.github.tenantfilter.engine.Coherence;
 import io.github.tenantfilter.engine.RemoteUnavailable;
+import io.github.tenantfilter.engine.SharedTier;
 
 /**
- * Redis as the tenant cache's invalidations see it ({@link Coherence.Remote}): by tenant id, the
- * messages in the bus's format, each call around the breaker once more on a dead connection.
+ * Redis as the tenant cache's invalidations see it ({@link Coherence.Remote}): by tenant id, each
+ * call around the breaker once more on a dead connection.
  */
 final class TenantInvalidations implements Coherence.Remote {
 
-  private final RemoteTier tier;
-  private final RemoteTier direct;
-  private final String nodeId;
+  private final SharedTier tier;
+  private final SharedTier direct;
 
-  /**
-   * Invalidations through {@code tier}, publishing through {@code direct} (Redis without the
-   * breaker) as node {@code nodeId}.
-   */
-  TenantInvalidations(RemoteTier tier, RemoteTier direct, String nodeId) {
+  /** Invalidations through {@code tier}, publishing through {@code direct} (without the breaker). */
+  TenantInvalidations(SharedTier tier, SharedTier direct) {
     this.tier = tier;
     this.direct = direct;
-    this.nodeId = nodeId;
   }
 
   @Override
@@ -35,9 +31,7 @@ final class TenantInvalidations implements Coherence.Remote {
 
   @Override
   public void publish(String tenantId) throws RemoteUnavailable {
-    String message = tenantId == null
-        ? InvalidationBus.messageAll(nodeId) : InvalidationBus.message(nodeId, tenantId);
-    retried(direct, () -> direct.publish(message));
+    retried(direct, () -> direct.publish(tenantId));
   }
 
   /**
@@ -46,7 +40,7 @@ final class TenantInvalidations implements Coherence.Remote {
    * gets a fresh one. Invalidations are idempotent. Only around the breaker ({@code used} is
    * {@code direct}): through it, a failure is the breaker's to count.
    */
-  private void retried(RemoteTier used, Coherence.RemoteCall call) throws RemoteUnavailable {
+  private void retried(SharedTier used, Coherence.RemoteCall call) throws RemoteUnavailable {
     try {
       call.run();
     } catch (RemoteUnavailable e) {

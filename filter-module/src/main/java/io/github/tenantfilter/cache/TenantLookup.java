@@ -9,6 +9,7 @@ import io.github.tenantfilter.engine.Coherence;
 import io.github.tenantfilter.engine.OwedInvalidations.Debts;
 import io.github.tenantfilter.engine.RemoteHealth;
 import io.github.tenantfilter.engine.RemoteUnavailable;
+import io.github.tenantfilter.engine.SharedTier;
 import io.github.tenantfilter.engine.SingleFlight;
 import io.github.tenantfilter.resolve.LookupKey;
 import io.github.tenantfilter.resolve.TenantIds;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 import java.util.logging.Logger;
 
 // Above 300 lines on purpose: what is shared with the regions is in engine (Coherence,
@@ -64,14 +66,18 @@ public final class TenantLookup implements AutoCloseable {
   private final LocalTier local;
   private final RefreshAhead refreshAhead;
   /** Redis through the circuit breaker (requests' calls), or null without Redis. */
-  private final RemoteTier remote;
+  private final SharedTier remote;
   /**
    * The same Redis without the breaker: invalidations and their debts, which are rare and worth
    * a Redis timeout even while the circuit keeps requests away; null without Redis.
    */
-  private final RemoteTier direct;
+  private final SharedTier direct;
   private final StoreReads store;
   private final TenantCodec codec;
+  /** How long a tenant in Redis is fresh, the jitter's source, and how long it stays past that. */
+  private final Duration redisTtl;
+  private final DoubleSupplier random;
+  private final long staleSeconds;
   private final TenantRecords records;
   private final Stats stats = new Stats();
   private final SingleFlight<Optional<Tenant>> loads = new SingleFlight<>();
@@ -94,12 +100,12 @@ public final class TenantLookup implements AutoCloseable {
   /** Whether the store's LISTEN is up (true without one). */
   private volatile boolean storeListenerHears;
 
-  TenantLookup(LocalTier local, RemoteTier remote, TenantStore store, TenantCodec codec) {
+  TenantLookup(LocalTier local, SharedTier remote, TenantStore store, TenantCodec codec) {
     this(local, remote, store, codec, Clock.systemUTC());
   }
 
   TenantLookup(
-      LocalTier local, RemoteTier remote, TenantStore store, TenantCodec codec, Clock clock) {
+      LocalTier local, SharedTier remote, TenantStore store, TenantCodec codec, Clock clock) {
     this(TenantTiers.of(local, remote, codec), store, clock, 0, false);
   }
 
@@ -120,14 +126,17 @@ public final class TenantLookup implements AutoCloseable {
     this.direct = tiers.direct();
     this.store = new StoreReads(store, stats);
     this.codec = Objects.requireNonNull(tiers.codec());
+    this.redisTtl = tiers.redisTtl();
+    this.random = tiers.random();
+    this.staleSeconds = Math.max(0, tiers.staleIfError().toSeconds());
     this.records = new TenantRecords(codec);
     this.shared = tiers.shared();
     this.nodeId = shared == null ? InvalidationBus.newNodeId() : shared.nodeId();
     this.health = remote == null ? null
         : new RemoteHealth(remote.describe(), "the tenant cache", "the heap tier and the store");
-    this.invalidations = direct == null ? null : new TenantInvalidations(direct, direct, nodeId);
+    this.invalidations = direct == null ? null : new TenantInvalidations(direct, direct);
     this.requestsInvalidations =
-        remote == null ? null : new TenantInvalidations(remote, direct, nodeId);
+        remote == null ? null : new TenantInvalidations(remote, direct);
     this.coherence = new Coherence("the tenant cache", new HeapTier(), invalidations, health,
         stats, MAX_OWED);
     // deaf until the channels are up: until then Redis could hold what a lost message concerned
@@ -351,10 +360,10 @@ public final class TenantLookup implements AutoCloseable {
       }
       long callStart = System.nanoTime();
       try {
-        RemoteTier.Read read = remote.read(key);
+        SharedTier.Read read = remote.read(key.cacheKey());
         health.succeeded(callStart);
         epoch = read.epoch();
-        TenantCodec.Value cached = fromRemote(key, read.value());
+        TenantCodec.Value cached = fromRemote(key, read);
         if (cached != null && trusted && cached.freshUntil() > clock.millis()) {
           if (!refresh) {
             outcome.fromRedis = true;
@@ -398,7 +407,7 @@ public final class TenantLookup implements AutoCloseable {
     }
     if (epoch != null) {
       try {
-        remote.write(key, tenant, epoch);
+        fill(key, tenant, epoch);
       } catch (RemoteUnavailable e) {
         health.failed(e, stats);
       }
@@ -407,13 +416,27 @@ public final class TenantLookup implements AutoCloseable {
     return Optional.of(tenant);
   }
 
+  /**
+   * Stores {@code tenant} in Redis under {@code key}, fresh for the Redis TTL less up to 10 %
+   * jitter and kept for the stale-if-error window past it, unless an invalidation happened since
+   * the read that returned {@code epoch}.
+   */
+  private void fill(LookupKey key, Tenant tenant, String epoch) throws RemoteUnavailable {
+    long ttl = SharedTier.jitteredSeconds(redisTtl, random);
+    remote.fill(key.cacheKey(), codec.encode(tenant, clock.millis() + ttl * 1000),
+        ttl + staleSeconds, epoch, tenant.id());
+  }
+
   /** Decodes and checks a Redis value; a corrupt or foreign value is deleted and ignored. */
-  private TenantCodec.Value fromRemote(LookupKey key, String value) {
-    if (value == null) {
-      return null;
+  private TenantCodec.Value fromRemote(LookupKey key, SharedTier.Read read) {
+    if (read.value() == null && !read.malformed()) {
+      return null; // a miss, or dead
     }
     try {
-      TenantCodec.Value decoded = codec.decodeValue(value);
+      if (read.malformed()) {
+        throw new IllegalArgumentException("no value of the protocol");
+      }
+      TenantCodec.Value decoded = codec.decodeValue(read.value());
       return new TenantCodec.Value(
           records.check(key, decoded.tenant(), false), decoded.freshUntil());
     } catch (RuntimeException | TenantRecords.InvalidRecordException e) {
@@ -421,7 +444,7 @@ public final class TenantLookup implements AutoCloseable {
       LOG.warning("tenant-filter: ignoring and deleting a Redis value for " + key
           + " that cannot be used: " + e.getMessage());
       try {
-        remote.delete(key);
+        remote.delete(key.cacheKey());
       } catch (RemoteUnavailable deleteFailed) {
         health.failed(deleteFailed, stats);
       }

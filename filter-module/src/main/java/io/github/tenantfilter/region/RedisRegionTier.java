@@ -3,6 +3,7 @@ package io.github.tenantfilter.region;
 import io.github.tenantfilter.cache.RedisProtocol;
 import io.github.tenantfilter.cache.SharedRedis;
 import io.github.tenantfilter.engine.RemoteUnavailable;
+import io.github.tenantfilter.engine.SharedTier;
 import java.util.List;
 import java.util.function.Function;
 import redis.clients.jedis.UnifiedJedis;
@@ -17,7 +18,7 @@ import redis.clients.jedis.UnifiedJedis;
  * protocol's tokens. The hash tag {@code {r}} puts every key of a region in one Redis Cluster hash
  * slot, so the scripts and the {@code MGET} touch one slot.
  */
-final class RedisRegionTier implements RegionRemote {
+final class RedisRegionTier implements SharedTier {
 
   private final SharedRedis redis;
   private final String region;
@@ -54,12 +55,13 @@ final class RedisRegionTier implements RegionRemote {
         RedisProtocol.malformed(stored));
   }
 
+  /** As {@link SharedTier#fill}; a region's values have no group ({@code group} is ignored). */
   @Override
-  public boolean fill(String key, String payload, long ttlSeconds, Read read)
+  public boolean fill(String key, String payload, long ttlSeconds, String epoch, String group)
       throws RemoteUnavailable {
     Object stored = call("fill", jedis -> jedis.eval(RedisProtocol.FILL,
         List.of(key(key), epochKey, generationKey),
-        List.of(payload, Long.toString(ttlSeconds), read.epoch(), RedisProtocol.token())));
+        List.of(payload, Long.toString(ttlSeconds), epoch, RedisProtocol.token())));
     return Long.valueOf(1).equals(stored);
   }
 
@@ -95,5 +97,10 @@ final class RedisRegionTier implements RegionRemote {
   @Override
   public void publish(String key) throws RemoteUnavailable {
     redis.publish(region, key);
+  }
+
+  @Override
+  public String describe() {
+    return redis.describe();
   }
 }

@@ -11,6 +11,7 @@ import io.github.tenantfilter.config.RegionSettings;
 import io.github.tenantfilter.config.SettingsReader;
 import io.github.tenantfilter.config.TenantFilterConfig;
 import io.github.tenantfilter.engine.RemoteHealth;
+import io.github.tenantfilter.engine.SharedTier;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,7 +44,7 @@ public final class RegionManager implements AutoCloseable {
   private record Entry(TieredRegion<?> region, RegionSpec requested) {}
 
   /** Redis for a region's name, or {@code null} without Redis. */
-  private final Function<String, RegionRemote> remotes;
+  private final Function<String, SharedTier> remotes;
   private final RemoteHealth health;
   private final SettingsReader settings;
   private final Clock clock;
@@ -54,7 +55,7 @@ public final class RegionManager implements AutoCloseable {
   private RegionHeap heap;
   private volatile boolean closed;
 
-  RegionManager(Function<String, RegionRemote> remotes, String where, SettingsReader settings,
+  RegionManager(Function<String, SharedTier> remotes, String where, SettingsReader settings,
       Clock clock, DoubleSupplier random, RegionView tenant) {
     this.remotes = remotes;
     this.health = new RemoteHealth(where, "the cache regions", "the heap tier and their loaders");

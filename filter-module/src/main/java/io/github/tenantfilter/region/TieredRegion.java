@@ -7,6 +7,7 @@ import io.github.tenantfilter.api.RegionStats;
 import io.github.tenantfilter.engine.Coherence;
 import io.github.tenantfilter.engine.RemoteHealth;
 import io.github.tenantfilter.engine.RemoteUnavailable;
+import io.github.tenantfilter.engine.SharedTier;
 import io.github.tenantfilter.engine.SingleFlight;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,7 +44,7 @@ final class TieredRegion<V> implements CacheRegion<V> {
   private final CacheSerializer<V> serializer;
   private final RegionHeap.Tier heap;
   /** Redis, or {@code null} without it. */
-  private final RegionRemote remote;
+  private final SharedTier remote;
   private final RemoteHealth health;
   private final DoubleSupplier random;
   private final RegionCounters counters = new RegionCounters();
@@ -53,7 +54,7 @@ final class TieredRegion<V> implements CacheRegion<V> {
   private volatile boolean closed;
 
   TieredRegion(String name, RegionSpec spec, CacheSerializer<V> serializer,
-      RegionHeap.Tier heap, RegionRemote remote, RemoteHealth health,
+      RegionHeap.Tier heap, SharedTier remote, RemoteHealth health,
       DoubleSupplier random) {
     this.name = name;
     this.spec = spec;
@@ -182,12 +183,12 @@ final class TieredRegion<V> implements CacheRegion<V> {
   }
 
   /** What Redis said: the value if it had a usable one, and the read for a fill. */
-  private record Remote<V>(V value, RegionRemote.Read read) {}
+  private record Remote<V>(V value, SharedTier.Read read) {}
 
   private Remote<V> fromRemote(String escaped, long startGeneration) {
     long callStart = System.nanoTime();
     try {
-      RegionRemote.Read read = remote.read(escaped);
+      SharedTier.Read read = remote.read(escaped);
       health.succeeded(callStart);
       V value = decode(escaped, read);
       if (value != null) {
@@ -213,7 +214,7 @@ final class TieredRegion<V> implements CacheRegion<V> {
     }
     long startGeneration = coherence.generation();
     remoteUsable = remoteUsable && !coherence.owes();
-    RegionRemote.Read read = null;
+    SharedTier.Read read = null;
     if (remoteUsable) {
       Remote<V> remoteAnswer = fromRemote(escaped, startGeneration);
       if (remoteAnswer.value != null) {
@@ -236,7 +237,7 @@ final class TieredRegion<V> implements CacheRegion<V> {
       String payload = serialize(loaded);
       if (payload != null) {
         try {
-          remote.fill(escaped, payload, ttlSeconds(), read);
+          remote.fill(escaped, payload, ttlSeconds(), read.epoch(), null);
         } catch (RemoteUnavailable e) {
           health.failed(e, counters);
         }
@@ -246,7 +247,7 @@ final class TieredRegion<V> implements CacheRegion<V> {
     return loaded;
   }
   /** The value stored in Redis, or {@code null}; an unreadable one is deleted. */
-  private V decode(String escaped, RegionRemote.Read read) {
+  private V decode(String escaped, SharedTier.Read read) {
     if (!read.malformed()) {
       if (read.value() == null) {
         return null; // a miss, or from before the last whole-region invalidation: gone
@@ -289,8 +290,7 @@ final class TieredRegion<V> implements CacheRegion<V> {
 
   /** The Redis TTL less up to 10 %, so that values loaded together do not expire together. */
   private long ttlSeconds() {
-    long ttl = Math.max(1, spec.ttl().toSeconds());
-    return Math.max(1, ttl - (long) (ttl * 0.1 * random.getAsDouble()));
+    return SharedTier.jitteredSeconds(spec.ttl(), random);
   }
 
   private void putLocal(String escaped, V value, long startGeneration) {

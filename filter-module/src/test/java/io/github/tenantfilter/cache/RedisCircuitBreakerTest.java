@@ -3,6 +3,7 @@ package io.github.tenantfilter.cache;
 import static io.github.tenantfilter.testing.FakeStore.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tenantfilter.engine.FakeSharedTier;
 import io.github.tenantfilter.resolve.LookupKey;
 import io.github.tenantfilter.testing.FakeStore;
 import io.github.tenantfilter.testing.MutableClock;
@@ -25,7 +26,7 @@ class RedisCircuitBreakerTest {
   @WeldSetup WeldInitiator weld = WeldInitiator.performDefaultDiscovery();
 
   private final FakeStore store = new FakeStore().put(tenant("acme", "acme"));
-  private final FakeRemoteTier redis = new FakeRemoteTier();
+  private final FakeSharedTier redis = new FakeSharedTier();
   private TenantLookup lookup;
 
   private TenantLookup lookup() {

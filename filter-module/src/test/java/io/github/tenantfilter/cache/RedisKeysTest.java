@@ -35,19 +35,19 @@ class RedisKeysTest {
     assertThat(slot).isEqualTo(slot("{tenant}")).isEqualTo(slot("tenant")).isEqualTo(14419);
     for (LookupKey lookup : LOOKUPS) {
       // read: MGET value epoch
-      assertThat(Stream.of(keys.value(lookup), keys.epoch()).map(RedisKeysTest::slot))
+      assertThat(Stream.of(keys.value(lookup.cacheKey()), keys.epoch()).map(RedisKeysTest::slot))
           .as("read of %s", lookup).containsOnly(slot);
       // fill: value, index of the tenant it holds, epoch
       for (String tenant : List.of("acme", "globex", "t-42")) {
-        assertThat(Stream.of(keys.value(lookup), keys.index(tenant), keys.epoch())
+        assertThat(Stream.of(keys.value(lookup.cacheKey()), keys.index(tenant), keys.epoch())
                 .map(RedisKeysTest::slot))
             .as("fill of %s for %s", lookup, tenant).containsOnly(slot);
       }
     }
     // invalidate: index, id key, epoch, and the members of the index (any value key)
-    assertThat(Stream.of(keys.index("acme"), keys.value(LookupKey.id("acme")), keys.epoch())
+    assertThat(Stream.of(keys.index("acme"), keys.value(LookupKey.id("acme").cacheKey()), keys.epoch())
         .map(RedisKeysTest::slot)).containsOnly(slot);
-    assertThat(JedisClusterHashTag.getHashTag(keys.value(LookupKey.domain("x.example"))))
+    assertThat(JedisClusterHashTag.getHashTag(keys.value(LookupKey.domain("x.example").cacheKey())))
         .isEqualTo("tenant");
   }
 
@@ -55,10 +55,10 @@ class RedisKeysTest {
   @ValueSource(strings = {"", "myapp:"})
   void layout_isPrefixThenTagThenKind_channelUnchanged(String prefix) {
     RedisKeys keys = new RedisKeys(prefix);
-    assertThat(keys.value(LookupKey.subdomain("acme"))).isEqualTo(prefix + "{tenant}:subdomain:acme");
-    assertThat(keys.value(LookupKey.domain("shop.example")))
+    assertThat(keys.value(LookupKey.subdomain("acme").cacheKey())).isEqualTo(prefix + "{tenant}:subdomain:acme");
+    assertThat(keys.value(LookupKey.domain("shop.example").cacheKey()))
         .isEqualTo(prefix + "{tenant}:domain:shop.example");
-    assertThat(keys.value(LookupKey.id("acme"))).isEqualTo(prefix + "{tenant}:id:acme");
+    assertThat(keys.value(LookupKey.id("acme").cacheKey())).isEqualTo(prefix + "{tenant}:id:acme");
     assertThat(keys.index("acme")).isEqualTo(prefix + "{tenant}:keys:acme");
     assertThat(keys.epoch()).isEqualTo(prefix + "{tenant}:epoch");
     assertThat(keys.channel()).isEqualTo(prefix + "tenant:invalidations");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.engine.RemoteUnavailable;
+import io.github.tenantfilter.engine.SharedTier;
 import io.github.tenantfilter.resolve.LookupKey;
 import io.github.tenantfilter.testing.LocalRedis;
 import io.github.tenantfilter.testing.Ports;
@@ -26,12 +27,48 @@ class RedisTierIT {
   private final String prefix = "it-" + UUID.randomUUID() + ":";
   private final RedisClient raw = RedisClient.create(LocalRedis.url());
   private final TenantCodec codec = new TenantCodec();
-  private final RedisTier tier = tier(prefix, 1.0);
+  private final Tenants tier = tier(prefix, 1.0);
 
-  private RedisTier tier(String keyPrefix, double random) {
-    return new RedisTier(
+  private Tenants tier(String keyPrefix, double random) {
+    return new Tenants(new RedisTier(
         RedisClients.standalone(URI.create(LocalRedis.url()), Duration.ofMillis(500), 4),
-        keyPrefix, TTL, codec, () -> random, LocalRedis.url());
+        keyPrefix, TTL, "node", LocalRedis.url()), random);
+  }
+
+  /**
+   * The tier as the tenant cache reads and fills it (TenantLookup): by lookup key, the tenant
+   * encoded fresh for the TTL less {@code random}'s share of 10 %, its id as the group.
+   */
+  private final class Tenants {
+    private final RedisTier tier;
+    private final double random;
+
+    Tenants(RedisTier tier, double random) {
+      this.tier = tier;
+      this.random = random;
+    }
+
+    boolean write(LookupKey key, Tenant tenant, String epoch) throws RemoteUnavailable {
+      long ttl = SharedTier.jitteredSeconds(TTL, () -> random);
+      String payload = codec.encode(tenant, System.currentTimeMillis() + ttl * 1000);
+      return tier.fill(key.cacheKey(), payload, ttl, epoch, tenant.id());
+    }
+
+    SharedTier.Read read(LookupKey key) throws RemoteUnavailable {
+      return tier.read(key.cacheKey());
+    }
+
+    void invalidate(String tenantId) throws RemoteUnavailable {
+      tier.invalidate(tenantId);
+    }
+
+    void invalidateAll() throws RemoteUnavailable {
+      tier.invalidateAll();
+    }
+
+    void close() {
+      tier.close();
+    }
   }
 
   /** As each node does when it first subscribes: the epoch and generation exist. */
@@ -66,7 +103,7 @@ class RedisTierIT {
 
   @Test
   void write_withoutJitter_usesFullTtl() throws Exception {
-    RedisTier noJitter = tier(prefix, 0.0);
+    Tenants noJitter = tier(prefix, 0.0);
     LookupKey key = LookupKey.id("acme");
     noJitter.write(key, tenant("acme", "acme"), epoch(key));
     assertThat(raw.ttl(prefix + "{tenant}:id:acme")).isBetween(990L, 1000L);
@@ -102,7 +139,7 @@ class RedisTierIT {
   @Test
   void invalidateAll_removesOnlyThisPrefix() throws Exception {
     String otherPrefix = "it-other-" + UUID.randomUUID() + ":";
-    RedisTier other = tier(otherPrefix, 0.5);
+    Tenants other = tier(otherPrefix, 0.5);
     try {
       other.invalidateAll();
       tier.write(LookupKey.id("a"), tenant("a", null), epoch(LookupKey.id("a")));
@@ -118,10 +155,10 @@ class RedisTierIT {
 
   @Test
   void read_redisUnreachable_throwsTranslatedException() {
-    RedisTier down =
-        new RedisTier(
-            RedisClients.standalone(URI.create("redis://127.0.0.1:" + Ports.free()), Duration.ofMillis(200), 2),
-            prefix, TTL, codec, () -> 0.5, "redis://127.0.0.1:closed");
+    Tenants down = new Tenants(new RedisTier(
+        RedisClients.standalone(
+            URI.create("redis://127.0.0.1:" + Ports.free()), Duration.ofMillis(200), 2),
+        prefix, TTL, "node", "redis://127.0.0.1:closed"), 0.5);
     assertThatThrownBy(() -> down.read(LookupKey.id("a")))
         .isInstanceOf(RemoteUnavailable.class)
         .hasMessageContaining("Redis read failed at redis://127.0.0.1:closed");
@@ -168,7 +205,7 @@ class RedisTierIT {
     String readBefore = epoch(key); // a load read Redis (a miss) before the invalidation
     AtomicBoolean done = new AtomicBoolean();
     CountDownLatch writing = new CountDownLatch(1);
-    RedisTier loader = tier(prefix, 1.0);
+    Tenants loader = tier(prefix, 1.0);
     Thread writer = new Thread(() -> {
       try {
         while (!done.get()) { // loads that read before, writing back all through the invalidation

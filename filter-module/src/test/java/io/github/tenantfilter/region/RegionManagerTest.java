@@ -13,6 +13,7 @@ import io.github.tenantfilter.api.TtlClass;
 import io.github.tenantfilter.config.InvalidSettingException;
 import io.github.tenantfilter.config.SettingSource;
 import io.github.tenantfilter.config.SettingsReader;
+import io.github.tenantfilter.engine.FakeSharedTier;
 import io.github.tenantfilter.testing.MutableClock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** The registry: names, specs, the operator's settings, the tenant cache among the regions. */
 class RegionManagerTest {
 
-  private final FakeRegionRemote redis = new FakeRegionRemote();
+  private final FakeSharedTier redis = new FakeSharedTier();
   private RegionManager manager;
 
   @AfterEach

@@ -10,6 +10,7 @@ import io.github.tenantfilter.api.RegionStats;
 import io.github.tenantfilter.api.TtlClass;
 import io.github.tenantfilter.config.SettingSource;
 import io.github.tenantfilter.config.SettingsReader;
+import io.github.tenantfilter.engine.FakeSharedTier;
 import io.github.tenantfilter.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class TieredRegionTest {
 
   private final MutableClock clock = new MutableClock();
-  private final FakeRegionRemote redis = new FakeRegionRemote();
+  private final FakeSharedTier redis = new FakeSharedTier();
   private final List<RegionManager> managers = new ArrayList<>();
   private final AtomicInteger loads = new AtomicInteger();
 
@@ -39,7 +40,7 @@ class TieredRegionTest {
     managers.forEach(RegionManager::close);
   }
 
-  private RegionManager manager(FakeRegionRemote remote) {
+  private RegionManager manager(FakeSharedTier remote) {
     RegionManager manager = new RegionManager(remote == null ? null : name -> remote, "fake",
         new SettingsReader(List.of(SettingSource.ofMap("test", Map.of()))), clock, () -> 0.0,
         null);
@@ -63,7 +64,7 @@ class TieredRegionTest {
     assertThat(region.get("pro", this::load)).isEqualTo("value of pro");
 
     assertThat(loads).hasValue(1);
-    assertThat(redis.values).containsEntry("pro", redis.generation + "|value of pro");
+    assertThat(redis.values).containsEntry("pro", "value of pro");
     assertThat(redis.ttls).containsEntry("pro", 3600L);
   }
 
@@ -175,7 +176,7 @@ class TieredRegionTest {
 
     assertThat(redis.values).doesNotContainKey("pro");
     assertThat(region.get("pro", key -> "new")).isEqualTo("new");
-    assertThat(redis.values).containsEntry("pro", redis.generation + "|new");
+    assertThat(redis.values).containsEntry("pro", "new");
   }
 
   @Test
@@ -212,7 +213,7 @@ class TieredRegionTest {
     assertThat(redis.published).containsExactly("*");
     assertThat(region.get("pro", key -> "new pro")).isEqualTo("new pro");
     assertThat(region.get("free", key -> "new free")).isEqualTo("new free");
-    assertThat(redis.values).containsEntry("pro", redis.generation + "|new pro");
+    assertThat(redis.values).containsEntry("pro", "new pro");
   }
 
   @Test
@@ -220,7 +221,7 @@ class TieredRegionTest {
     RegionManager manager = manager(redis);
     CacheRegion<String> region = manager.region("plans", RegionSpec.of(TtlClass.LONG));
     region.get("pro", this::load);
-    redis.values.put("pro", redis.generation + "|changed by the other node");
+    redis.values.put("pro", "changed by the other node");
 
     manager.listener().regionInvalidated("plans", "pro");
 
@@ -258,15 +259,14 @@ class TieredRegionTest {
   void get_corruptValueInRedis_isDeletedAndLoaded() {
     CacheRegion<Long> counts =
         manager(redis).region("counts", CacheSerializer.longs(), RegionSpec.of(TtlClass.SHORT));
-    String generation = redis.generation;
-    redis.values.put("a", generation + "|not a number");
-    redis.values.put("b", "no generation");
+    redis.values.put("a", "not a number");
+    redis.malformed.add("b"); // no generation, say
 
     assertThat(counts.get("a", key -> 7L)).isEqualTo(7L);
     assertThat(counts.get("b", key -> 8L)).isEqualTo(8L);
 
     assertThat(redis.values)
-        .containsEntry("a", generation + "|7").containsEntry("b", generation + "|8");
+        .containsEntry("a", "7").containsEntry("b", "8");
     assertThat(redis.deletes).hasValue(2);
     assertThat(counts.stats().corruptValues()).isEqualTo(2);
     assertThat(counts.stats().loads()).isEqualTo(2);
@@ -349,7 +349,7 @@ class TieredRegionTest {
 
     assertThat(region.get("none", key -> null)).isNull();
     assertThat(region.get("none", this::load)).isEqualTo("value of none");
-    assertThat(redis.values).containsEntry("none", redis.generation + "|value of none");
+    assertThat(redis.values).containsEntry("none", "value of none");
   }
 
   @Test
@@ -360,7 +360,7 @@ class TieredRegionTest {
     region.put("pro", "put");
 
     assertThat(region.get("pro", this::load)).isEqualTo("put");
-    assertThat(redis.values).containsEntry("pro", redis.generation + "|put");
+    assertThat(redis.values).containsEntry("pro", "put");
     assertThat(redis.published).containsExactly("pro");
     assertThat(region.getIfPresent("pro")).contains("put");
   }
@@ -372,14 +372,14 @@ class TieredRegionTest {
     whileLoadingOld(region, () -> region.put("pro", "new"));
 
     assertThat(region.get("pro", this::load)).isEqualTo("new");
-    assertThat(redis.values).containsEntry("pro", redis.generation + "|new");
+    assertThat(redis.values).containsEntry("pro", "new");
   }
 
   @Test
   void getIfPresent_neverLoads() {
     CacheRegion<String> region = plans();
     assertThat(region.getIfPresent("pro")).isEmpty();
-    redis.values.put("pro", redis.generation + "|from redis");
+    redis.values.put("pro", "from redis");
 
     assertThat(region.getIfPresent("pro")).contains("from redis");
     assertThat(loads).hasValue(0);
