@@ -11,15 +11,7 @@ import io.github.tenantfilter.config.TenantFilterConfig;
  * The tenant cache as a region: its name {@value CacheRegions#TENANT}, its TTLs and size from
  * the settings, its counters from {@link CacheStats}, its invalidation by tenant id.
  */
-final class TenantRegionView implements RegionView {
-
-  private final TenantLookup lookup;
-  private final TenantFilterConfig config;
-
-  TenantRegionView(TenantLookup lookup, TenantFilterConfig config) {
-    this.lookup = lookup;
-    this.config = config;
-  }
+record TenantRegionView(TenantLookup lookup, TenantFilterConfig config) implements RegionView {
 
   @Override
   public String name() {
