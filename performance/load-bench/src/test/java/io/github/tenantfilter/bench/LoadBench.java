@@ -51,10 +51,10 @@ import redis.clients.jedis.RedisClient;
  * precomputed Zipf sequence of hosts, and counts what each request cost: Redis commands ({@code
  * INFO commandstats}), PostgreSQL queries (index scans of the benchmark's {@code tenants} table,
  * and the WAR's own counters), per-tier hits ({@code TenantCache.getCacheStats()}), and the heap
- * after a full GC. Writes docs/bench/load-results.json and .csv, three PNG charts, and the
- * generated section of docs/benchmarks.md.
+ * after a full GC. Writes performance/load-bench/results/load-results.json and .csv, three PNG
+ * charts, and the generated section of docs/benchmarks.md.
  *
- * <p>Run with {@code bash src/bench/load-run.sh}; settings are system properties {@code bench.*}
+ * <p>Run with {@code bash performance/load-bench/run.sh}; settings are system properties {@code bench.*}
  * (see that script).
  */
 public final class LoadBench {
@@ -124,9 +124,11 @@ public final class LoadBench {
   private final Path war = Path.of(System.getProperty("bench.war"));
   private final Path payaraJar = Path.of(System.getProperty("payara.micro.jar"));
   private final Path root = Path.of(System.getProperty("project.root")).toAbsolutePath().normalize();
+  /** This module's folder (performance/load-bench): the wrk script and the results. */
+  private final Path benchDir = Path.of(System.getProperty("bench.dir")).toAbsolutePath().normalize();
+  private final Path resultsDir = benchDir.resolve("results");
   private final Path work = Path.of(System.getProperty("work.dir")).toAbsolutePath();
-  private final Path out = Path.of(System.getProperty("bench.out",
-      root.resolve("docs/bench").toString()));
+  private final Path out = Path.of(System.getProperty("bench.out", resultsDir.toString()));
 
   private LocalPostgres.Schema schema;
   private RedisProcess redis;
@@ -184,7 +186,7 @@ public final class LoadBench {
     Path seqFile = work.resolve("sequence.txt");
     writeHosts(hosts, tenantOfRank);
     writeSequence(seqFile, sequence);
-    Path lua = root.resolve("src/bench/zipf.lua");
+    Path lua = benchDir.resolve("zipf.lua");
 
     LocalPostgres postgres = LocalPostgres.get();
     seed(postgres);
@@ -236,7 +238,7 @@ public final class LoadBench {
     machine.put("started", started.toString());
     machine.put("took", Duration.between(started, Instant.now()).toMinutes() + " min");
 
-    new LoadReport(this, results, theory, machine, out, root).write();
+    new LoadReport(this, results, theory, machine, out, resultsDir, root).write();
     log("done: %s", out);
   }
 

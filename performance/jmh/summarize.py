@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints a Markdown table of JMH JSON results: score, ops/s (all threads), B/op, ratios.
 
-   python3 benchmarks/summarize.py benchmarks/results/hotpath.json [more.json ...]
+   python3 performance/jmh/summarize.py performance/jmh/results/hotpath.json [more.json ...]
 """
 import json
 import statistics

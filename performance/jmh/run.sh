@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
-# Builds benchmarks/target/benchmarks.jar and runs the JMH suite and the heap probe (docs/jmh.md).
-#   benchmarks/run.sh          full run (about 20 minutes on 2 cores): results in benchmarks/results/
-#   benchmarks/run.sh quick    one fork, short iterations (about 3 minutes): results in target/
-#   benchmarks/run.sh full|quick REGEX   only the JMH benchmarks matching REGEX, no heap probe
+# Builds performance/jmh/target/benchmarks.jar and runs the JMH suite and the heap probe
+# (docs/jmh.md).
+#   performance/jmh/run.sh        full run (about 20 minutes on 2 cores): results in performance/jmh/results/
+#   performance/jmh/run.sh quick  one fork, short iterations (about 3 minutes): results in target/
+#   performance/jmh/run.sh full|quick REGEX   only the JMH benchmarks matching REGEX, no heap probe
 # Needs PostgreSQL and Redis on loopback for RemotePaths, or starts its own (test-support).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 mode="${1:-full}"
 only="${2:-}"
 
-mvn -B -ntp -q -Pbench -pl benchmarks -am package -DskipTests
-jar=benchmarks/target/benchmarks.jar
+mvn -B -ntp -q -Pbench -pl performance/jmh -am package -DskipTests
+jar=performance/jmh/target/benchmarks.jar
 
 if [ "$mode" = quick ]; then
-  out=benchmarks/target/results
+  out=performance/jmh/target/results
   jmh=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
   heap=(1 100000)
 else
-  out=benchmarks/results
+  out=performance/jmh/results
   jmh=()   # the classes' own settings: hot path 3 forks x (3 + 5) x 1 s, remote 2 forks x (3 + 5) x 2 s
   heap=(5 1000000)
 fi
