@@ -4,7 +4,8 @@
 #   performance/jmh/run.sh        full run (about 20 minutes on 2 cores): results in performance/jmh/results/
 #   performance/jmh/run.sh quick  one fork, short iterations (about 3 minutes): results in target/
 #   performance/jmh/run.sh full|quick REGEX   only the JMH benchmarks matching REGEX, no heap probe
-# Needs PostgreSQL and Redis on loopback for RemotePaths, or starts its own (test-support).
+# Needs PostgreSQL and Redis on loopback for RemotePaths, or starts its own
+# (integration-tests/test-support).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mode="${1:-full}"

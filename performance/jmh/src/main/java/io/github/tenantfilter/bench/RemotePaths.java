@@ -30,7 +30,7 @@ import redis.clients.jedis.Jedis;
 
 /**
  * The paths below the heap tier, against the real Redis (127.0.0.1:6379, or one started by
- * test-support) and the real PostgreSQL (a schema of its own), one thread:
+ * the test support) and the real PostgreSQL (a schema of its own), one thread:
  *
  * <ul>
  *   <li>{@code l2Hit}: L1 emptied before each operation, so each is an L1 miss and a Redis hit
