@@ -1,16 +1,15 @@
 package io.github.tenantfilter.testing;
 
 import io.github.tenantfilter.testing.LocalPostgres.Schema;
-import java.nio.file.Path;
 
-/** The project's own schema (src/sql/schema.sql) in a schema of the test's own. */
+/** The project's tables (src/sql/schema.sql, from the class path) in a schema of the test's own. */
 public final class TenantSchema {
 
   private TenantSchema() {}
 
   public static Schema create(String prefix) {
     Schema schema = LocalPostgres.get().newSchema(prefix);
-    schema.executeFile(Path.of("..", "src", "sql", "schema.sql"));
+    schema.executeResource(LocalPostgres.SCHEMA_SQL);
     return schema;
   }
 

@@ -43,7 +43,7 @@ class CoherenceIT {
   @BeforeAll
   static void prepare() {
     schema = TenantSchema.create("coherence_it");
-    schema.executeFile(Path.of("..", "src", "sql", "notify.sql"));
+    schema.executeResource(LocalPostgres.NOTIFY_SQL);
     TenantSchema.insert(schema, "alpha", "alpha", DOMAIN);
     TenantSchema.insert(schema, "beta", "beta");
     redis = RedisProcess.start();

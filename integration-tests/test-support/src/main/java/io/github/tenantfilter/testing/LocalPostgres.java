@@ -2,7 +2,9 @@ package io.github.tenantfilter.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +33,12 @@ import java.util.logging.Logger;
  * what a machine without PostgreSQL does).
  */
 public final class LocalPostgres {
+
+  /** The default tables, as the tenant-filter JAR ships them (src/sql/schema.sql). */
+  public static final String SCHEMA_SQL = "io/github/tenantfilter/sql/schema.sql";
+
+  /** The optional LISTEN/NOTIFY triggers, as the JAR ships them (src/sql/notify.sql). */
+  public static final String NOTIFY_SQL = "io/github/tenantfilter/sql/notify.sql";
 
   private static final Logger LOG = Logger.getLogger(LocalPostgres.class.getName());
   private static LocalPostgres instance;
@@ -207,10 +215,20 @@ public final class LocalPostgres {
       }
     }
 
-    /** Runs the SQL file at {@code path} in this schema. */
-    public void executeFile(Path path) {
-      try {
-        execute(Files.readString(path));
+    /**
+     * Runs the SQL script {@code name} from the class path in this schema, such as the ones the
+     * tenant-filter JAR ships ({@link #SCHEMA_SQL}, {@link #NOTIFY_SQL}).
+     */
+    public void executeResource(String name) {
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      if (loader == null) {
+        loader = LocalPostgres.class.getClassLoader();
+      }
+      try (InputStream in = loader.getResourceAsStream(name)) {
+        if (in == null) {
+          throw new IllegalStateException(name + " is not on the class path");
+        }
+        execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

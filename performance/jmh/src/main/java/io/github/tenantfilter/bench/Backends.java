@@ -7,11 +7,7 @@ import io.github.tenantfilter.store.DataSources;
 import io.github.tenantfilter.store.JdbcTenantStore;
 import io.github.tenantfilter.testing.LocalPostgres;
 import io.github.tenantfilter.testing.LocalRedis;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,7 +36,7 @@ final class Backends implements AutoCloseable {
 
   Backends() {
     schema = LocalPostgres.get().newSchema("jmh");
-    schema.execute(resource("/io/github/tenantfilter/sql/schema.sql"));
+    schema.executeResource(LocalPostgres.SCHEMA_SQL);
     schema.execute("INSERT INTO tenants (id, name, subdomain, plan, settings)"
         + " SELECT 't' || lpad(i::text, 5, '0'), 'Tenant ' || i, 't' || lpad(i::text, 5, '0'),"
         + " 'pro', '{\"theme\": \"blue\", \"seats\": 25}'::jsonb"
@@ -125,17 +121,6 @@ final class Backends implements AutoCloseable {
         }
         cursor = page.getCursor();
       } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-    }
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = Backends.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(name + " is not on the class path");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -462,7 +462,7 @@ public final class LoadBench {
       s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
     }
     schema = postgres.schema(SCHEMA).keep();
-    schema.executeFile(root.resolve("src/sql/schema.sql"));
+    schema.executeResource(LocalPostgres.SCHEMA_SQL);
     schema.execute("INSERT INTO tenants (id, name, subdomain, plan, settings)"
         + " SELECT 't' || lpad(g::text, 5, '0'), 'Tenant ' || g, 't' || lpad(g::text, 5, '0'),"
         + " (ARRAY['free', 'pro', 'enterprise'])[1 + g % 3],"
