@@ -36,7 +36,7 @@ import org.openjdk.jol.info.GraphLayout;
  *       every 100,000. The negative cache is bounded at {@code negative-cache.size} (10,000).
  * </ol>
  *
- * <p>Run: {@code java -Xmx512m -XX:+UseSerialGC -cp benchmarks/target/benchmarks.jar
+ * <p>Run: {@code java -Xmx512m -XX:+UseSerialGC -cp performance/jmh/target/benchmarks.jar
  * io.github.tenantfilter.bench.HeapFootprint}.
  */
 public final class HeapFootprint {

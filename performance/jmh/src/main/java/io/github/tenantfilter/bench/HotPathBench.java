@@ -57,8 +57,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The {@code host} parameter takes the three paths of {@code HostNormalizer}: plain
  * lower-case, upper case with a port (copy, lower-case, strip the port), and a punycode A-label
- * (decoded, checked and encoded again). Run: {@code java -jar benchmarks/target/benchmarks.jar
- * HotPath -prof gc} (docs/jmh.md).
+ * (decoded, checked and encoded again). Run: {@code java -jar
+ * performance/jmh/target/benchmarks.jar HotPath -prof gc} (docs/jmh.md).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

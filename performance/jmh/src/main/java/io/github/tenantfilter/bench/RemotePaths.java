@@ -45,7 +45,7 @@ import redis.clients.jedis.Jedis;
  *
  * <p>The emptying runs in a {@code Level.Invocation} setup, outside the measured time. Each
  * state checks at the end, from the lookup's counters, that every operation took the path its
- * name says. Run: {@code java -jar benchmarks/target/benchmarks.jar RemotePaths}.
+ * name says. Run: {@code java -jar performance/jmh/target/benchmarks.jar RemotePaths}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * machine's stripes, on one thread and on two. Tenants come from a Zipf-like mix (about 1/rank)
  * of {@code tenants} ids: 50, fewer than the counters (every record finds its counter), or
  * 1,000, so that the counter is full and the tail keeps taking over the smallest counts (the
- * expensive case). Run: {@code java -jar benchmarks/target/benchmarks.jar TopTenantsBench}.
+ * expensive case). Run: {@code java -jar performance/jmh/target/benchmarks.jar
+ * TopTenantsBench}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
