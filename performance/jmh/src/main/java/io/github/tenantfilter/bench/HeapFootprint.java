@@ -7,7 +7,7 @@ import io.github.tenantfilter.cache.TenantLookup;
 import io.github.tenantfilter.config.TenantFilterConfig;
 import io.github.tenantfilter.resolve.LookupKey;
 import io.github.tenantfilter.testing.FakeHttp;
-import io.github.tenantfilter.web.BenchFilters;
+import io.github.tenantfilter.web.StandaloneFilter;
 import jakarta.servlet.FilterChain;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -113,9 +113,8 @@ public final class HeapFootprint {
 
   private static void flood(int hosts) throws Exception {
     MapStore store = new MapStore().put(MapStore.tenant("acme", "acme"));
-    TenantFilterConfig config =
-        TenantFilterConfig.of(Map.of("tenant-filter.base-domains", HotPathBench.BASE));
-    BenchFilters.Running running = BenchFilters.start(config, store, Clock.systemUTC());
+    StandaloneFilter running = StandaloneFilter.start(
+        Map.of("tenant-filter.base-domains", HotPathBench.BASE), store, Clock.systemUTC());
     FilterChain chain = (req, res) -> {
       throw new IllegalStateException("an unknown host reached the application");
     };
@@ -135,7 +134,7 @@ public final class HeapFootprint {
       if (i % 100_000 == 0) {
         long used = usedAfterGc();
         max = Math.max(max, used);
-        CacheStats stats = running.runtime().getCacheStats();
+        CacheStats stats = running.cache().getCacheStats();
         lines.add(String.format(Locale.ROOT,
             "  %,9d unknown hosts: heap used after GC %6.1f MiB, L1 entries %,d, store queries %,d",
             i, used / 1048576.0, stats.localSize(), store.queries.sum()));

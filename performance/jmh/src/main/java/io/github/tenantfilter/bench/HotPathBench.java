@@ -9,7 +9,7 @@ import io.github.tenantfilter.resolve.Identification;
 import io.github.tenantfilter.resolve.LookupKey;
 import io.github.tenantfilter.resolve.TenantIdentifier;
 import io.github.tenantfilter.testing.FakeHttp;
-import io.github.tenantfilter.web.BenchFilters;
+import io.github.tenantfilter.web.StandaloneFilter;
 import jakarta.servlet.FilterChain;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +78,7 @@ public abstract class HotPathBench {
   @State(Scope.Benchmark)
   public static class Tiers {
     MapStore store;
-    BenchFilters.Running running;
+    StandaloneFilter running;
     TenantLookup lookup;
     TenantIdentifier identifier;
     LookupKey acme;
@@ -92,10 +92,11 @@ public abstract class HotPathBench {
         String id = String.format("t%05d", i);
         store.put(MapStore.tenant(id, id));
       }
-      TenantFilterConfig config = TenantFilterConfig.of(Map.of("tenant-filter.base-domains", BASE,
+      Map<String, String> settings = Map.of("tenant-filter.base-domains", BASE,
           // an hour, so that no entry expires during a long run; a hit costs the same
-          "tenant-filter.local-cache.ttl", "3600"));
-      running = BenchFilters.start(config, store, Clock.systemUTC());
+          "tenant-filter.local-cache.ttl", "3600");
+      running = StandaloneFilter.start(settings, store, Clock.systemUTC());
+      TenantFilterConfig config = TenantFilterConfig.of(settings);
       lookup = TenantLookup.create(config, store, Clock.systemUTC(), null);
       identifier = new TenantIdentifier(config.baseDomains(), config.customDomains(),
           config.idHeader(), config.headerSources(), config.trustedProxies(),
