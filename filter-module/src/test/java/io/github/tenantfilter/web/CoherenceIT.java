@@ -194,7 +194,7 @@ class CoherenceIT {
     }
     for (IsolatedNode node : nodes) {
       long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-      while (node.stat("invalidationReconnects") < 2) {
+      while (node.counters().invalidationReconnects() < 2) {
         assertThat(System.nanoTime()).as("both channels back").isLessThan(deadline);
         Thread.sleep(20);
       }
