@@ -1,11 +1,11 @@
 package io.github.tenantfilter.cache;
 
-import static io.github.tenantfilter.testing.FakeStore.tenant;
+import static io.github.tenantfilter.api.FakeStore.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tenantfilter.api.FakeStore;
 import io.github.tenantfilter.engine.FakeSharedTier;
 import io.github.tenantfilter.resolve.LookupKey;
-import io.github.tenantfilter.testing.FakeStore;
 import io.github.tenantfilter.testing.MutableClock;
 import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;

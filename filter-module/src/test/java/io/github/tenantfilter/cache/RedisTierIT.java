@@ -1,6 +1,6 @@
 package io.github.tenantfilter.cache;
 
-import static io.github.tenantfilter.testing.FakeStore.tenant;
+import static io.github.tenantfilter.api.FakeStore.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

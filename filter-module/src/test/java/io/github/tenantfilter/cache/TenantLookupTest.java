@@ -1,17 +1,17 @@
 package io.github.tenantfilter.cache;
 
-import static io.github.tenantfilter.testing.FakeStore.tenant;
+import static io.github.tenantfilter.api.FakeStore.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.tenantfilter.api.CacheStats;
+import io.github.tenantfilter.api.FakeStore;
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.api.TenantStoreException;
 import io.github.tenantfilter.engine.FakeSharedTier;
 import io.github.tenantfilter.engine.RemoteUnavailable;
 import io.github.tenantfilter.engine.SharedTier;
 import io.github.tenantfilter.resolve.LookupKey;
-import io.github.tenantfilter.testing.FakeStore;
 import io.github.tenantfilter.testing.MutableClock;
 import io.github.tenantfilter.testing.Warnings;
 import io.github.tenantfilter.web.stats.HitRateHistory;

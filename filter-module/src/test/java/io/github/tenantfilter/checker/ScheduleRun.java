@@ -6,7 +6,6 @@ import io.github.tenantfilter.testing.TcpProxy;
 import io.github.tenantfilter.testing.TenantSchema;
 import io.github.tenantfilter.web.IsolatedNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -67,7 +66,7 @@ final class ScheduleRun implements AutoCloseable {
     this.schedule = schedule;
     this.history = new History(schedule.initial());
     this.schema = TenantSchema.create("checker");
-    schema.executeFile(Path.of("..", "src", "sql", "notify.sql"));
+    schema.executeResource(LocalPostgres.NOTIFY_SQL);
     Model initial = schedule.initial();
     for (Model.Row row : initial.tenants().values()) {
       schema.execute(initial.sql(new Write(Write.Kind.INSERT, row.id(), row.subdomain()))

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /** docs/settings.md must list every setting with its default and variables. */
 class SettingsDocTest {
 
-  private static final Path SETTINGS = Path.of("..", "docs", "settings.md");
+  /** In the checkout's root: tf.root.dir, which the parent POM sets for every test run. */
+  private static final Path SETTINGS = Path.of(
+      Objects.requireNonNull(System.getProperty("tf.root.dir"), "tf.root.dir is not set"),
+      "docs", "settings.md");
 
   @Test
   void settingsDoc_listsEverySetting() throws IOException {

@@ -6,6 +6,8 @@ import io.github.tenantfilter.testing.LocalPostgres;
 import io.github.tenantfilter.testing.RedisCommands;
 import io.github.tenantfilter.testing.RedisProcess;
 import io.github.tenantfilter.testing.TenantSchema;
+import io.github.tenantfilter.web.NodeControl.RegionControl;
+import io.github.tenantfilter.web.NodeControl.RegionCounters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,29 +35,6 @@ class CacheRegionsIT {
   private RedisCommands redisCommands;
   private final List<IsolatedNode> nodes = new ArrayList<>();
   private final AtomicInteger queries = new AtomicInteger();
-
-  /** A region of one node, driven by reflection (its classes are the node's own). */
-  private record Region(IsolatedNode node, Object region) {
-    Long get(String key, Function<String, Long> loader) {
-      return (Long) node.call(region, "get", key, loader);
-    }
-
-    void invalidate(String key) {
-      node.call(region, "invalidate", key);
-    }
-
-    void invalidateAll() {
-      node.call(region, "invalidateAll");
-    }
-
-    void put(String key, long value) {
-      node.call(region, "put", key, value);
-    }
-
-    long stat(String counter) {
-      return ((Number) node.call(node.call(region, "stats"), counter)).longValue();
-    }
-  }
 
   @BeforeEach
   void start() {
@@ -91,9 +69,8 @@ class CacheRegionsIT {
     schema.close();
   }
 
-  private Region plans(int node) {
-    IsolatedNode on = nodes.get(node);
-    return new Region(on, on.call(null, "longRegion", "plans", "LONG"));
+  private RegionControl plans(int node) {
+    return nodes.get(node).longRegion("plans", "LONG");
   }
 
   /** The seats of a plan, read from PostgreSQL: the region's loader, one query per call. */
@@ -113,8 +90,8 @@ class CacheRegionsIT {
 
   @Test
   void firstGet_loadsOnce_otherNodeReadsRedis_thenHeapHitsWithNoTraffic() {
-    Region first = plans(0);
-    Region other = plans(1);
+    RegionControl first = plans(0);
+    RegionControl other = plans(1);
     redisCommands.reset(); // a new region gives Redis its epoch and generation: not counted here
     long commandsBefore = redisCommands.total();
     assertThat(first.get("pro", this::seats)).isEqualTo(5L);
@@ -137,15 +114,15 @@ class CacheRegionsIT {
 
     assertThat(redisCommands.total() - redisBefore).isZero();
     assertThat(queries).hasValue(1);
-    assertThat(other.stat("redisHits")).isEqualTo(1);
-    assertThat(other.stat("localHits")).isEqualTo(500);
-    assertThat(other.stat("loads")).isZero();
+    assertThat(other.counters().redisHits()).isEqualTo(1);
+    assertThat(other.counters().localHits()).isEqualTo(500);
+    assertThat(other.counters().loads()).isZero();
   }
 
   @Test
   void invalidate_onOneNode_reachesTheOtherNodesHeapTier() {
-    Region first = plans(0);
-    Region other = plans(1);
+    RegionControl first = plans(0);
+    RegionControl other = plans(1);
     first.get("pro", this::seats);
     other.get("pro", this::seats);
     schema.execute("UPDATE plans SET seats = 10 WHERE name = 'pro'");
@@ -160,14 +137,14 @@ class CacheRegionsIT {
       Thread.onSpinWait();
     }
     assertThat(queries).as("the other node read the new value from Redis").hasValue(2);
-    assertThat(other.stat("invalidations")).isEqualTo(1);
+    assertThat(other.counters().invalidations()).isEqualTo(1);
   }
 
   @Test
   void invalidateAll_andPut_onOneNode_reachTheOtherNode() {
-    Region first = plans(0);
-    Region other = plans(1);
-    for (Region region : List.of(first, other)) {
+    RegionControl first = plans(0);
+    RegionControl other = plans(1);
+    for (RegionControl region : List.of(first, other)) {
       region.get("pro", this::seats);
       region.get("free", this::seats);
     }
@@ -191,7 +168,7 @@ class CacheRegionsIT {
 
   @Test
   void redisKilled_loaderAndHeapAnswer_noException() {
-    Region plans = plans(0);
+    RegionControl plans = plans(0);
     plans.get("pro", this::seats);
     redis.kill();
 
@@ -205,13 +182,13 @@ class CacheRegionsIT {
     plans.invalidateAll();
     assertThat(plans.get("free", this::seats)).isEqualTo(1L);
 
-    assertThat(plans.stat("redisErrors") + plans.stat("redisSkipped")).isPositive();
+    assertThat(plans.counters().redisErrors() + plans.counters().redisSkipped()).isPositive();
     assertThat(nodes.get(0).tenantOf("acme.app.example")).isEqualTo("acme");
   }
 
   @Test
   void keys_areUnderThePrefixAndTheRegion_oneHashSlot_evenForHostileKeys() {
-    Region notes = new Region(nodes.get(0), nodes.get(0).call(null, "longRegion", "notes", "SHORT"));
+    RegionControl notes = nodes.get(0).longRegion("notes", "SHORT");
     notes.get("plain", key -> 1L);
     notes.get("x}:k:{tenant} *", key -> 2L);
     notes.invalidate("plain");
@@ -240,13 +217,10 @@ class CacheRegionsIT {
     assertThat(node.tenantOf("acme.app.example")).isEqualTo("acme");
     plans(0);
 
-    Object regions = node.call(null, "regions");
-    List<?> all = (List<?>) node.call(regions, "regions");
-    assertThat(all).extracting(view -> node.call(view, "name")).containsExactly("tenant", "plans");
-    Object tenant = node.call(node.call(regions, "find", "tenant"), "orElseThrow");
-    Object stats = node.call(tenant, "stats");
-    assertThat(node.call(stats, "gets")).isEqualTo(1L);
-    assertThat(node.call(stats, "loads")).isEqualTo(1L);
-    assertThat(node.call(stats, "ttl")).isEqualTo(Duration.ofSeconds(3600));
+    assertThat(node.regionNames()).containsExactly("tenant", "plans");
+    RegionCounters tenant = node.regionCounters("tenant").orElseThrow();
+    assertThat(tenant.gets()).isEqualTo(1L);
+    assertThat(tenant.loads()).isEqualTo(1L);
+    assertThat(tenant.ttl()).isEqualTo(Duration.ofSeconds(3600));
   }
 }

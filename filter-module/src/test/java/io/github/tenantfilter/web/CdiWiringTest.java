@@ -1,12 +1,13 @@
 package io.github.tenantfilter.web;
 
-import static io.github.tenantfilter.testing.FakeStore.tenant;
+import static io.github.tenantfilter.api.FakeStore.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.tenantfilter.api.CacheRegion;
 import io.github.tenantfilter.api.CacheRegions;
 import io.github.tenantfilter.api.CurrentTenant;
+import io.github.tenantfilter.api.FakeStore;
 import io.github.tenantfilter.api.RegionSpec;
 import io.github.tenantfilter.api.RegionStats;
 import io.github.tenantfilter.api.RegionView;
@@ -16,7 +17,6 @@ import io.github.tenantfilter.cache.RedisCircuitBreaker;
 import io.github.tenantfilter.config.InvalidSettingException;
 import io.github.tenantfilter.config.TenantFilterConfig;
 import io.github.tenantfilter.resolve.LookupKey;
-import io.github.tenantfilter.testing.FakeStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.RequestContextController;
 import java.util.Map;

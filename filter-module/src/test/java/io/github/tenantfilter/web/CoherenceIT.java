@@ -43,7 +43,7 @@ class CoherenceIT {
   @BeforeAll
   static void prepare() {
     schema = TenantSchema.create("coherence_it");
-    schema.executeFile(Path.of("..", "src", "sql", "notify.sql"));
+    schema.executeResource(LocalPostgres.NOTIFY_SQL);
     TenantSchema.insert(schema, "alpha", "alpha", DOMAIN);
     TenantSchema.insert(schema, "beta", "beta");
     redis = RedisProcess.start();
@@ -194,7 +194,7 @@ class CoherenceIT {
     }
     for (IsolatedNode node : nodes) {
       long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-      while (node.stat("invalidationReconnects") < 2) {
+      while (node.counters().invalidationReconnects() < 2) {
         assertThat(System.nanoTime()).as("both channels back").isLessThan(deadline);
         Thread.sleep(20);
       }

@@ -83,12 +83,12 @@ class HotKeyAndFloodIT {
       } finally {
         pool.shutdownNow();
       }
-      assertThat(first.stat("storeLoads")).as("database queries on the first node").isEqualTo(1);
-      assertThat(second.stat("storeLoads")).as("database queries on the second node").isEqualTo(1);
-      assertThat(first.stat("lookups") + second.stat("lookups")).isEqualTo(1000);
+      assertThat(first.counters().storeLoads()).as("database queries on the first node").isEqualTo(1);
+      assertThat(second.counters().storeLoads()).as("database queries on the second node").isEqualTo(1);
+      assertThat(first.counters().lookups() + second.counters().lookups()).isEqualTo(1000);
       report(String.format("single flight: 1000 concurrent cold requests for one tenant over 2"
-          + " nodes: %d and %d database queries", first.stat("storeLoads"),
-          second.stat("storeLoads")));
+          + " nodes: %d and %d database queries", first.counters().storeLoads(),
+          second.counters().storeLoads()));
     }
   }
 

@@ -1,24 +1,30 @@
 package io.github.tenantfilter.web;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
- * A {@link Node} in a class loader of its own (the test class path, loaded again, its parent
- * the platform loader): nothing static is shared with other nodes, as with separate servers.
- * Driven by reflection; every call runs with the node's loader as context class loader.
+ * A {@link Node} in a class loader of its own (the test class path, loaded again, its parent the
+ * platform loader): nothing static is shared with other nodes, as with separate servers. Driven
+ * through {@link NodeControl}, the one thing both sides share; every call runs with the node's
+ * loader as context class loader, and a failure in the node comes out as an {@link
+ * IllegalStateException} ("node failed") whose cause is what the node threw.
  */
-public final class IsolatedNode implements AutoCloseable {
+public final class IsolatedNode implements NodeControl {
 
-  private final URLClassLoader loader;
-  private final Object node;
+  private final NodeLoader loader;
+  private final NodeControl node;
 
   public IsolatedNode(Map<String, String> settings) {
     this(settings, null);
@@ -33,10 +39,37 @@ public final class IsolatedNode implements AutoCloseable {
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
             .map(IsolatedNode::url)
             .toArray(URL[]::new);
-    this.loader = new URLClassLoader("tenant-filter-node", urls, ClassLoader.getPlatformClassLoader());
-    this.node = call(() -> loader.loadClass(Node.class.getName())
+    this.loader = new NodeLoader(urls);
+    // the one reflective step: the node's own Node class, started in its loader
+    this.node = call(() -> (NodeControl) loader.loadClass(Node.class.getName())
         .getMethod("start", Map.class, Map.class)
         .invoke(null, Map.copyOf(settings), storeFaults));
+  }
+
+  /**
+   * The test class path again, for one node. Only {@link NodeControl} and its nested types come
+   * from the test's loader (so that the node's Node implements the interface the test holds);
+   * they name JDK types only, which both loaders take from the platform. Every other class,
+   * the filter's, its libraries' and the test support's, is the node's own.
+   */
+  private static final class NodeLoader extends URLClassLoader {
+    private static final String SHARED = NodeControl.class.getName();
+
+    static {
+      registerAsParallelCapable(); // as URLClassLoader itself: nodes load from many threads
+    }
+
+    NodeLoader(URL[] urls) {
+      super("tenant-filter-node", urls, ClassLoader.getPlatformClassLoader());
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (name.equals(SHARED) || name.startsWith(SHARED + "$")) {
+        return NodeControl.class.getClassLoader().loadClass(name);
+      }
+      return super.loadClass(name, resolve);
+    }
   }
 
   private static URL url(String path) {
@@ -55,72 +88,108 @@ public final class IsolatedNode implements AutoCloseable {
       return action.call();
     } catch (InvocationTargetException e) {
       throw new IllegalStateException("node failed", e.getCause());
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
       throw new IllegalStateException("node failed", e);
     } finally {
       thread.setContextClassLoader(previous);
     }
   }
 
-  private Object invoke(Object target, String name, Object... args) {
-    return call(() -> {
-      for (Method method : target.getClass().getMethods()) {
-        if (method.getName().equals(name) && method.getParameterCount() == args.length) {
-          method.setAccessible(true); // an internal class's public method (a region)
-          return method.invoke(target, args);
-        }
-      }
-      throw new NoSuchMethodException(name);
+  private void run(Runnable action) {
+    call(() -> {
+      action.run();
+      return null;
     });
   }
 
-  /**
-   * Calls {@code method} on {@code target}, an object this node returned, or on the node itself
-   * when {@code target} is {@code null}; by name and argument count.
-   */
-  public Object call(Object target, String method, Object... args) {
-    return invoke(target == null ? node : target, method, args);
-  }
-
-  /** The tenant id this node resolves {@code host} to, or {@code status:NNN}. */
+  @Override
   public String tenantOf(String host) {
-    return (String) invoke(node, "tenantOf", host);
-  }
-
-  /** What a request for {@code host} got: {@code 200 <id> <name>}, or the status ({@link Node#lookup}). */
-  public String lookup(String host) {
-    return (String) invoke(node, "lookup", host);
-  }
-
-  /** Invalidates through this node's TenantCache. */
-  public void invalidate(String tenantId) {
-    invoke(node, "invalidate", tenantId);
-  }
-
-  /** Empties both tiers through this node's TenantCache. */
-  public void invalidateAll() {
-    invoke(node, "invalidateAll");
-  }
-
-  /** A counter of this node's CacheStats, by its accessor's name. */
-  public long stat(String name) {
-    Object stats = invoke(node, "stats");
-    return ((Number) invoke(stats, name)).longValue();
-  }
-
-  /** The node's counters, as text. */
-  public String describe() {
-    return (String) invoke(node, "describe");
-  }
-
-  /** Waits until the node hears other nodes' invalidations. */
-  public boolean awaitInvalidationChannel(long millis) {
-    return (Boolean) invoke(node, "awaitInvalidationChannel", millis);
+    return call(() -> node.tenantOf(host));
   }
 
   @Override
-  public void close() throws Exception {
-    invoke(node, "close");
-    loader.close();
+  public String lookup(String host) {
+    return call(() -> node.lookup(host));
+  }
+
+  @Override
+  public void invalidate(String tenantId) {
+    run(() -> node.invalidate(tenantId));
+  }
+
+  @Override
+  public void invalidateAll() {
+    run(node::invalidateAll);
+  }
+
+  @Override
+  public Counters counters() {
+    return call(node::counters);
+  }
+
+  @Override
+  public String describe() {
+    return call(node::describe);
+  }
+
+  @Override
+  public boolean awaitInvalidationChannel(long millis) {
+    return call(() -> node.awaitInvalidationChannel(millis));
+  }
+
+  @Override
+  public RegionControl longRegion(String name, String ttlClass) {
+    RegionControl region = call(() -> node.longRegion(name, ttlClass));
+    return new RegionControl() {
+      @Override
+      public Long get(String key, Function<String, Long> loader) {
+        return call(() -> region.get(key, loader));
+      }
+
+      @Override
+      public Optional<Long> getIfPresent(String key) {
+        return call(() -> region.getIfPresent(key));
+      }
+
+      @Override
+      public void put(String key, long value) {
+        run(() -> region.put(key, value));
+      }
+
+      @Override
+      public void invalidate(String key) {
+        run(() -> region.invalidate(key));
+      }
+
+      @Override
+      public void invalidateAll() {
+        run(region::invalidateAll);
+      }
+
+      @Override
+      public RegionCounters counters() {
+        return call(region::counters);
+      }
+    };
+  }
+
+  @Override
+  public List<String> regionNames() {
+    return call(node::regionNames);
+  }
+
+  @Override
+  public Optional<RegionCounters> regionCounters(String name) {
+    return call(() -> node.regionCounters(name));
+  }
+
+  @Override
+  public void close() {
+    run(node::close);
+    try {
+      loader.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -6,23 +6,29 @@ import io.github.tenantfilter.api.CacheSerializer;
 import io.github.tenantfilter.api.CacheStats;
 import io.github.tenantfilter.api.CurrentTenant;
 import io.github.tenantfilter.api.RegionSpec;
+import io.github.tenantfilter.api.RegionStats;
+import io.github.tenantfilter.api.RegionView;
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.api.TtlClass;
 import io.github.tenantfilter.config.TenantFilterConfig;
-import io.github.tenantfilter.testing.LightHttp;
+import io.github.tenantfilter.testing.FakeHttp;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * One application node without a servlet container: the filter and its CDI beans in a Weld
  * container of its own, with the real MicroProfile Fault Tolerance (SmallRye) and Config on the
- * class path. Several can run side by side.
+ * class path. Several can run side by side; {@link IsolatedNode} runs one in a class loader of its
+ * own and drives it through {@link NodeControl}.
  */
-public final class Node implements AutoCloseable {
+public final class Node implements NodeControl {
 
   /** What one request got: status, the tenant the application saw, and how long it took. */
   public record Result(int status, String tenant, long nanos) {}
@@ -55,15 +61,12 @@ public final class Node implements AutoCloseable {
     return new Node(settings, storeFaults);
   }
 
-  /**
-   * What one request for {@code host} got, as text: {@code 200 <tenant id> <tenant name>} when
-   * the application ran with a tenant, else the status alone.
-   */
+  @Override
   public String lookup(String host) {
-    LightHttp.Response response = new LightHttp.Response();
+    FakeHttp.Response response = new FakeHttp.Response();
     AtomicReference<Tenant> seen = new AtomicReference<>();
     try {
-      filter.doFilter(LightHttp.request(host, "/api"), response.servlet,
+      filter.doFilter(FakeHttp.request(host, "/api"), response,
           (req, res) -> seen.set(CurrentTenant.of(req).orElse(null)));
     } catch (Exception | Error e) {
       return "500 " + e;
@@ -76,11 +79,11 @@ public final class Node implements AutoCloseable {
 
   /** Sends one request for {@code host} through the filter. */
   public Result request(String host) {
-    LightHttp.Response response = new LightHttp.Response();
+    FakeHttp.Response response = new FakeHttp.Response();
     AtomicReference<String> seen = new AtomicReference<>();
     long start = System.nanoTime();
     try {
-      filter.doFilter(LightHttp.request(host, "/api"), response.servlet,
+      filter.doFilter(FakeHttp.request(host, "/api"), response,
           (req, res) -> seen.set(CurrentTenant.of(req).map(Tenant::id).orElse(null)));
     } catch (Exception e) {
       return new Result(500, null, System.nanoTime() - start);
@@ -88,7 +91,7 @@ public final class Node implements AutoCloseable {
     return new Result(response.status(), seen.get(), System.nanoTime() - start);
   }
 
-  /** The node's counters, as text for failure messages. */
+  @Override
   public String describe() {
     return runtime.getCacheStats().toString();
   }
@@ -96,6 +99,16 @@ public final class Node implements AutoCloseable {
   /** The node's counters. */
   public CacheStats stats() {
     return runtime.getCacheStats();
+  }
+
+  @Override
+  public Counters counters() {
+    CacheStats s = runtime.getCacheStats();
+    return new Counters(s.lookups(), s.localHits(), s.negativeHits(), s.localMisses(),
+        s.redisHits(), s.redisMisses(), s.redisErrors(), s.redisSkipped(),
+        s.redisCircuitOpens(), s.storeLoads(), s.storeNotFound(), s.storeErrors(),
+        s.staleServed(), s.invalidationReconnects(), s.refreshedAhead(), s.localSize(),
+        s.redisEnabled(), s.redisAvailable(), s.redisCircuitOpen());
   }
 
   /** The node's TenantCache. */
@@ -108,29 +121,75 @@ public final class Node implements AutoCloseable {
     return weld.select(CacheRegions.class).get();
   }
 
-  /** The node's region {@code name} of longs with TTL class {@code ttlClass}. */
-  public CacheRegion<Long> longRegion(String name, String ttlClass) {
-    return regions().region(name, CacheSerializer.longs(),
-        RegionSpec.of(
-            TtlClass.valueOf(ttlClass)));
+  @Override
+  public RegionControl longRegion(String name, String ttlClass) {
+    CacheRegion<Long> region = regions().region(name, CacheSerializer.longs(),
+        RegionSpec.of(TtlClass.valueOf(ttlClass)));
+    return new RegionControl() {
+      @Override
+      public Long get(String key, Function<String, Long> loader) {
+        return region.get(key, loader);
+      }
+
+      @Override
+      public Optional<Long> getIfPresent(String key) {
+        return region.getIfPresent(key);
+      }
+
+      @Override
+      public void put(String key, long value) {
+        region.put(key, value);
+      }
+
+      @Override
+      public void invalidate(String key) {
+        region.invalidate(key);
+      }
+
+      @Override
+      public void invalidateAll() {
+        region.invalidateAll();
+      }
+
+      @Override
+      public RegionCounters counters() {
+        return copy(region.stats());
+      }
+    };
   }
 
-  /** Invalidates a tenant through the node's TenantCache. */
+  @Override
+  public List<String> regionNames() {
+    return regions().regions().stream().map(RegionView::name).toList();
+  }
+
+  @Override
+  public Optional<RegionCounters> regionCounters(String name) {
+    return regions().find(name).map(view -> copy(view.stats()));
+  }
+
+  private static RegionCounters copy(RegionStats s) {
+    return new RegionCounters(s.name(), s.ttl(), s.localTtl(), s.localCapacity(), s.localSize(),
+        s.gets(), s.localHits(), s.redisHits(), s.redisMisses(), s.loads(), s.loadErrors(),
+        s.redisErrors(), s.redisSkipped(), s.corruptValues(), s.invalidations());
+  }
+
+  @Override
   public void invalidate(String tenantId) {
     runtime.invalidateTenantCache(tenantId);
   }
 
-  /** Empties both tiers through the node's TenantCache, and tells the other nodes. */
+  @Override
   public void invalidateAll() {
     runtime.invalidateAll();
   }
 
-  /** Waits until the node hears other nodes' invalidations. */
+  @Override
   public boolean awaitInvalidationChannel(long millis) throws InterruptedException {
     return runtime.awaitInvalidationChannels(Duration.ofMillis(millis));
   }
 
-  /** The tenant id the node resolves {@code host} to, or "status:NNN". */
+  @Override
   public String tenantOf(String host) {
     Result result = request(host);
     return result.status() == 200 ? result.tenant() : "status:" + result.status();

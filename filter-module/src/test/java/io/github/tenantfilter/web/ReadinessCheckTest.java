@@ -1,11 +1,11 @@
 package io.github.tenantfilter.web;
 
-import static io.github.tenantfilter.testing.FakeStore.tenant;
+import static io.github.tenantfilter.api.FakeStore.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tenantfilter.api.CacheStats;
+import io.github.tenantfilter.api.FakeStore;
 import io.github.tenantfilter.config.TenantFilterConfig;
-import io.github.tenantfilter.testing.FakeStore;
 import io.github.tenantfilter.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;

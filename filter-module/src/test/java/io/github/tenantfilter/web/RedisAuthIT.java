@@ -109,12 +109,12 @@ class RedisAuthIT {
         assertThat(second.awaitInvalidationChannel(10_000)).as("second subscribed").isTrue();
 
         assertThat(first.tenantOf(HOST)).isEqualTo("acme");
-        assertThat(first.stat("storeLoads")).isEqualTo(1);
+        assertThat(first.counters().storeLoads()).isEqualTo(1);
         assertThat(admin.exists("{tenant}:subdomain:acme")).as("written to Redis").isTrue();
         assertThat(second.tenantOf(HOST)).isEqualTo("acme");
-        assertThat(second.stat("redisHits")).as(second.describe()).isEqualTo(1);
-        assertThat(second.stat("storeLoads")).isZero();
-        assertThat(first.stat("redisErrors") + second.stat("redisErrors")).isZero();
+        assertThat(second.counters().redisHits()).as(second.describe()).isEqualTo(1);
+        assertThat(second.counters().storeLoads()).isZero();
+        assertThat(first.counters().redisErrors() + second.counters().redisErrors()).isZero();
 
         // pool connections and the two subscriptions: all logged in as the URL's user
         String user = acl ? "tenant-app" : "default";
@@ -126,7 +126,7 @@ class RedisAuthIT {
             .hasSize(2);
 
         first.invalidate("acme");
-        await(() -> "acme".equals(second.tenantOf(HOST)) && second.stat("storeLoads") == 1,
+        await(() -> "acme".equals(second.tenantOf(HOST)) && second.counters().storeLoads() == 1,
             Duration.ofSeconds(5), "the second node drops acme and reloads it from the store");
         assertThat(admin.exists("{tenant}:subdomain:acme")).as("filled again").isTrue();
       }

@@ -77,7 +77,7 @@ class RedisTlsIT {
       try (IsolatedNode loader = new IsolatedNode(tls(byIp))) {
         assertThat(loader.awaitInvalidationChannel(10_000)).as("subscribed over TLS").isTrue();
         assertThat(loader.tenantOf(HOST)).isEqualTo("acme");
-        assertThat(loader.stat("storeLoads")).isEqualTo(1);
+        assertThat(loader.counters().storeLoads()).isEqualTo(1);
       }
       assertThat(admin.exists("{tenant}:subdomain:acme")).as("written to Redis over TLS").isTrue();
 
@@ -89,15 +89,15 @@ class RedisTlsIT {
         assertThat(first.tenantOf(HOST)).isEqualTo("acme");
         assertThat(second.tenantOf(HOST)).isEqualTo("acme");
         for (IsolatedNode node : new IsolatedNode[] {first, second}) {
-          assertThat(node.stat("redisHits")).as(node.describe()).isEqualTo(1);
-          assertThat(node.stat("storeLoads")).as(node.describe()).isZero();
-          assertThat(node.stat("redisErrors")).as(node.describe()).isZero();
+          assertThat(node.counters().redisHits()).as(node.describe()).isEqualTo(1);
+          assertThat(node.counters().storeLoads()).as(node.describe()).isZero();
+          assertThat(node.counters().redisErrors()).as(node.describe()).isZero();
         }
         assertThat(clientList(admin).lines().filter(line -> line.contains(" sub=1 ")).count())
             .as("two subscriptions over TLS").isEqualTo(2);
 
         first.invalidate("acme");
-        await(() -> "acme".equals(second.tenantOf(HOST)) && second.stat("storeLoads") == 1,
+        await(() -> "acme".equals(second.tenantOf(HOST)) && second.counters().storeLoads() == 1,
             Duration.ofSeconds(5), "the second node drops acme and reloads it from the store");
       }
     }
@@ -114,7 +114,7 @@ class RedisTlsIT {
           "tenant-filter.redis.tls.key-file", client.keyFile().toString()))) {
         assertThat(node.awaitInvalidationChannel(10_000)).as("subscribed with mTLS").isTrue();
         assertThat(node.tenantOf(HOST)).isEqualTo("acme");
-        assertThat(node.stat("redisErrors")).as(node.describe()).isZero();
+        assertThat(node.counters().redisErrors()).as(node.describe()).isZero();
         assertThat(admin.exists("{tenant}:subdomain:acme")).isTrue();
       }
       assertFailsCleanly(tls(redis.url()));

@@ -10,6 +10,7 @@ import io.github.tenantfilter.testing.RedisCluster;
 import io.github.tenantfilter.testing.RedisProcess;
 import io.github.tenantfilter.testing.RedisSentinels;
 import io.github.tenantfilter.testing.TenantSchema;
+import io.github.tenantfilter.web.NodeControl.RegionControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -312,12 +312,12 @@ class RedisTopologyIT {
       // the first node loads from PostgreSQL and fills Redis; the second is answered by Redis
       assertThat(first.tenantOf("t1.app.example")).isEqualTo("t1");
       assertThat(first.tenantOf("shop.example")).isEqualTo("alpha");
-      assertThat(first.stat("storeLoads")).isEqualTo(2);
+      assertThat(first.counters().storeLoads()).isEqualTo(2);
       assertThat(second.tenantOf("t1.app.example")).isEqualTo("t1");
       assertThat(second.tenantOf("shop.example")).isEqualTo("alpha");
-      assertThat(second.stat("redisHits")).isEqualTo(2);
-      assertThat(second.stat("storeLoads")).isZero();
-      assertThat(second.stat("redisErrors")).isZero();
+      assertThat(second.counters().redisHits()).isEqualTo(2);
+      assertThat(second.counters().storeLoads()).isZero();
+      assertThat(second.counters().redisErrors()).isZero();
 
       // every tenant key on the one master of the tag's slot, none elsewhere
       RedisProcess holder = topology.tenantMaster();
@@ -356,7 +356,7 @@ class RedisTopologyIT {
       Await.until(() -> "alpha".equals(second.tenantOf("shop.example")), Duration.ofSeconds(15),
           "the second node hears invalidateAll");
       double allMillis = (System.nanoTime() - start) / 1e6;
-      assertThat(first.stat("redisErrors") + second.stat("redisErrors")).isZero();
+      assertThat(first.counters().redisErrors() + second.counters().redisErrors()).isZero();
       report(String.format("| %s | pub/sub to the other node | invalidate: %.1f ms, invalidateAll:"
           + " %.1f ms (until the second node served the new owner) |", kind, pubSubMillis,
           allMillis));
@@ -372,17 +372,17 @@ class RedisTopologyIT {
         IsolatedNode second = new IsolatedNode(settings(topology))) {
       assertThat(first.awaitInvalidationChannel(20_000)).as("first subscribed").isTrue();
       assertThat(second.awaitInvalidationChannel(20_000)).as("second subscribed").isTrue();
-      Object plansFirst = first.call(null, "longRegion", "plans", "LONG");
-      Object plansSecond = second.call(null, "longRegion", "plans", "LONG");
+      RegionControl plansFirst = first.longRegion("plans", "LONG");
+      RegionControl plansSecond = second.longRegion("plans", "LONG");
       Function<String, Long> noLoad = key -> {
         throw new AssertionError("the loader ran for " + key + ": Redis did not answer");
       };
 
-      first.call(plansFirst, "put", "pro", 5L);
-      first.call(plansFirst, "put", "free", 1L);
+      plansFirst.put("pro", 5L);
+      plansFirst.put("free", 1L);
       // the second node has neither in its heap tier: Redis answers, the loader never runs
-      assertThat(second.call(plansSecond, "get", "pro", noLoad)).isEqualTo(5L);
-      assertThat(second.call(plansSecond, "get", "free", noLoad)).isEqualTo(1L);
+      assertThat(plansSecond.get("pro", noLoad)).isEqualTo(5L);
+      assertThat(plansSecond.get("free", noLoad)).isEqualTo(1L);
 
       // every key of the region in the one slot of its tag, on one master
       List<String> regionKeys = new ArrayList<>();
@@ -395,12 +395,11 @@ class RedisTopologyIT {
       assertThat(regionKeys.stream().map(JedisClusterCRC16::getSlot).distinct()).hasSize(1);
 
       // an invalidation on the first node reaches the second node's heap tier over pub/sub
-      first.call(plansFirst, "invalidate", "pro");
-      Await.until(() -> Optional.empty().equals(second.call(plansSecond, "getIfPresent", "pro")),
+      plansFirst.invalidate("pro");
+      Await.until(() -> plansSecond.getIfPresent("pro").isEmpty(),
           Duration.ofSeconds(15), "the second node drops its copy");
-      assertThat(second.call(plansSecond, "get", "pro", (Function<String, Long>) key -> 6L))
-          .isEqualTo(6L);
-      assertThat(second.call(plansSecond, "get", "free", noLoad)).isEqualTo(1L);
+      assertThat(plansSecond.get("pro", key -> 6L)).isEqualTo(6L);
+      assertThat(plansSecond.get("free", noLoad)).isEqualTo(1L);
     }
   }
 
@@ -469,7 +468,7 @@ class RedisTopologyIT {
             load.wrongTenant(), promotedAfter, backAfter, stats.redisCircuitOpens(),
             stats.redisErrors(), stats.storeLoads(),
             latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1) / 1e6,
-            observer.stat("invalidationReconnects")));
+            observer.counters().invalidationReconnects()));
 
         assertThat(load.failed()).as("failed requests %s", load.someFailures()).isZero();
         assertThat(load.wrongTenant()).as("wrong tenant %s", load.someFailures()).isZero();

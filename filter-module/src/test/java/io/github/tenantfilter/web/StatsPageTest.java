@@ -1,6 +1,6 @@
 package io.github.tenantfilter.web;
 
-import static io.github.tenantfilter.testing.FakeStore.tenant;
+import static io.github.tenantfilter.api.FakeStore.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -10,12 +10,12 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.github.tenantfilter.api.FakeStore;
 import io.github.tenantfilter.config.InvalidSettingException;
 import io.github.tenantfilter.config.SettingSource;
 import io.github.tenantfilter.config.SettingsReader;
 import io.github.tenantfilter.config.TenantFilterConfig;
 import io.github.tenantfilter.testing.FakeHttp;
-import io.github.tenantfilter.testing.FakeStore;
 import io.github.tenantfilter.testing.MutableClock;
 import io.github.tenantfilter.web.stats.StatsCollector;
 import io.github.tenantfilter.web.stats.TopTenants;
@@ -112,16 +112,16 @@ class StatsPageTest {
     FilterChain chain = (req, res) -> reached.incrementAndGet();
     for (int i = 0; i < 3; i++) {
       filter.doFilter(FakeHttp.request("acme.app.example", "/api"),
-          new FakeHttp.Response().mock, chain);
+          new FakeHttp.Response(), chain);
     }
     FakeHttp.Response unknown = new FakeHttp.Response();
-    filter.doFilter(FakeHttp.request("nobody.app.example", "/api"), unknown.mock, chain);
+    filter.doFilter(FakeHttp.request("nobody.app.example", "/api"), unknown, chain);
     assertThat(unknown.status()).isEqualTo(404);
     // the page and its JSON on a host that is no tenant: reach the servlet
     filter.doFilter(FakeHttp.request("app.example", "/tenant-filter/stats"),
-        new FakeHttp.Response().mock, chain);
+        new FakeHttp.Response(), chain);
     filter.doFilter(FakeHttp.request("app.example", "/tenant-filter/stats.json"),
-        new FakeHttp.Response().mock, chain);
+        new FakeHttp.Response(), chain);
     assertThat(reached).hasValue(5);
     StatsCollector stats = runtime.engine().stats;
     assertThat(stats.topTenants()).containsExactly(new TopTenants.Entry("acme", 3, 0));

@@ -1,15 +1,15 @@
 package io.github.tenantfilter.web;
 
-import static io.github.tenantfilter.testing.FakeStore.tenant;
+import static io.github.tenantfilter.api.FakeStore.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.github.tenantfilter.api.CurrentTenant;
+import io.github.tenantfilter.api.FakeStore;
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.config.TenantFilterConfig;
 import io.github.tenantfilter.testing.FakeHttp;
-import io.github.tenantfilter.testing.FakeStore;
 import io.github.tenantfilter.testing.MutableClock;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
@@ -17,9 +17,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,7 +34,7 @@ class TenantFilterTest {
   private final TenantFilterRuntime runtime = new TenantFilterRuntime();
   private final TenantFilter filter = new TenantFilter();
   private final FakeHttp.Response recorded = new FakeHttp.Response();
-  private final HttpServletResponse response = recorded.mock;
+  private final HttpServletResponse response = recorded;
   private final AtomicReference<Optional<Tenant>> seenByApp = new AtomicReference<>();
   private final FilterChain chain =
       (req, res) -> seenByApp.set(CurrentTenant.of(req));
@@ -57,7 +55,7 @@ class TenantFilterTest {
     runtime.stop();
   }
 
-  private static HttpServletRequest request(String host, String path) {
+  private static FakeHttp.Request request(String host, String path) {
     return FakeHttp.request(host, path);
   }
 
@@ -173,14 +171,14 @@ class TenantFilterTest {
   @SuppressWarnings("unchecked")
   void doFilter_asyncDispatchWithoutRequestContext_activatesOneForTheDispatch() throws Exception {
     start(Map.of());
-    HttpServletRequest request = request("acme.app.example", "/");
+    FakeHttp.Request request = request("acme.app.example", "/");
     filter.doFilter(request, response, chain);
 
     RequestContextController controller = mock(RequestContextController.class);
     when(controller.activate()).thenReturn(true); // none was active: this call started one
     filter.requestContexts = mock(Instance.class);
     when(filter.requestContexts.get()).thenReturn(controller);
-    when(request.getDispatcherType()).thenReturn(DispatcherType.ASYNC);
+    request.dispatcherType(DispatcherType.ASYNC);
 
     filter.doFilter(request, response, chain);
 
@@ -195,10 +193,10 @@ class TenantFilterTest {
   @SuppressWarnings("unchecked")
   void doFilter_forwardDispatch_leavesRequestContextAlone() throws Exception {
     start(Map.of());
-    HttpServletRequest request = request("acme.app.example", "/");
+    FakeHttp.Request request = request("acme.app.example", "/");
     filter.doFilter(request, response, chain);
     filter.requestContexts = mock(Instance.class);
-    when(request.getDispatcherType()).thenReturn(DispatcherType.FORWARD);
+    request.dispatcherType(DispatcherType.FORWARD);
 
     filter.doFilter(request, response, chain);
 
@@ -218,8 +216,7 @@ class TenantFilterTest {
   @Test
   void doFilter_headerStrategy_resolvesById() throws Exception {
     start(Map.of("tenant-filter.header", "X-Tenant-Id"));
-    HttpServletRequest request = request("app.example", "/");
-    when(request.getHeaders("X-Tenant-Id")).thenReturn(Collections.enumeration(List.of("acme")));
+    FakeHttp.Request request = request("app.example", "/").header("X-Tenant-Id", "acme");
     filter.doFilter(request, response, chain);
     assertThat(seenByApp.get()).map(Tenant::id).contains("acme");
   }

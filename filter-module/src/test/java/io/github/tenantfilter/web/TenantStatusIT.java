@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.tenantfilter.testing.LocalPostgres;
 import io.github.tenantfilter.testing.RedisProcess;
 import io.github.tenantfilter.testing.TenantSchema;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +28,7 @@ class TenantStatusIT {
   @BeforeAll
   static void prepare() {
     schema = TenantSchema.create("status_it");
-    schema.executeFile(Path.of("..", "src", "sql", "notify.sql"));
+    schema.executeResource(LocalPostgres.NOTIFY_SQL);
     TenantSchema.insert(schema, "acme", "acme");
     TenantSchema.insert(schema, "globex", "globex");
     redis = RedisProcess.start();

@@ -93,7 +93,7 @@ class TieredResolutionIT {
     AtomicReference<Optional<Tenant>> seen = new AtomicReference<>(Optional.empty());
     filter.doFilter(
         FakeHttp.request(host, "/api/whoami"),
-        response.mock,
+        response,
         (req, res) -> seen.set(CurrentTenant.of(req)));
     return new Result(response.status(), seen.get().map(Tenant::id).orElse(null));
   }

@@ -88,9 +88,8 @@ public final class ItServices implements BeforeAllCallback {
     String appSchema = schema + "_app";
     recreate(postgres, schema);
     recreate(postgres, appSchema);
-    Path src = Path.of(System.getProperty("tf.src.dir"));
     LocalPostgres.Schema operator = postgres.schema(schema).keep();
-    operator.executeFile(src.resolve("sql/schema.sql"));
+    operator.executeResource(LocalPostgres.SCHEMA_SQL);
     operator.execute(
         "INSERT INTO tenants (id, name, subdomain, plan, settings) VALUES"
             + " ('acme', 'Acme', 'acme', 'enterprise', '{\"seats\": 250}'),"
@@ -99,7 +98,7 @@ public final class ItServices implements BeforeAllCallback {
             + " INSERT INTO tenant_domains VALUES ('acme-corp.localhost', 'acme')");
     // the web.xml <data-source> deployment reads another schema, so that a test can tell
     LocalPostgres.Schema app = postgres.schema(appSchema).keep();
-    app.executeFile(src.resolve("sql/schema.sql"));
+    app.executeResource(LocalPostgres.SCHEMA_SQL);
     app.execute(
         "INSERT INTO tenants (id, name, subdomain, plan) VALUES"
             + " ('umbrella', 'Umbrella', 'umbrella', 'pro')");

@@ -42,8 +42,7 @@ final class SampleServer implements AutoCloseable {
     try {
       server.redis = RedisProcess.start();
       server.schema = SampleDatabase.prepare(LocalPostgres.get(),
-          name + "_" + UUID.randomUUID().toString().substring(0, 8),
-          Path.of(System.getProperty("sql.dir")));
+          name + "_" + UUID.randomUUID().toString().substring(0, 8));
       server.port = Ports.free();
       Path target = target();
       Path log = Files.createDirectories(target.resolve("it-logs")).resolve(name + ".log");

@@ -39,10 +39,9 @@ class TwoNodesOnPayaraMicroIT {
   @BeforeAll
   static void startTwoServers() throws Exception {
     redis = RedisProcess.start();
-    Path sql = Path.of(System.getProperty("sql.dir"));
     schema = SampleDatabase.prepare(LocalPostgres.get(),
-        "two_nodes_" + UUID.randomUUID().toString().substring(0, 8), sql);
-    schema.executeFile(sql.resolve("notify.sql"));
+        "two_nodes_" + UUID.randomUUID().toString().substring(0, 8));
+    schema.executeResource(LocalPostgres.NOTIFY_SQL);
     Path target = Path.of(System.getProperty("sample.war")).getParent();
     Path logs = Files.createDirectories(target.resolve("it-logs"));
     Map<String, String> settings = Map.of(

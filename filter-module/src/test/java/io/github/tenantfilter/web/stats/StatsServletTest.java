@@ -1,8 +1,6 @@
 package io.github.tenantfilter.web.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import io.github.tenantfilter.testing.FakeHttp;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,16 +19,19 @@ class StatsServletTest {
   private final FakeHttp.Response response = new FakeHttp.Response();
 
   private static HttpServletRequest request(String servletPath, String format, boolean inRole) {
-    HttpServletRequest request = mock(HttpServletRequest.class);
-    when(request.getServletPath()).thenReturn(servletPath);
-    when(request.getParameter("format")).thenReturn(format);
-    when(request.isUserInRole("ops")).thenReturn(inRole);
+    FakeHttp.Request request = FakeHttp.request("app.example", servletPath);
+    if (format != null) {
+      request.parameter("format", format);
+    }
+    if (inRole) {
+      request.role("ops");
+    }
     return request;
   }
 
   @Test
   void doGet_inRole_html() throws Exception {
-    servlet.doGet(request("/ops/stats", null, true), response.mock);
+    servlet.doGet(request("/ops/stats", null, true), response);
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.header("Content-Type")).isEqualTo("text/html;charset=UTF-8");
     assertThat(response.header("Content-Security-Policy")).startsWith("default-src 'none'");
@@ -41,27 +42,27 @@ class StatsServletTest {
 
   @Test
   void doGet_jsonPath_json() throws Exception {
-    servlet.doGet(request("/ops/stats.json", null, true), response.mock);
+    servlet.doGet(request("/ops/stats.json", null, true), response);
     assertThat(response.header("Content-Type")).isEqualTo("application/json;charset=UTF-8");
     assertThat(response.body()).startsWith("{\"application\":\"/shop\"");
   }
 
   @Test
   void doGet_formatJson_json() throws Exception {
-    servlet.doGet(request("/ops/stats", "json", true), response.mock);
+    servlet.doGet(request("/ops/stats", "json", true), response);
     assertThat(response.header("Content-Type")).isEqualTo("application/json;charset=UTF-8");
   }
 
   @Test
   void doGet_unknownFormat_400() throws Exception {
-    servlet.doGet(request("/ops/stats", "xml<script>", true), response.mock);
+    servlet.doGet(request("/ops/stats", "xml<script>", true), response);
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body()).isEqualTo("Bad Request: format must be html or json\n");
   }
 
   @Test
   void doGet_notInRole_403EvenIfTheContainerLetItThrough() throws Exception {
-    servlet.doGet(request("/ops/stats.json", null, false), response.mock);
+    servlet.doGet(request("/ops/stats.json", null, false), response);
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.body()).doesNotContain("acme");
   }
@@ -69,7 +70,7 @@ class StatsServletTest {
   @Test
   void doGet_filterStopped_503() throws Exception {
     StatsServlet stopped = new StatsServlet(() -> null, CONFIG);
-    stopped.doGet(request("/ops/stats", null, true), response.mock);
+    stopped.doGet(request("/ops/stats", null, true), response);
     assertThat(response.status()).isEqualTo(503);
   }
 }

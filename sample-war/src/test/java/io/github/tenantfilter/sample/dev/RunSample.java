@@ -22,7 +22,6 @@ public final class RunSample {
   public static void main(String[] args) throws Exception {
     Path war = Path.of(System.getProperty("sample.war"));
     Path payaraJar = Path.of(System.getProperty("payara.micro.jar"));
-    Path sqlDir = Path.of(System.getProperty("sql.dir"));
     Path workDir = Path.of(System.getProperty("work.dir", "target"));
     int port = Integer.parseInt(System.getProperty("sample.port", "8080"));
     if (Ports.answers(port)) {
@@ -33,7 +32,7 @@ public final class RunSample {
 
     LocalPostgres postgres = LocalPostgres.get();
     LocalPostgres.Schema schema =
-        SampleDatabase.prepare(postgres, "tenant_filter_sample", sqlDir).keep();
+        SampleDatabase.prepare(postgres, "tenant_filter_sample").keep();
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("tenant-filter.jdbc.url", schema.jdbcUrl());
     settings.put("tenant-filter.jdbc.user", schema.user());

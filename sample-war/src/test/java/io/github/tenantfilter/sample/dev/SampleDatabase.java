@@ -1,7 +1,6 @@
 package io.github.tenantfilter.sample.dev;
 
 import io.github.tenantfilter.testing.LocalPostgres;
-import java.nio.file.Path;
 
 /** The sample's tables and demo tenants in a schema of their own. */
 public final class SampleDatabase {
@@ -9,14 +8,13 @@ public final class SampleDatabase {
   private SampleDatabase() {}
 
   /**
-   * Creates the schema, the tables and the demo tenants if missing (safe to run again).
-   *
-   * @param sqlDir the project's {@code src/sql}
+   * Creates the schema, the tables (the JAR's schema.sql) and the demo tenants (this module's
+   * demo-data.sql) if missing (safe to run again).
    */
-  public static LocalPostgres.Schema prepare(LocalPostgres postgres, String schemaName, Path sqlDir) {
+  public static LocalPostgres.Schema prepare(LocalPostgres postgres, String schemaName) {
     LocalPostgres.Schema schema = postgres.schema(schemaName);
-    schema.executeFile(sqlDir.resolve("schema.sql"));
-    schema.executeFile(sqlDir.resolve("demo-data.sql"));
+    schema.executeResource(LocalPostgres.SCHEMA_SQL);
+    schema.executeResource("demo-data.sql");
     return schema;
   }
 }

@@ -1,0 +1,111 @@
+package io.github.tenantfilter.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What a test does with one application {@link Node}, typed, in JDK types only.
+ *
+ * <p>JDK types only because a node may live in a class loader of its own ({@link IsolatedNode}):
+ * that loader takes this interface and its nested types from the test's loader, and everything
+ * else again from the class path, so the test and the node share this interface and the JDK, and
+ * nothing of the filter. A method that named a filter type ({@code CacheStats}, {@code
+ * CacheRegion}) would name two different classes on the two sides; the counters are copied into
+ * the records below instead.
+ */
+public interface NodeControl extends AutoCloseable {
+
+  /** The tenant id the node resolves {@code host} to, or {@code status:NNN}. */
+  String tenantOf(String host);
+
+  /**
+   * What a request for {@code host} got: {@code 200 <tenant id> <tenant name>} when the
+   * application ran with a tenant, else the status alone.
+   */
+  String lookup(String host);
+
+  /** Invalidates a tenant through the node's TenantCache. */
+  void invalidate(String tenantId);
+
+  /** Empties both tiers through the node's TenantCache, and tells the other nodes. */
+  void invalidateAll();
+
+  /** The node's TenantCache counters. */
+  Counters counters();
+
+  /** The node's counters, as text for failure messages. */
+  String describe();
+
+  /** Waits until the node hears other nodes' invalidations. */
+  boolean awaitInvalidationChannel(long millis) throws InterruptedException;
+
+  /** The node's cache region {@code name} of longs, with TTL class {@code ttlClass}. */
+  RegionControl longRegion(String name, String ttlClass);
+
+  /** The names of the node's cache regions, the tenant cache among them, in their order. */
+  List<String> regionNames();
+
+  /** The counters of the node's region {@code name}, if it has one. */
+  Optional<RegionCounters> regionCounters(String name);
+
+  /** Stops the node. */
+  @Override
+  void close();
+
+  /** A named cache region of longs on one node: {@code CacheRegion<Long>}, as a test uses it. */
+  interface RegionControl {
+    Long get(String key, Function<String, Long> loader);
+
+    Optional<Long> getIfPresent(String key);
+
+    void put(String key, long value);
+
+    void invalidate(String key);
+
+    void invalidateAll();
+
+    RegionCounters counters();
+  }
+
+  /** A copy of {@code CacheStats}: the same components, in the same order. */
+  record Counters(
+      long lookups,
+      long localHits,
+      long negativeHits,
+      long localMisses,
+      long redisHits,
+      long redisMisses,
+      long redisErrors,
+      long redisSkipped,
+      long redisCircuitOpens,
+      long storeLoads,
+      long storeNotFound,
+      long storeErrors,
+      long staleServed,
+      long invalidationReconnects,
+      long refreshedAhead,
+      long localSize,
+      boolean redisEnabled,
+      boolean redisAvailable,
+      boolean redisCircuitOpen) {}
+
+  /** A copy of {@code RegionStats}: the same components, in the same order. */
+  record RegionCounters(
+      String name,
+      Duration ttl,
+      Duration localTtl,
+      long localCapacity,
+      long localSize,
+      long gets,
+      long localHits,
+      long redisHits,
+      long redisMisses,
+      long loads,
+      long loadErrors,
+      long redisErrors,
+      long redisSkipped,
+      long corruptValues,
+      long invalidations) {}
+}
