@@ -1,9 +1,9 @@
 package io.github.tenantfilter.web;
 
-import io.github.tenantfilter.cache.TenantLookup;
-import io.github.tenantfilter.config.TenantFilterConfig;
-import io.github.tenantfilter.resolve.TenantIdentifier;
-import io.github.tenantfilter.store.PostgresNotificationListener;
+import io.github.tenantfilter.internal.cache.TenantLookup;
+import io.github.tenantfilter.internal.config.TenantFilterConfig;
+import io.github.tenantfilter.internal.resolve.TenantIdentifier;
+import io.github.tenantfilter.internal.store.PostgresNotificationListener;
 import io.github.tenantfilter.web.stats.StatsCollector;
 import java.util.ArrayList;
 import java.util.List;

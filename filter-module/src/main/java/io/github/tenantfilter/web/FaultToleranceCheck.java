@@ -1,8 +1,8 @@
 package io.github.tenantfilter.web;
 
-import io.github.tenantfilter.cache.RedisCircuitBreaker;
-import io.github.tenantfilter.config.InvalidSettingException;
-import io.github.tenantfilter.config.Settings;
+import io.github.tenantfilter.internal.cache.RedisCircuitBreaker;
+import io.github.tenantfilter.internal.config.InvalidSettingException;
+import io.github.tenantfilter.internal.config.Settings;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 

@@ -2,7 +2,7 @@ package io.github.tenantfilter.web;
 
 import io.github.tenantfilter.api.CacheStats;
 import io.github.tenantfilter.api.TenantStore;
-import io.github.tenantfilter.store.JdbcTenantStore;
+import io.github.tenantfilter.internal.store.JdbcTenantStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;

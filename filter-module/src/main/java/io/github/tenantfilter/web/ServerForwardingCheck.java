@@ -1,6 +1,6 @@
 package io.github.tenantfilter.web;
 
-import io.github.tenantfilter.config.Settings;
+import io.github.tenantfilter.internal.config.Settings;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.github.tenantfilter.web;
 
 import io.github.tenantfilter.api.TenantCache;
 import io.github.tenantfilter.api.TenantStore;
-import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.internal.config.TenantFilterConfig;
 import java.time.Clock;
 import java.util.Map;
 
@@ -35,7 +35,7 @@ public final class StandaloneFilter implements AutoCloseable {
    * Starts the tiers with {@code settings} (dotted names, as in {@code web.xml}) on {@code
    * store}, and a filter on them.
    *
-   * @throws io.github.tenantfilter.config.InvalidSettingException if a setting is invalid
+   * @throws io.github.tenantfilter.internal.config.InvalidSettingException if a setting is invalid
    */
   public static StandaloneFilter start(Map<String, String> settings, TenantStore store,
       Clock clock) {

@@ -1,8 +1,8 @@
 package io.github.tenantfilter.web;
 
-import io.github.tenantfilter.config.Settings;
-import io.github.tenantfilter.config.TenantFilterConfig;
-import io.github.tenantfilter.resolve.ForwardedHostHeader;
+import io.github.tenantfilter.internal.config.Settings;
+import io.github.tenantfilter.internal.config.TenantFilterConfig;
+import io.github.tenantfilter.internal.resolve.ForwardedHostHeader;
 import java.util.logging.Logger;
 
 /** What the log says once at start about settings that work but may not do what was meant. */

@@ -1,9 +1,9 @@
 package io.github.tenantfilter.web;
 
 import io.github.tenantfilter.api.CacheStats;
-import io.github.tenantfilter.config.InvalidSettingException;
-import io.github.tenantfilter.config.Settings;
-import io.github.tenantfilter.config.SettingsReader;
+import io.github.tenantfilter.internal.config.InvalidSettingException;
+import io.github.tenantfilter.internal.config.Settings;
+import io.github.tenantfilter.internal.config.SettingsReader;
 import io.github.tenantfilter.web.stats.StatsCollector;
 import io.github.tenantfilter.web.stats.StatsPageConfig;
 import io.github.tenantfilter.web.stats.StatsServlet;

@@ -1,11 +1,11 @@
 package io.github.tenantfilter.web;
 
-import io.github.tenantfilter.cache.TenantLookup;
-import io.github.tenantfilter.config.InvalidSettingException;
-import io.github.tenantfilter.config.Settings;
-import io.github.tenantfilter.config.TenantFilterConfig;
-import io.github.tenantfilter.store.DataSources;
-import io.github.tenantfilter.store.PostgresNotificationListener;
+import io.github.tenantfilter.internal.cache.TenantLookup;
+import io.github.tenantfilter.internal.config.InvalidSettingException;
+import io.github.tenantfilter.internal.config.Settings;
+import io.github.tenantfilter.internal.config.TenantFilterConfig;
+import io.github.tenantfilter.internal.store.DataSources;
+import io.github.tenantfilter.internal.store.PostgresNotificationListener;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 

@@ -1,13 +1,13 @@
 package io.github.tenantfilter.web;
 
 import io.github.tenantfilter.api.CurrentTenant;
-import io.github.tenantfilter.cache.CircuitBreakerConfigSource;
-import io.github.tenantfilter.config.InvalidSettingException;
-import io.github.tenantfilter.config.RegionSettings;
-import io.github.tenantfilter.config.Setting;
-import io.github.tenantfilter.config.Settings;
-import io.github.tenantfilter.config.SettingsReader;
-import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.internal.cache.CircuitBreakerConfigSource;
+import io.github.tenantfilter.internal.config.InvalidSettingException;
+import io.github.tenantfilter.internal.config.RegionSettings;
+import io.github.tenantfilter.internal.config.Setting;
+import io.github.tenantfilter.internal.config.Settings;
+import io.github.tenantfilter.internal.config.SettingsReader;
+import io.github.tenantfilter.internal.config.TenantFilterConfig;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.FilterRegistration;

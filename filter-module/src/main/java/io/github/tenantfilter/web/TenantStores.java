@@ -1,11 +1,11 @@
 package io.github.tenantfilter.web;
 
 import io.github.tenantfilter.api.TenantStore;
-import io.github.tenantfilter.config.InvalidSettingException;
-import io.github.tenantfilter.config.Settings;
-import io.github.tenantfilter.config.TenantFilterConfig;
-import io.github.tenantfilter.store.DataSources;
-import io.github.tenantfilter.store.JdbcTenantStore;
+import io.github.tenantfilter.internal.config.InvalidSettingException;
+import io.github.tenantfilter.internal.config.Settings;
+import io.github.tenantfilter.internal.config.TenantFilterConfig;
+import io.github.tenantfilter.internal.store.DataSources;
+import io.github.tenantfilter.internal.store.JdbcTenantStore;
 import jakarta.enterprise.inject.Instance;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;

@@ -10,7 +10,7 @@ import io.github.tenantfilter.api.RegionStats;
 import io.github.tenantfilter.api.RegionView;
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.api.TtlClass;
-import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.internal.config.TenantFilterConfig;
 import io.github.tenantfilter.testing.FakeHttp;
 import java.time.Duration;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tenantfilter.api.CacheStats;
 import io.github.tenantfilter.api.FakeStore;
-import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.internal.config.TenantFilterConfig;
 import io.github.tenantfilter.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;

@@ -11,10 +11,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.github.tenantfilter.api.FakeStore;
-import io.github.tenantfilter.config.InvalidSettingException;
-import io.github.tenantfilter.config.SettingSource;
-import io.github.tenantfilter.config.SettingsReader;
-import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.internal.config.InvalidSettingException;
+import io.github.tenantfilter.internal.config.SettingSource;
+import io.github.tenantfilter.internal.config.SettingsReader;
+import io.github.tenantfilter.internal.config.TenantFilterConfig;
 import io.github.tenantfilter.testing.FakeHttp;
 import io.github.tenantfilter.testing.MutableClock;
 import io.github.tenantfilter.web.stats.StatsCollector;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tenantfilter.api.CacheStats;
 import io.github.tenantfilter.api.TenantCache;
-import io.github.tenantfilter.config.SettingSource;
-import io.github.tenantfilter.config.SettingsReader;
+import io.github.tenantfilter.internal.config.SettingSource;
+import io.github.tenantfilter.internal.config.SettingsReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

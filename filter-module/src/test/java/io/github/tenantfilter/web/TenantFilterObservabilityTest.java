@@ -2,7 +2,7 @@ package io.github.tenantfilter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.tenantfilter.cache.RedisCircuitBreaker;
+import io.github.tenantfilter.internal.cache.RedisCircuitBreaker;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Readiness;

@@ -8,7 +8,7 @@ import static org.mockito.Mockito.when;
 import io.github.tenantfilter.api.CurrentTenant;
 import io.github.tenantfilter.api.FakeStore;
 import io.github.tenantfilter.api.Tenant;
-import io.github.tenantfilter.config.TenantFilterConfig;
+import io.github.tenantfilter.internal.config.TenantFilterConfig;
 import io.github.tenantfilter.testing.FakeHttp;
 import io.github.tenantfilter.testing.MutableClock;
 import jakarta.enterprise.context.control.RequestContextController;

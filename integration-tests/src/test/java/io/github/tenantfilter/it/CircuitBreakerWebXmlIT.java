@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CircuitBreakerWebXmlIT {
 
   private static final String KEY =
-      "io.github.tenantfilter.cache.RedisCircuitBreaker/call/CircuitBreaker/";
+      "io.github.tenantfilter.internal.cache.RedisCircuitBreaker/call/CircuitBreaker/";
 
   @Deployment(testable = false)
   static WebArchive deployment() {

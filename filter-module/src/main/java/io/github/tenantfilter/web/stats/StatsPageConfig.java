@@ -1,7 +1,7 @@
 package io.github.tenantfilter.web.stats;
 
-import io.github.tenantfilter.config.Settings;
-import io.github.tenantfilter.config.SettingsReader;
+import io.github.tenantfilter.internal.config.Settings;
+import io.github.tenantfilter.internal.config.SettingsReader;
 import java.time.Duration;
 
 /**
@@ -28,7 +28,7 @@ public record StatsPageConfig(
   /**
    * Reads the settings.
    *
-   * @throws io.github.tenantfilter.config.InvalidSettingException if one does not parse
+   * @throws io.github.tenantfilter.internal.config.InvalidSettingException if one does not parse
    */
   public static StatsPageConfig read(SettingsReader reader) {
     return new StatsPageConfig(

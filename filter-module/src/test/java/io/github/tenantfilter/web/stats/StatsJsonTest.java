@@ -2,8 +2,8 @@ package io.github.tenantfilter.web.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.tenantfilter.config.SettingSource;
-import io.github.tenantfilter.config.SettingsReader;
+import io.github.tenantfilter.internal.config.SettingSource;
+import io.github.tenantfilter.internal.config.SettingsReader;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

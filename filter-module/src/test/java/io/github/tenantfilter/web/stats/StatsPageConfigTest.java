@@ -3,9 +3,9 @@ package io.github.tenantfilter.web.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.tenantfilter.config.InvalidSettingException;
-import io.github.tenantfilter.config.SettingSource;
-import io.github.tenantfilter.config.SettingsReader;
+import io.github.tenantfilter.internal.config.InvalidSettingException;
+import io.github.tenantfilter.internal.config.SettingSource;
+import io.github.tenantfilter.internal.config.SettingsReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.github.tenantfilter.bench;
 
 import io.github.tenantfilter.api.TenantStore;
-import io.github.tenantfilter.cache.TenantLookup;
-import io.github.tenantfilter.config.TenantFilterConfig;
-import io.github.tenantfilter.store.DataSources;
-import io.github.tenantfilter.store.JdbcTenantStore;
+import io.github.tenantfilter.internal.cache.TenantLookup;
+import io.github.tenantfilter.internal.config.TenantFilterConfig;
+import io.github.tenantfilter.internal.store.DataSources;
+import io.github.tenantfilter.internal.store.JdbcTenantStore;
 import io.github.tenantfilter.testing.LocalPostgres;
 import io.github.tenantfilter.testing.LocalRedis;
 import java.net.URI;

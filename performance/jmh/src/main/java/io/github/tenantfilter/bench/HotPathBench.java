@@ -2,12 +2,12 @@ package io.github.tenantfilter.bench;
 
 import io.github.tenantfilter.api.CurrentTenant;
 import io.github.tenantfilter.api.Tenant;
-import io.github.tenantfilter.cache.TenantLookup;
-import io.github.tenantfilter.config.TenantFilterConfig;
-import io.github.tenantfilter.resolve.HostNormalizer;
-import io.github.tenantfilter.resolve.Identification;
-import io.github.tenantfilter.resolve.LookupKey;
-import io.github.tenantfilter.resolve.TenantIdentifier;
+import io.github.tenantfilter.internal.cache.TenantLookup;
+import io.github.tenantfilter.internal.config.TenantFilterConfig;
+import io.github.tenantfilter.internal.resolve.HostNormalizer;
+import io.github.tenantfilter.internal.resolve.Identification;
+import io.github.tenantfilter.internal.resolve.LookupKey;
+import io.github.tenantfilter.internal.resolve.TenantIdentifier;
 import io.github.tenantfilter.testing.FakeHttp;
 import io.github.tenantfilter.web.StandaloneFilter;
 import jakarta.servlet.FilterChain;

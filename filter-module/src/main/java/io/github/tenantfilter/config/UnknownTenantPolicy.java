@@ -1,9 +1,0 @@
-package io.github.tenantfilter.config;
-
-/** What the filter does with a request for a tenant that does not exist. */
-public enum UnknownTenantPolicy {
-  /** Answer 404 Not Found. */
-  NOT_FOUND,
-  /** Serve the request without a tenant; the application decides. */
-  PASS
-}

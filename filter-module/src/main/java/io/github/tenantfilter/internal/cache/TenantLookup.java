@@ -1,0 +1,585 @@
+package io.github.tenantfilter.internal.cache;
+
+import io.github.tenantfilter.api.CacheStats;
+import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.api.TenantStore;
+import io.github.tenantfilter.api.TenantStoreException;
+import io.github.tenantfilter.internal.config.TenantFilterConfig;
+import io.github.tenantfilter.internal.engine.Coherence;
+import io.github.tenantfilter.internal.engine.OwedInvalidations.Debts;
+import io.github.tenantfilter.internal.engine.RemoteHealth;
+import io.github.tenantfilter.internal.engine.RemoteUnavailable;
+import io.github.tenantfilter.internal.engine.SharedTier;
+import io.github.tenantfilter.internal.engine.SingleFlight;
+import io.github.tenantfilter.internal.resolve.LookupKey;
+import io.github.tenantfilter.internal.resolve.TenantIds;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+import java.util.logging.Logger;
+
+// Above 300 lines on purpose: what is shared with the regions is in engine (Coherence,
+// SingleFlight), the wiring in TenantTiers, the rest in RefreshAhead, StoreReads and
+// TenantInvalidations; what stays is the tenant cache's one read path (heap, owed debts, Redis
+// under the deafness rule, store, stale-if-error, remembered misses) and its entry points, kept
+// together so that the order of its steps, which the correctness argument rests on, reads as one.
+/**
+ * Finds the tenant for a key through the tiers: heap (L1), then Redis (L2), then the store.
+ *
+ * <ul>
+ *   <li>An L1 hit makes no network call.
+ *   <li>A miss fills the tiers above the one that answered; an unknown key is remembered in L1's
+ *       own bounded space for a short time.
+ *   <li>Concurrent misses for one key share one load (single flight).
+ *   <li>When the store fails, a tenant past its TTL but within the stale-if-error window (in
+ *       the heap tier, or in Redis) is served instead of a 503; never another tenant.
+ *   <li>An invalidation advances a local generation and Redis's epoch; a load that began before
+ *       it writes to neither tier, and no request that begins after it waits for that load
+ *       ({@link Coherence} and {@link SingleFlight}, shared with the named regions).
+ *   <li>A node trusts what Redis says only while it hears every change: while its pub/sub
+ *       subscription (or its PostgreSQL LISTEN, where configured) is down, a Redis value is
+ *       served only when the store fails. When the channel is back, whatever was lost is
+ *       assumed to concern anything: the heap tier is dropped and every tenant value in Redis
+ *       written before is made dead (one command). An invalidation Redis owes is paid before
+ *       anything read from Redis is trusted again, and the other nodes are told.
+ *   <li>Redis failing costs the request nothing but the Redis timeout: the store answers. It is
+ *       logged once when Redis goes away and once when it is back. Every Redis call goes
+ *       through the {@link RedisCircuitBreaker}: while it is open, Redis is not called at all.
+ * </ul>
+ *
+ * <pre>{@code
+ * TenantLookup lookup = TenantLookup.create(config, store, Clock.systemUTC(), breaker);
+ * Optional<Tenant> tenant = lookup.find(LookupKey.subdomain("acme"));
+ * }</pre>
+ */
+public final class TenantLookup implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(TenantLookup.class.getName());
+  /** Owed invalidations a request pays before it reads Redis; more, and it goes without. */
+  private static final int DEBTS_PAID_PER_REQUEST = 4;
+  /** More than this many owed, and one full invalidation replaces them: bounded memory. */
+  static final int MAX_OWED = 10_000;
+
+  private final Clock clock;
+  private final LocalTier local;
+  private final RefreshAhead refreshAhead;
+  /** Redis through the circuit breaker (requests' calls), or null without Redis. */
+  private final SharedTier remote;
+  /**
+   * The same Redis without the breaker: invalidations and their debts, which are rare and worth
+   * a Redis timeout even while the circuit keeps requests away; null without Redis.
+   */
+  private final SharedTier direct;
+  private final StoreReads store;
+  private final TenantCodec codec;
+  /** How long a tenant in Redis is fresh, the jitter's source, and how long it stays past that. */
+  private final Duration redisTtl;
+  private final DoubleSupplier random;
+  private final long staleSeconds;
+  private final TenantRecords records;
+  private final Stats stats = new Stats();
+  private final SingleFlight<Optional<Tenant>> loads = new SingleFlight<>();
+  /** What this node knows of Redis; null without Redis. */
+  private final RemoteHealth health;
+  /** Invalidations as Redis takes them around the breaker (retried once on a dead connection). */
+  private final Coherence.Remote invalidations;
+  /** The same through the breaker: the debts a request pays. */
+  private final Coherence.Remote requestsInvalidations;
+  /** The generation guard, invalidations and their debts. */
+  private final Coherence coherence;
+  /** This node in invalidation messages. */
+  private final String nodeId;
+  /** Tells the other nodes about invalidations, and hears theirs; null without a shared Redis. */
+  private final InvalidationBus bus;
+  /** What the named cache regions share with this lookup; null without Redis. */
+  private final SharedRedis shared;
+  /** Whether the pub/sub subscription is up (true without one). */
+  private volatile boolean pubSubHears;
+  /** Whether the store's LISTEN is up (true without one). */
+  private volatile boolean storeListenerHears;
+
+  TenantLookup(LocalTier local, SharedTier remote, TenantStore store, TenantCodec codec) {
+    this(local, remote, store, codec, Clock.systemUTC());
+  }
+
+  TenantLookup(
+      LocalTier local, SharedTier remote, TenantStore store, TenantCodec codec, Clock clock) {
+    this(TenantTiers.of(local, remote, codec), store, clock, 0, false);
+  }
+
+  /**
+   * A lookup over {@code tiers}, not started ({@link #start}).
+   *
+   * @param refreshAheadPercent refresh a hot tenant in the last this percent of its heap TTL (0:
+   *     never)
+   * @param storeListener whether the store's LISTEN tells this node of changes: until it does
+   *     ({@link #storeListenerListening}), Redis's values are not trusted
+   */
+  TenantLookup(TenantTiers tiers, TenantStore store, Clock clock, int refreshAheadPercent,
+      boolean storeListener) {
+    this.clock = Objects.requireNonNull(clock);
+    this.local = Objects.requireNonNull(tiers.local());
+    this.refreshAhead = new RefreshAhead(refreshAheadPercent, local.ttlMillis());
+    this.remote = tiers.remote();
+    this.direct = tiers.direct();
+    this.store = new StoreReads(store, stats);
+    this.codec = Objects.requireNonNull(tiers.codec());
+    this.redisTtl = tiers.redisTtl();
+    this.random = tiers.random();
+    this.staleSeconds = Math.max(0, tiers.staleIfError().toSeconds());
+    this.records = new TenantRecords(codec);
+    this.shared = tiers.shared();
+    this.nodeId = shared == null ? InvalidationBus.newNodeId() : shared.nodeId();
+    this.health = remote == null ? null
+        : new RemoteHealth(remote.describe(), "the tenant cache", "the heap tier and the store");
+    this.invalidations = direct == null ? null : new TenantInvalidations(direct, direct);
+    this.requestsInvalidations =
+        remote == null ? null : new TenantInvalidations(remote, direct);
+    this.coherence = new Coherence("the tenant cache", new HeapTier(), invalidations, health,
+        stats, MAX_OWED);
+    // deaf until the channels are up: until then Redis could hold what a lost message concerned
+    this.storeListenerHears = !storeListener;
+    this.bus = shared == null ? null
+        : new InvalidationBus(nodeId, shared.clients(), shared.channel(), new Receiver(), shared,
+            () -> !health.circuitOpen());
+    this.pubSubHears = bus == null;
+  }
+
+  /**
+   * Builds the tiers that {@code config} asks for around {@code store}, and starts listening to
+   * the other nodes.
+   *
+   * @param clock time for the heap tier's TTLs
+   * @param breaker the circuit breaker every Redis call goes through, or {@code null} for none
+   *     (tests without a container)
+   */
+  public static TenantLookup create(
+      TenantFilterConfig config, TenantStore store, Clock clock, RedisCircuitBreaker breaker) {
+    TenantLookup lookup = new TenantLookup(TenantTiers.of(config, clock, breaker), store, clock,
+        config.refreshAheadPercent(), config.storeNotifyChannel() != null);
+    lookup.start();
+    return lookup;
+  }
+
+  /** Starts listening to the other nodes' invalidations (nothing without Redis). */
+  void start() {
+    if (bus != null) {
+      bus.start();
+    }
+  }
+
+  /** The heap tier as invalidations see it: a tenant's every key, and the remembered misses. */
+  private final class HeapTier implements Coherence.Local {
+    @Override
+    public void drop(String tenantId) {
+      local.removeTenant(tenantId);
+      local.clearNegatives();
+    }
+
+    @Override
+    public void dropAll() {
+      local.clear();
+    }
+  }
+
+  /** What other nodes' invalidations, and the channel's state, do here. */
+  private final class Receiver implements InvalidationBus.Receiver {
+    @Override
+    public void tenantInvalidated(String tenantId) {
+      if (TenantIds.isValid(tenantId)) {
+        coherence.drop(tenantId);
+      }
+    }
+
+    @Override
+    public void everythingInvalidated() {
+      coherence.dropAll();
+    }
+
+    @Override
+    public void subscribed(boolean again) {
+      if (again) {
+        // a break: another node's invalidation may be owed to Redis (this node could not hear
+        // it paid), and Redis may be back empty or not: whatever it holds from before is dead;
+        // if this node's own debts are paid by that, the other nodes' heaps may hold what they
+        // read from Redis meanwhile: they are told
+        stats.invalidationReconnects.increment();
+        coherence.invalidateAll(coherence.owes());
+      } else {
+        // the start: what was loaded before now may have missed a message; Redis has not (an
+        // invalidating node cleans it before it publishes), so it stays
+        coherence.dropAll();
+        prepareRemote();
+      }
+      pubSubHears = true;
+    }
+
+    @Override
+    public void unsubscribed() {
+      pubSubHears = false;
+    }
+
+    @Override
+    public void tick() {
+      if (coherence.owes()) {
+        // off the requests' path: without traffic too
+        coherence.pay(invalidations, Integer.MAX_VALUE, false);
+      }
+    }
+  }
+
+  /** What the invalidation bus tells this lookup (the seam for tests of lost messages). */
+  InvalidationBus.Receiver receiver() {
+    return new Receiver();
+  }
+
+  /**
+   * Waits until this node hears other nodes' invalidations (the first pub/sub subscription);
+   * at once without Redis.
+   */
+  public boolean awaitInvalidationChannel(Duration timeout) throws InterruptedException {
+    return bus == null || bus.awaitSubscribed(timeout);
+  }
+
+  /**
+   * Finds the tenant for {@code key}.
+   *
+   * @return the tenant, or empty when the store has none
+   * @throws TenantStoreException if the store had to be asked and could not answer, or its
+   *     record is unusable
+   */
+  public Optional<Tenant> find(LookupKey key) {
+    // each lookup is counted once, when it is over, by its one outcome (Stats)
+    LocalEntry entry = local.get(key.cacheKey());
+    if (entry != null && answers(entry)) {
+      if (refreshAhead.due(local, entry)) {
+        refreshInBackground(key, entry.tenant);
+      }
+      return answer(entry, true);
+    }
+    Outcome outcome = new Outcome();
+    try {
+      return loadOnce(key, outcome);
+    } finally {
+      (outcome.fromRedis ? stats.redisHits : stats.otherMisses).increment();
+    }
+  }
+
+  /** Whether a heap miss was answered by Redis, for the miss's one count. */
+  private static final class Outcome {
+    boolean fromRedis;
+  }
+
+  /**
+   * Reloads a hot entry before it expires, once (single flight: not while a load of the key
+   * runs), off the request's thread. A failure is left for the request that finds it expired.
+   */
+  private void refreshInBackground(LookupKey key, Tenant current) {
+    // a failure (or a refused task) gives the waiters the entry: it is still fresh
+    loads.loadInBackground(key.cacheKey(), coherence.generation(), refreshAhead.executor(), () -> {
+      Optional<Tenant> result = load(key, current, null);
+      stats.refreshedAhead.increment();
+      return result;
+    }, failure -> Optional.of(current));
+  }
+
+  /** Whether a heap entry answers a lookup: a remembered miss, or a tenant still fresh. */
+  private boolean answers(LocalEntry entry) {
+    return entry.kind != LocalEntry.Kind.TENANT || local.isFresh(entry);
+  }
+
+  private Optional<Tenant> answer(LocalEntry entry, boolean count) {
+    switch (entry.kind) {
+      case TENANT -> {
+        if (count) {
+          stats.localHits.increment();
+        }
+        return Optional.of(entry.tenant);
+      }
+      case NOT_FOUND -> {
+        if (count) {
+          stats.negativeHits.increment();
+        }
+        return Optional.empty();
+      }
+      default -> {
+        if (count) {
+          stats.negativeHits.increment();
+        }
+        throw new TenantStoreException("the tenant record for this key is invalid");
+      }
+    }
+  }
+
+  /**
+   * Loads {@code key} once for every request that asks meanwhile (single flight). A request
+   * joins a running load only if no invalidation came between that load's start and its own:
+   * otherwise the load may have read what the invalidation removed, so the request starts one of
+   * its own (and later requests join that).
+   */
+  private Optional<Tenant> loadOnce(LookupKey key, Outcome outcome) {
+    String cacheKey = key.cacheKey();
+    return loads.load(cacheKey, coherence.generation(), () -> {
+      // a load for this key may have finished between our L1 miss and now
+      LocalEntry entry = local.get(cacheKey);
+      return entry != null && answers(entry)
+          ? answer(entry, false)
+          : load(key, entry == null ? null : entry.tenant, outcome);
+    });
+  }
+
+  /**
+   * Loads {@code key} from Redis or the store.
+   *
+   * @param stale the heap tier's entry past its TTL, or {@code null}: served only if the store
+   *     fails (stale-if-error)
+   * @param outcome where to say that Redis answered, or {@code null} for a refresh-ahead (no
+   *     lookup: nothing is counted as a hit or a miss)
+   */
+  private Optional<Tenant> load(LookupKey key, Tenant stale, Outcome outcome) {
+    boolean refresh = outcome == null;
+    boolean remoteUsable = remote != null;
+    if (remoteUsable && coherence.owes()) {
+      // what Redis owes is paid before anything read from it counts; paying moves the
+      // generation, so the load's generation is taken after it, and a debt made meanwhile is
+      // seen by the second check (a debt is recorded before its invalidation moves the
+      // generation)
+      coherence.pay(requestsInvalidations, DEBTS_PAID_PER_REQUEST, true);
+    }
+    long startGeneration = coherence.generation();
+    remoteUsable = remoteUsable && !coherence.owes();
+    // a node that may have missed a message serves Redis's values only when the store fails
+    boolean trusted = hears();
+    String epoch = null;
+    if (remoteUsable) {
+      if (health.circuitOpen()) {
+        // if the breaker lets this call through, it is the probe: give it a fresh connection
+        remote.dropIdleConnections();
+      }
+      long callStart = System.nanoTime();
+      try {
+        SharedTier.Read read = remote.read(key.cacheKey());
+        health.succeeded(callStart);
+        epoch = read.epoch();
+        TenantCodec.Value cached = fromRemote(key, read);
+        if (cached != null && trusted && cached.freshUntil() > clock.millis()) {
+          if (!refresh) {
+            outcome.fromRedis = true;
+          }
+          putLocal(key, cached.tenant(), startGeneration);
+          return Optional.of(cached.tenant());
+        }
+        if (cached != null && stale == null) {
+          stale = cached.tenant(); // past its TTL, or not trusted: only for a failing store
+        }
+        if (!refresh) {
+          stats.redisMisses.increment();
+        }
+      } catch (RemoteUnavailable e) {
+        health.failed(e, stats);
+      }
+    }
+    Optional<Tenant> found;
+    try {
+      found = store.find(key);
+    } catch (TenantStoreException e) {
+      if (stale != null) {
+        stats.staleServed.increment();
+        return Optional.of(stale);
+      }
+      throw e;
+    }
+    if (found.isEmpty()) {
+      stats.storeNotFound.increment();
+      putNegative(key, LocalEntry.Kind.NOT_FOUND, startGeneration);
+      return found;
+    }
+    Tenant tenant;
+    try {
+      tenant = records.check(key, found.get(), true);
+    } catch (TenantRecords.InvalidRecordException e) {
+      LOG.severe("tenant-filter: the store returned an unusable record for " + key + ": "
+          + e.getMessage() + " (answering 503 until it is fixed)");
+      putNegative(key, LocalEntry.Kind.INVALID, startGeneration);
+      throw new TenantStoreException("the tenant record for this key is invalid");
+    }
+    if (epoch != null) {
+      try {
+        fill(key, tenant, epoch);
+      } catch (RemoteUnavailable e) {
+        health.failed(e, stats);
+      }
+    }
+    putLocal(key, tenant, startGeneration);
+    return Optional.of(tenant);
+  }
+
+  /**
+   * Stores {@code tenant} in Redis under {@code key}, fresh for the Redis TTL less up to 10 %
+   * jitter and kept for the stale-if-error window past it, unless an invalidation happened since
+   * the read that returned {@code epoch}.
+   */
+  private void fill(LookupKey key, Tenant tenant, String epoch) throws RemoteUnavailable {
+    long ttl = SharedTier.jitteredSeconds(redisTtl, random);
+    remote.fill(key.cacheKey(), codec.encode(tenant, clock.millis() + ttl * 1000),
+        ttl + staleSeconds, epoch, tenant.id());
+  }
+
+  /** Decodes and checks a Redis value; a corrupt or foreign value is deleted and ignored. */
+  private TenantCodec.Value fromRemote(LookupKey key, SharedTier.Read read) {
+    if (read.value() == null && !read.malformed()) {
+      return null; // a miss, or dead
+    }
+    try {
+      if (read.malformed()) {
+        throw new IllegalArgumentException("no value of the protocol");
+      }
+      TenantCodec.Value decoded = codec.decodeValue(read.value());
+      return new TenantCodec.Value(
+          records.check(key, decoded.tenant(), false), decoded.freshUntil());
+    } catch (RuntimeException | TenantRecords.InvalidRecordException e) {
+      stats.redisErrors.increment();
+      LOG.warning("tenant-filter: ignoring and deleting a Redis value for " + key
+          + " that cannot be used: " + e.getMessage());
+      try {
+        remote.delete(key.cacheKey());
+      } catch (RemoteUnavailable deleteFailed) {
+        health.failed(deleteFailed, stats);
+      }
+      return null;
+    }
+  }
+
+  private void putLocal(LookupKey key, Tenant tenant, long startGeneration) {
+    coherence.putIfCurrent(startGeneration,
+        () -> local.putTenant(key.cacheKey(), tenant), () -> local.remove(key.cacheKey()));
+  }
+
+  private void putNegative(LookupKey key, LocalEntry.Kind kind, long startGeneration) {
+    coherence.putIfCurrent(startGeneration,
+        () -> local.putNegative(key.cacheKey(), kind), () -> local.remove(key.cacheKey()));
+  }
+
+  /**
+   * Removes every key of {@code tenantId} from both tiers and forgets remembered unknown keys,
+   * and tells the other nodes. Redis is called even while the circuit keeps requests away from
+   * it; when it cannot be reached, it owes the invalidation, which is paid before anything read
+   * from it is trusted again.
+   */
+  public void invalidate(String tenantId) {
+    invalidate(tenantId, true);
+  }
+
+  /**
+   * Removes every key of {@code tenantId} from both tiers on the word of the store's own
+   * notification (LISTEN/NOTIFY), which every node receives itself: nothing is published.
+   * Ignores a payload that is not a tenant id.
+   */
+  public void invalidateFromStore(String tenantId) {
+    if (TenantIds.isValid(tenantId)) {
+      invalidate(tenantId, false);
+    }
+  }
+
+  private void invalidate(String tenantId, boolean tellOtherNodes) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    if (!TenantIds.isValid(tenantId)) {
+      throw new IllegalArgumentException("not a well-formed tenant id");
+    }
+    coherence.invalidate(tenantId, tellOtherNodes);
+  }
+
+  /**
+   * The store's LISTEN is up, the first time or again after a break: what was notified before
+   * is lost, so the whole heap tier goes, and every Redis value written before now. The first
+   * time too: while no node listened (all stopped for a deploy, a database failover), a change
+   * made by plain SQL reached no one, and Redis may still hold what it changed.
+   */
+  public void storeListenerListening(boolean again) {
+    if (again) {
+      stats.invalidationReconnects.increment();
+    }
+    coherence.invalidateAll(false);
+    storeListenerHears = true;
+  }
+
+  /** The store's LISTEN broke: until it is back, Redis's values are not trusted. */
+  public void storeListenerLost() {
+    storeListenerHears = false;
+  }
+
+  /** Makes sure Redis has an epoch and a generation, so that the first fills count. */
+  private void prepareRemote() {
+    if (direct != null) {
+      try {
+        direct.prepare();
+      } catch (RemoteUnavailable e) {
+        health.failed(e, stats);
+      }
+    }
+  }
+
+  /** Whether this node hears every change: its pub/sub and LISTEN, where configured, are up. */
+  private boolean hears() {
+    return pubSubHears && storeListenerHears;
+  }
+
+  /**
+   * Empties this node's heap tier, and nothing else: the next lookups ask Redis. For benchmarks
+   * and diagnostics; to drop a changed tenant, use {@link #invalidate}.
+   */
+  public void dropHeapTier() {
+    coherence.dropAll();
+  }
+
+  /** Empties the heap tier, makes every tenant value in Redis dead, and tells the other nodes. */
+  public void invalidateAll() {
+    coherence.invalidateAll(true);
+  }
+
+  /** The counters since this lookup was created. */
+  public CacheStats stats() {
+    return stats.snapshot(
+        local.size(), remote != null, remote != null && health.available(),
+        remote != null && health.circuitOpen());
+  }
+
+  /**
+   * The Redis client, breaker, prefix and invalidation channel, for the named cache regions to
+   * share; {@code null} without Redis.
+   */
+  public SharedRedis sharedRedis() {
+    return shared;
+  }
+
+  /** Whether a Redis tier is configured. */
+  public boolean hasRemoteTier() {
+    return remote != null;
+  }
+
+  @Override
+  public void close() {
+    refreshAhead.close();
+    if (bus != null) {
+      bus.close();
+    }
+    if (coherence.owes() && !coherence.pay(invalidations, Integer.MAX_VALUE, false)) {
+      // nobody else knows: Redis keeps what these invalidations should have removed
+      Debts debts = coherence.debts();
+      LOG.severe("tenant-filter: stopping while Redis still owes "
+          + (debts.all() ? "a full invalidation" : "the invalidation of tenants "
+              + debts.keys().keySet())
+          + "; Redis may serve the old records until their TTL (tenant-filter.redis.ttl): once"
+          + " Redis is reachable, call TenantCache.invalidateAll() (or invalidateTenantCache)");
+    }
+    try {
+      local.close();
+    } finally {
+      if (remote != null) {
+        remote.close();
+      }
+    }
+  }
+}

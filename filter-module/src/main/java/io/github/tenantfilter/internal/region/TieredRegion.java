@@ -1,0 +1,389 @@
+package io.github.tenantfilter.internal.region;
+
+import io.github.tenantfilter.api.CacheRegion;
+import io.github.tenantfilter.api.CacheSerializer;
+import io.github.tenantfilter.api.RegionSpec;
+import io.github.tenantfilter.api.RegionStats;
+import io.github.tenantfilter.internal.engine.Coherence;
+import io.github.tenantfilter.internal.engine.RemoteHealth;
+import io.github.tenantfilter.internal.engine.RemoteUnavailable;
+import io.github.tenantfilter.internal.engine.SharedTier;
+import io.github.tenantfilter.internal.engine.SingleFlight;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+// Above 300 lines on purpose: the coherence is engine's (Coherence, SingleFlight); what stays is
+// the region's read path, its put and its codec's failures, which read best as one.
+/**
+ * One named region: the heap tier, then Redis, then the caller's loader.
+ *
+ * <ul>
+ *   <li>A heap hit makes no network call.
+ *   <li>Concurrent misses for one key share one load (single flight).
+ *   <li>Every invalidation (and put) advances a local generation and Redis's epoch for the
+ *       region; a load that began before it writes to neither tier, and no get that begins
+ *       after it waits for that load. Invalidations Redis could not take are owed, and paid (and
+ *       told to the other nodes) before anything read from Redis is used again. All three are
+ *       the tenant cache's too: {@link Coherence} and {@link SingleFlight}.
+ *   <li>Redis failing, or its circuit open, is never the caller's problem: the loader answers.
+ *   <li>A value in Redis that does not decode is deleted and treated as a miss.
+ * </ul>
+ */
+final class TieredRegion<V> implements CacheRegion<V> {
+
+  private static final Logger LOG = Logger.getLogger(TieredRegion.class.getName());
+  /** More keys owed than this, and one whole-region invalidation replaces them. */
+  static final int MAX_OWED = 10_000;
+
+  private final String name;
+  private final RegionSpec spec;
+  private final CacheSerializer<V> serializer;
+  private final RegionHeap.Tier heap;
+  /** Redis, or {@code null} without it. */
+  private final SharedTier remote;
+  private final RemoteHealth health;
+  private final DoubleSupplier random;
+  private final RegionCounters counters = new RegionCounters();
+  private final SingleFlight<V> loads = new SingleFlight<>();
+  private final Coherence coherence;
+  private final AtomicBoolean serializerWarned = new AtomicBoolean();
+  private volatile boolean closed;
+
+  TieredRegion(String name, RegionSpec spec, CacheSerializer<V> serializer,
+      RegionHeap.Tier heap, SharedTier remote, RemoteHealth health,
+      DoubleSupplier random) {
+    this.name = name;
+    this.spec = spec;
+    this.serializer = serializer;
+    this.heap = heap;
+    this.remote = remote;
+    this.health = health;
+    this.random = random;
+    this.coherence = new Coherence("cache region " + name, new HeapTier(),
+        remote == null ? null : new RemoteTier(), health, counters, MAX_OWED);
+  }
+
+  /** The heap tier as invalidations see it; a stopping application's closed tier is empty. */
+  private final class HeapTier implements Coherence.Local {
+    @Override
+    public void drop(String escaped) {
+      try {
+        heap.remove(escaped);
+      } catch (IllegalStateException e) {
+        // the application is stopping
+      }
+    }
+
+    @Override
+    public void dropAll() {
+      try {
+        heap.clear();
+      } catch (IllegalStateException e) {
+        // the application is stopping
+      }
+    }
+  }
+
+  /** Redis as invalidations see it; nothing once the region is closed. */
+  private final class RemoteTier implements Coherence.Remote {
+    @Override
+    public void invalidate(String escaped) throws RemoteUnavailable {
+      if (!closed) {
+        remote.invalidate(escaped);
+      }
+    }
+
+    @Override
+    public void invalidateAll() throws RemoteUnavailable {
+      if (!closed) {
+        remote.invalidateAll();
+      }
+    }
+
+    @Override
+    public void publish(String escaped) throws RemoteUnavailable {
+      if (!closed) {
+        remote.publish(escaped);
+      }
+    }
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public RegionSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public V get(String key, Function<? super String, ? extends V> loader) {
+    String escaped = RegionKeys.escape(key);
+    Objects.requireNonNull(loader, "loader");
+    V local = countedLocal(escaped);
+    return local != null ? local : loadOnce(key, escaped, loader);
+  }
+
+  @Override
+  public Optional<V> getIfPresent(String key) {
+    String escaped = RegionKeys.escape(key);
+    V local = countedLocal(escaped);
+    if (local != null) {
+      return Optional.of(local);
+    }
+    if (remote == null || closed) {
+      return Optional.empty();
+    }
+    coherence.pay(Integer.MAX_VALUE); // what Redis owes is paid before anything read there counts
+    long startGeneration = coherence.generation();
+    if (coherence.owes()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(fromRemote(escaped, startGeneration).value);
+  }
+
+  /** A get: its heap hit, counted, or {@code null}. */
+  private V countedLocal(String escaped) {
+    counters.gets.increment();
+    V local = local(escaped);
+    if (local != null) {
+      counters.localHits.increment();
+    }
+    return local;
+  }
+
+  @SuppressWarnings("unchecked")
+  private V local(String escaped) {
+    if (closed) {
+      return null;
+    }
+    try {
+      return (V) heap.get(escaped);
+    } catch (IllegalStateException e) {
+      return null; // the application is stopping: its heap tiers are closed
+    }
+  }
+
+  /**
+   * Loads once for every get that asks meanwhile (single flight); a get joins a running load
+   * only if no invalidation came between that load's start and its own.
+   */
+  private V loadOnce(String key, String escaped, Function<? super String, ? extends V> loader) {
+    return loads.load(escaped, coherence.generation(), () -> {
+      // a load of this key may have finished between our heap miss and now
+      V again = local(escaped);
+      return again != null ? again : load(key, escaped, loader);
+    });
+  }
+
+  /** What Redis said: the value if it had a usable one, and the read for a fill. */
+  private record Remote<V>(V value, SharedTier.Read read) {}
+
+  private Remote<V> fromRemote(String escaped, long startGeneration) {
+    long callStart = System.nanoTime();
+    try {
+      SharedTier.Read read = remote.read(escaped);
+      health.succeeded(callStart);
+      V value = decode(escaped, read);
+      if (value != null) {
+        counters.redisHits.increment();
+        putLocal(escaped, value, startGeneration);
+      } else {
+        counters.redisMisses.increment();
+      }
+      return new Remote<>(value, read);
+    } catch (RemoteUnavailable e) {
+      health.failed(e, counters);
+      return new Remote<>(null, null);
+    }
+  }
+
+  private V load(String key, String escaped, Function<? super String, ? extends V> loader) {
+    // what Redis owes is paid before anything read from it counts; paying moves the generation,
+    // so the load's generation is taken after it (a debt made meanwhile is seen by pay's
+    // answer: a debt is recorded before its invalidation moves the generation)
+    boolean remoteUsable = remote != null && !closed;
+    if (remoteUsable) {
+      coherence.pay(Integer.MAX_VALUE);
+    }
+    long startGeneration = coherence.generation();
+    remoteUsable = remoteUsable && !coherence.owes();
+    SharedTier.Read read = null;
+    if (remoteUsable) {
+      Remote<V> remoteAnswer = fromRemote(escaped, startGeneration);
+      if (remoteAnswer.value != null) {
+        return remoteAnswer.value;
+      }
+      read = remoteAnswer.read;
+    }
+    counters.loads.increment();
+    V loaded;
+    try {
+      loaded = loader.apply(key);
+    } catch (RuntimeException | Error e) {
+      counters.loadErrors.increment();
+      throw e;
+    }
+    if (loaded == null) {
+      return null;
+    }
+    if (read != null) {
+      String payload = serialize(loaded);
+      if (payload != null) {
+        try {
+          remote.fill(escaped, payload, ttlSeconds(), read.epoch(), null);
+        } catch (RemoteUnavailable e) {
+          health.failed(e, counters);
+        }
+      }
+    }
+    putLocal(escaped, loaded, startGeneration);
+    return loaded;
+  }
+  /** The value stored in Redis, or {@code null}; an unreadable one is deleted. */
+  private V decode(String escaped, SharedTier.Read read) {
+    if (!read.malformed()) {
+      if (read.value() == null) {
+        return null; // a miss, or from before the last whole-region invalidation: gone
+      }
+      try {
+        V value = serializer.deserialize(read.value());
+        if (value != null) {
+          return value;
+        }
+      } catch (RuntimeException e) {
+        // fall through: unreadable
+      }
+    }
+    counters.corruptValues.increment();
+    LOG.warning("tenant-filter: ignoring and deleting a value of cache region " + name
+        + " in Redis that cannot be read back (key " + escaped + ")");
+    try {
+      remote.delete(escaped);
+    } catch (RemoteUnavailable e) {
+      health.failed(e, counters);
+    }
+    return null;
+  }
+
+  private String serialize(V value) {
+    try {
+      String payload = serializer.serialize(value);
+      if (payload == null) {
+        throw new IllegalArgumentException("the serializer returned null");
+      }
+      return payload;
+    } catch (RuntimeException e) {
+      if (serializerWarned.compareAndSet(false, true)) {
+        LOG.warning("tenant-filter: the serializer of cache region " + name + " failed (" + e
+            + "); such values are kept in the heap tier only");
+      }
+      return null;
+    }
+  }
+
+  /** The Redis TTL less up to 10 %, so that values loaded together do not expire together. */
+  private long ttlSeconds() {
+    return SharedTier.jitteredSeconds(spec.ttl(), random);
+  }
+
+  private void putLocal(String escaped, V value, long startGeneration) {
+    if (!closed) {
+      coherence.putIfCurrent(startGeneration,
+          () -> heap.put(escaped, value), () -> heap.remove(escaped));
+    }
+  }
+
+  @Override
+  public void put(String key, V value) {
+    String escaped = RegionKeys.escape(key);
+    Objects.requireNonNull(value, "value");
+    String payload = serialize(value);
+    // Redis gets the new value (or, not serializable, loses the old one) and a new epoch, as an
+    // invalidation would: a load that read the old value writes it to neither tier
+    coherence.change(escaped, () -> {
+      if (closed) {
+        return;
+      }
+      if (payload != null) {
+        remote.put(escaped, payload, ttlSeconds());
+      } else {
+        remote.invalidate(escaped);
+      }
+    }, true);
+    try {
+      if (!closed) {
+        heap.put(escaped, value);
+      }
+    } catch (IllegalStateException e) {
+      // the application is stopping
+    }
+  }
+
+  @Override
+  public void invalidate(String key) {
+    String escaped = RegionKeys.escape(key);
+    counters.invalidations.increment();
+    coherence.invalidate(escaped, true);
+  }
+
+  @Override
+  public void invalidateAll() {
+    counters.invalidations.increment();
+    coherence.invalidateAll(true);
+  }
+
+  /** Makes sure Redis has the region's epoch and generation, so that the first fills count. */
+  void prepareRemote() {
+    if (remote != null) {
+      try {
+        remote.prepare();
+      } catch (RemoteUnavailable e) {
+        health.failed(e, counters);
+      }
+    }
+  }
+
+  /** Another node invalidated {@code escaped}: drop it here, nothing else. */
+  void heard(String escaped) {
+    counters.invalidations.increment();
+    coherence.drop(escaped);
+  }
+
+  /** Another node invalidated the whole region, or messages may have been lost. */
+  void heardAll() {
+    counters.invalidations.increment();
+    coherence.dropAll();
+  }
+
+  /** The channel came back after a break: what was sent meanwhile is lost. */
+  void resubscribed() {
+    coherence.dropAll();
+  }
+
+  @Override
+  public RegionStats stats() {
+    long size;
+    try {
+      size = closed ? 0 : heap.size();
+    } catch (IllegalStateException e) {
+      size = 0;
+    }
+    return counters.snapshot(name, spec, size);
+  }
+
+  void close() {
+    closed = true;
+  }
+
+  @Override
+  public String toString() {
+    return "CacheRegion[" + name + ", " + spec + "]";
+  }
+}

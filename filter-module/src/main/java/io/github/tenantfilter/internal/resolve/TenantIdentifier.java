@@ -1,0 +1,190 @@
+package io.github.tenantfilter.internal.resolve;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * Decides which tenant a request asks for.
+ *
+ * <ol>
+ *   <li>If a tenant-id header is configured, the request carries it, and it comes from an allowed
+ *       source (any, unless {@code header.sources} limits them), the tenant with that id.
+ *   <li>Otherwise the host the client asked for: the {@code Host} header, or, when the direct
+ *       peer is a trusted proxy, what the header those proxies write ({@code Forwarded} or
+ *       {@code X-Forwarded-Host}, as configured) says it received (see {@link
+ *       ForwardedHeaders}). A one-label subdomain of a base domain ({@code
+ *       acme.app.example} with base {@code app.example}) is looked up by subdomain; the base
+ *       domain itself and deeper names under it name no tenant; IP addresses follow {@link
+ *       IpHostPolicy}; any other host is looked up as a custom domain (unless custom domains are
+ *       off).
+ * </ol>
+ *
+ * <p>{@link Identification.Outcome#MALFORMED} (400): a missing, repeated or malformed {@code
+ * Host}; a {@code Host} that differs from the host the server took from the request target (an
+ * absolute-form request line, HTTP/2 {@code :authority}; RFC 9112 section 3.2.2 and RFC 9113
+ * section 8.3.1); a malformed id header; malformed or ambiguous forwarded headers from a trusted
+ * proxy; an IP address under {@link IpHostPolicy#REJECT}.
+ */
+public final class TenantIdentifier {
+
+  private final List<String> baseDomains;
+  private final boolean customDomains;
+  private final String idHeader;
+  private final AddressRanges headerSources;
+  private final AddressRanges trustedProxies;
+  private final ForwardedHostHeader forwardedHost;
+  private final IpHostPolicy ipHosts;
+
+  /**
+   * Creates an identifier with no trusted proxy, the header accepted from anyone, and IP hosts
+   * naming no tenant.
+   */
+  public TenantIdentifier(List<String> baseDomains, boolean customDomains, String idHeader) {
+    this(baseDomains, customDomains, idHeader, AddressRanges.none(), AddressRanges.none(),
+        ForwardedHostHeader.NONE, IpHostPolicy.UNKNOWN);
+  }
+
+  /**
+   * Creates an identifier.
+   *
+   * @param baseDomains canonical base domains (see {@link HostNormalizer})
+   * @param customDomains whether hosts outside the base domains are looked up as custom domains
+   * @param idHeader name of the header that carries a tenant id, or {@code null} for none
+   * @param headerSources peers the id header is accepted from; empty: any
+   * @param trustedProxies peers whose forwarded host header is believed; empty: none
+   * @param forwardedHost the header those peers write the client's host into
+   * @param ipHosts what an IP address as host gets
+   */
+  public TenantIdentifier(List<String> baseDomains, boolean customDomains, String idHeader,
+      AddressRanges headerSources, AddressRanges trustedProxies,
+      ForwardedHostHeader forwardedHost, IpHostPolicy ipHosts) {
+    // the longest base first, so that a base nested in another one is matched as itself
+    this.baseDomains =
+        baseDomains.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    this.customDomains = customDomains;
+    this.idHeader = idHeader;
+    this.headerSources = headerSources;
+    this.trustedProxies = trustedProxies;
+    this.forwardedHost = forwardedHost;
+    this.ipHosts = ipHosts;
+  }
+
+  /** Identifies the tenant {@code request} asks for. */
+  public Identification identify(HttpServletRequest request) {
+    if (idHeader != null
+        && (headerSources.isEmpty() || headerSources.contains(request.getRemoteAddr()))) {
+      Enumeration<String> ids = request.getHeaders(idHeader);
+      if (ids != null && ids.hasMoreElements()) {
+        String id = ids.nextElement();
+        if (ids.hasMoreElements()) {
+          return Identification.malformed("repeated tenant header");
+        }
+        return TenantIds.isValid(id)
+            ? Identification.of(LookupKey.id(id))
+            : Identification.malformed("invalid tenant header");
+      }
+    }
+    Enumeration<String> hosts = request.getHeaders("Host");
+    if (hosts == null || !hosts.hasMoreElements()) {
+      return Identification.malformed("missing Host header");
+    }
+    String raw = trimOws(hosts.nextElement());
+    if (hosts.hasMoreElements()) {
+      return Identification.malformed("repeated Host header");
+    }
+    String host = HostNormalizer.normalize(raw);
+    if (host == null) {
+      return Identification.malformed("invalid Host header");
+    }
+    if (!matchesServerName(raw, host, trimOws(request.getServerName()))) {
+      return Identification.malformed("Host does not match the request target");
+    }
+    if (forwardedHost != ForwardedHostHeader.NONE && !trustedProxies.isEmpty()
+        && trustedProxies.contains(request.getRemoteAddr())) {
+      ForwardedHeaders.Result forwarded =
+          ForwardedHeaders.clientHost(request, trustedProxies, forwardedHost);
+      if (forwarded.error() != null) {
+        return Identification.malformed(forwarded.error());
+      }
+      if (forwarded.host() != null) {
+        host = HostNormalizer.normalize(forwarded.host());
+        if (host == null) {
+          return Identification.malformed("invalid forwarded host");
+        }
+      }
+    }
+    return identifyHost(host);
+  }
+
+  /**
+   * The field value without the spaces and tabs around it (RFC 9110 section 5.5: they are not
+   * part of it). Some servers (Payara's Grizzly) pass tabs on.
+   */
+  static String trimOws(String value) {
+    if (value == null || value.isEmpty()) {
+      return value;
+    }
+    int start = 0;
+    int end = value.length();
+    while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
+      start++;
+    }
+    while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
+      end--;
+    }
+    return start == 0 && end == value.length() ? value : value.substring(start, end);
+  }
+
+  /**
+   * Tells whether the server's idea of the requested host (from the request target's authority
+   * when there is one, else from Host) is the Host header's. {@code null} or empty: the server
+   * does not say.
+   */
+  static boolean matchesServerName(String raw, String host, String serverName) {
+    if (serverName == null || serverName.isEmpty()) {
+      return true;
+    }
+    int length = serverName.length();
+    // the usual case costs a comparison: Host "acme.app.example:8080", server name "acme.app.example"
+    if (raw.startsWith(serverName) && (raw.length() == length || raw.charAt(length) == ':')) {
+      return true;
+    }
+    String name = serverName.indexOf(':') >= 0 && serverName.charAt(0) != '['
+        ? "[" + serverName + "]" // an IPv6 address without its brackets
+        : serverName;
+    String normalized = HostNormalizer.normalize(name);
+    if (host.equals(normalized)) {
+      return true;
+    }
+    // one address, two spellings: [::1] and 0:0:0:0:0:0:0:1
+    byte[] a = host.startsWith("[") ? AddressRanges.literal(host) : null;
+    return a != null && Arrays.equals(a, AddressRanges.literal(name));
+  }
+
+  /** Identifies the tenant a canonical host names. */
+  public Identification identifyHost(String host) {
+    if (HostNormalizer.isIpLiteral(host)) {
+      return switch (ipHosts) {
+        case UNKNOWN -> Identification.none();
+        case REJECT -> Identification.malformed("IP address as Host");
+        case LOOKUP -> Identification.of(LookupKey.domain(host));
+      };
+    }
+    for (String base : baseDomains) {
+      if (host.equals(base)) {
+        return Identification.none();
+      }
+      int labelEnd = host.length() - base.length() - 1;
+      if (labelEnd > 0 && host.endsWith(base) && host.charAt(labelEnd) == '.') {
+        String label = host.substring(0, labelEnd);
+        return label.indexOf('.') < 0
+            ? Identification.of(LookupKey.subdomain(label))
+            : Identification.none();
+      }
+    }
+    return customDomains ? Identification.of(LookupKey.domain(host)) : Identification.none();
+  }
+}

@@ -1,0 +1,2 @@
+/** Small helpers shared by the module's background threads. Internal. */
+package io.github.tenantfilter.internal.util;

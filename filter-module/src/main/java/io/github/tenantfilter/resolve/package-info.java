@@ -1,5 +1,0 @@
-/**
- * From a request to a lookup key: host normalisation and validation, and the rules that turn a
- * host (or a header) into a tenant id, subdomain or custom domain. Internal.
- */
-package io.github.tenantfilter.resolve;

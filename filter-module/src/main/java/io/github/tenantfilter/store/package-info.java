@@ -1,6 +1,0 @@
-/**
- * The JDBC tenant store: configurable queries over a DataSource found by JNDI name, or over a
- * plain JDBC URL. Applications with their own store replace it with a CDI bean implementing
- * {@link io.github.tenantfilter.api.TenantStore}. Internal.
- */
-package io.github.tenantfilter.store;

@@ -1,2 +1,0 @@
-/** Small helpers shared by the module's background threads. Internal. */
-package io.github.tenantfilter.util;

@@ -1,0 +1,185 @@
+package io.github.tenantfilter.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.tenantfilter.internal.config.Settings;
+import io.github.tenantfilter.internal.config.TenantFilterConfig;
+import io.github.tenantfilter.testing.LocalPostgres;
+import io.github.tenantfilter.testing.TenantSchema;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+
+/**
+ * The LISTEN connection against a real PostgreSQL: given back to its pool no longer listening,
+ * and found through a server pool's wrapper when the application carries a driver of its own.
+ */
+class PostgresNotificationListenerIT {
+
+  private static LocalPostgres.Schema schema;
+
+  @BeforeAll
+  static void createSchema() {
+    schema = TenantSchema.create("listener_it");
+  }
+
+  @AfterAll
+  static void dropSchema() {
+    schema.close();
+  }
+
+  private static DataSource reusingDataSource() {
+    TenantFilterConfig config = TenantFilterConfig.of(Map.of(
+        Settings.JDBC_URL.name(), schema.jdbcUrl(),
+        Settings.JDBC_USER.name(), LocalPostgres.get().user()));
+    return DataSources.of(config, PostgresNotificationListenerIT.class.getClassLoader());
+  }
+
+  private static void notify(String channel, String payload) throws SQLException {
+    try (Connection connection = schema.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("NOTIFY " + channel + ", '" + payload + "'");
+    }
+  }
+
+  /** A pooled connection left listening would pile up every later notification in the driver. */
+  @Test
+  void close_unlistensBeforeTheConnectionGoesBackToItsPool() throws Exception {
+    DataSource dataSource = reusingDataSource(); // keeps closed connections for reuse
+    List<String> heard = new CopyOnWriteArrayList<>();
+    PostgresNotificationListener listener =
+        new PostgresNotificationListener(dataSource, "tf_pool_back", heard::add, again -> { }, () -> { });
+    listener.start();
+    assertThat(listener.awaitListening(Duration.ofSeconds(10))).isTrue();
+    notify("tf_pool_back", "acme");
+    for (int i = 0; i < 300 && heard.isEmpty(); i++) { // a hang guard: 30 s
+      Thread.sleep(100);
+    }
+    assertThat(heard).containsExactly("acme");
+    listener.close();
+
+    // the one connection the DataSource opened, now idle in it
+    try (Connection reused = dataSource.getConnection();
+        Statement statement = reused.createStatement();
+        ResultSet channels = statement.executeQuery("SELECT count(*) FROM pg_listening_channels()")) {
+      channels.next();
+      assertThat(channels.getInt(1)).isZero();
+    }
+    ((AutoCloseable) dataSource).close();
+  }
+
+  /**
+   * WildFly: the connection is a pool's wrapper from the server's driver, and the application's
+   * own class loader holds another copy of the driver (WEB-INF/lib), whose PGConnection the
+   * server's connection does not implement.
+   */
+  @Test
+  void applicationHasItsOwnDriverCopy_listensThroughTheServersConnection() throws Exception {
+    URL driverJar = PGConnection.class.getProtectionDomain().getCodeSource()
+        .getLocation();
+    DataSource server = reusingDataSource();
+    DataSource wrapping = new WrappingDataSource(server);
+    List<String> heard = new CopyOnWriteArrayList<>();
+    Thread current = Thread.currentThread();
+    ClassLoader before = current.getContextClassLoader();
+    PostgresNotificationListener listener;
+    try (URLClassLoader application =
+        new URLClassLoader(new URL[] {driverJar}, ClassLoader.getPlatformClassLoader())) {
+      assertThat(Class.forName("org.postgresql.PGConnection", false, application))
+          .isNotSameAs(PGConnection.class);
+      current.setContextClassLoader(application);
+      try {
+        listener = new PostgresNotificationListener(wrapping, "tf_own_copy", heard::add, again -> { }, () -> { });
+      } finally {
+        current.setContextClassLoader(before);
+      }
+      listener.start();
+      try {
+        assertThat(listener.awaitListening(Duration.ofSeconds(10))).isTrue();
+        notify("tf_own_copy", "globex");
+        for (int i = 0; i < 300 && heard.isEmpty(); i++) { // a hang guard: 30 s
+          Thread.sleep(100);
+        }
+        assertThat(heard).containsExactly("globex");
+      } finally {
+        listener.close();
+      }
+    }
+    ((AutoCloseable) server).close();
+  }
+
+  /** Hands out connections behind a proxy, as a server pool does. */
+  private static final class WrappingDataSource implements DataSource {
+    private final DataSource target;
+
+    WrappingDataSource(DataSource target) {
+      this.target = target;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      Connection real = target.getConnection();
+      return (Connection) Proxy.newProxyInstance(
+          PostgresNotificationListenerIT.class.getClassLoader(), new Class<?>[] {Connection.class},
+          (proxy, method, args) -> {
+            try {
+              return method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      throw new SQLException("not used");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {}
+
+    @Override
+    public void setLoginTimeout(int seconds) {}
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() {
+      return Logger.getGlobal();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+      return false;
+    }
+  }
+}
