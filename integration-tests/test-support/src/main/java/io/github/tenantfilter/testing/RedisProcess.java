@@ -1,13 +1,9 @@
 package io.github.tenantfilter.testing;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +16,8 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisProtocol;
 
+// Above 300 lines on purpose: the one class that starts, breaks (kill, pause) and restarts the
+// tests' own Redis servers in every topology and security setting; the binary is RedisBinary's.
 /**
  * A {@code redis-server} process of the test's own on a free loopback port, which the test may
  * kill, pause and restart without disturbing anybody else.
@@ -53,8 +51,6 @@ import redis.clients.jedis.RedisProtocol;
  * {@code DEBUG} commands are enabled for local clients so that tests can use {@code DEBUG SLEEP}.
  */
 public final class RedisProcess implements AutoCloseable {
-
-  private static final String EMBEDDED_BINARY = "redis-server-6.2.6-v5-linux-amd64";
 
   /** Every process still running, stopped by one shutdown hook if the JVM exits first. */
   private static final Set<RedisProcess> RUNNING =
@@ -225,31 +221,7 @@ public final class RedisProcess implements AutoCloseable {
 
   /** Path of the {@code redis-server} this class runs. */
   public static Path executable() {
-    String path = System.getenv("PATH");
-    if (path != null && !Boolean.getBoolean("tf.test.redis.embedded")) {
-      for (String dir : path.split(File.pathSeparator)) {
-        Path candidate = Path.of(dir, "redis-server");
-        if (Files.isExecutable(candidate)) {
-          return candidate;
-        }
-      }
-    }
-    return extractEmbedded();
-  }
-
-  private static synchronized Path extractEmbedded() {
-    try (InputStream in = RedisProcess.class.getClassLoader().getResourceAsStream(EMBEDDED_BINARY)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "no redis-server on PATH and no " + EMBEDDED_BINARY + " in embedded-redis");
-      }
-      Path target = Path.of(System.getProperty("java.io.tmpdir"), "tf-" + EMBEDDED_BINARY);
-      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not extract the embedded redis-server", e);
-    }
+    return RedisBinary.path();
   }
 
   private void launch() {
@@ -273,7 +245,7 @@ public final class RedisProcess implements AutoCloseable {
             "--appendonly", "no",
             "--daemonize", "no",
             "--loglevel", "warning"));
-    if (!executable.toString().contains(EMBEDDED_BINARY) && !sentinel) {
+    if (!RedisBinary.isEmbedded(executable) && !sentinel) {
       // 7.0+ refuses DEBUG unless allowed; 6.2 (the embedded binary) allows it and rejects the flag
       command.addAll(List.of("--enable-debug-command", "local"));
     }
