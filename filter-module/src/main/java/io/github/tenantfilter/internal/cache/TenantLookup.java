@@ -340,45 +340,29 @@ public final class TenantLookup implements AutoCloseable {
    */
   private Optional<Tenant> load(LookupKey key, Tenant stale, Outcome outcome) {
     boolean refresh = outcome == null;
-    boolean remoteUsable = remote != null;
-    if (remoteUsable && coherence.owes()) {
-      // what Redis owes is paid before anything read from it counts; paying moves the
-      // generation, so the load's generation is taken after it, and a debt made meanwhile is
-      // seen by the second check (a debt is recorded before its invalidation moves the
-      // generation)
-      coherence.pay(requestsInvalidations, DEBTS_PAID_PER_REQUEST, true);
-    }
-    long startGeneration = coherence.generation();
-    remoteUsable = remoteUsable && !coherence.owes();
-    // a node that may have missed a message serves Redis's values only when the store fails
+    // a node that may have missed a message serves Redis's values only when the store fails;
+    // asked before Redis is read, so that a value read before the channel came back is not
+    // trusted
     boolean trusted = hears();
-    String epoch = null;
-    if (remoteUsable) {
-      if (health.circuitOpen()) {
-        // if the breaker lets this call through, it is the probe: give it a fresh connection
-        remote.dropIdleConnections();
-      }
-      long callStart = System.nanoTime();
-      try {
-        SharedTier.Read read = remote.read(key.cacheKey());
-        health.succeeded(callStart);
-        epoch = read.epoch();
-        TenantCodec.Value cached = fromRemote(key, read);
-        if (cached != null && trusted && cached.freshUntil() > clock.millis()) {
-          if (!refresh) {
-            outcome.fromRedis = true;
-          }
-          putLocal(key, cached.tenant(), startGeneration);
-          return Optional.of(cached.tenant());
-        }
-        if (cached != null && stale == null) {
-          stale = cached.tenant(); // past its TTL, or not trusted: only for a failing store
-        }
+    Coherence.SharedRead shared = remote == null ? null
+        : coherence.readShared(remote, key.cacheKey(), requestsInvalidations,
+            DEBTS_PAID_PER_REQUEST);
+    long startGeneration = shared == null ? coherence.generation() : shared.generation();
+    SharedTier.Read read = shared == null ? null : shared.read();
+    if (read != null) {
+      TenantCodec.Value cached = fromRemote(key, read);
+      if (cached != null && trusted && cached.freshUntil() > clock.millis()) {
         if (!refresh) {
-          stats.redisMisses.increment();
+          outcome.fromRedis = true;
         }
-      } catch (RemoteUnavailable e) {
-        health.failed(e, stats);
+        putLocal(key, cached.tenant(), startGeneration);
+        return Optional.of(cached.tenant());
+      }
+      if (cached != null && stale == null) {
+        stale = cached.tenant(); // past its TTL, or not trusted: only for a failing store
+      }
+      if (!refresh) {
+        stats.redisMisses.increment();
       }
     }
     Optional<Tenant> found;
@@ -405,12 +389,8 @@ public final class TenantLookup implements AutoCloseable {
       putNegative(key, LocalEntry.Kind.INVALID, startGeneration);
       throw new TenantStoreException("the tenant record for this key is invalid");
     }
-    if (epoch != null) {
-      try {
-        fill(key, tenant, epoch);
-      } catch (RemoteUnavailable e) {
-        health.failed(e, stats);
-      }
+    if (read != null) {
+      coherence.call(() -> fill(key, tenant, read.epoch()));
     }
     putLocal(key, tenant, startGeneration);
     return Optional.of(tenant);
@@ -443,11 +423,7 @@ public final class TenantLookup implements AutoCloseable {
       stats.redisErrors.increment();
       LOG.warning("tenant-filter: ignoring and deleting a Redis value for " + key
           + " that cannot be used: " + e.getMessage());
-      try {
-        remote.delete(key.cacheKey());
-      } catch (RemoteUnavailable deleteFailed) {
-        health.failed(deleteFailed, stats);
-      }
+      coherence.call(() -> remote.delete(key.cacheKey()));
       return null;
     }
   }
@@ -513,11 +489,7 @@ public final class TenantLookup implements AutoCloseable {
   /** Makes sure Redis has an epoch and a generation, so that the first fills count. */
   private void prepareRemote() {
     if (direct != null) {
-      try {
-        direct.prepare();
-      } catch (RemoteUnavailable e) {
-        health.failed(e, stats);
-      }
+      coherence.call(direct::prepare);
     }
   }
 

@@ -262,6 +262,59 @@ public final class Coherence {
   }
 
   /**
+   * What a miss got from the shared tier.
+   *
+   * @param generation the generation the miss's load began in: taken after the debts were paid
+   * @param read what the tier said, or {@code null}: not asked (a debt is still owed) or failed
+   */
+  public record SharedRead(long generation, SharedTier.Read read) {}
+
+  /**
+   * The shared tier's part of a miss, the same for every cache: what the tier owes is paid first
+   * (through {@code payVia}, at most {@code debtLimit} keys), the generation taken after it, and
+   * {@code key} read only if nothing is owed any more (a debt made meanwhile is seen: a debt is
+   * recorded before its invalidation moves the generation). While the circuit is open, the call
+   * that gets through is its probe: it gets a fresh connection.
+   */
+  public SharedRead readShared(SharedTier tier, String key, Remote payVia, int debtLimit) {
+    if (owed.owes()) {
+      pay(payVia, debtLimit, true);
+    }
+    long start = generation.get();
+    if (owed.owes()) {
+      return new SharedRead(start, null);
+    }
+    if (health.circuitOpen()) {
+      tier.dropIdleConnections();
+    }
+    long callStart = System.nanoTime();
+    try {
+      SharedTier.Read read = tier.read(key);
+      health.succeeded(callStart);
+      return new SharedRead(start, read);
+    } catch (RemoteUnavailable e) {
+      health.failed(e, counters);
+      return new SharedRead(start, null);
+    }
+  }
+
+  /**
+   * Makes one more call of the shared tier (a fill, the delete of an unreadable value, a
+   * prepare), a failure counted and logged once.
+   *
+   * @return whether it got through
+   */
+  public boolean call(RemoteCall call) {
+    try {
+      call.run();
+      return true;
+    } catch (RemoteUnavailable e) {
+      health.failed(e, counters);
+      return false;
+    }
+  }
+
+  /**
    * Tells the other nodes. A lost message is bounded by the heap TTL, and a node whose
    * subscription broke drops its heap tier when it subscribes again.
    */

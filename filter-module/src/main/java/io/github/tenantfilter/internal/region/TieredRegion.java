@@ -45,7 +45,8 @@ final class TieredRegion<V> implements CacheRegion<V> {
   private final RegionHeap.Tier heap;
   /** Redis, or {@code null} without it. */
   private final SharedTier remote;
-  private final RemoteHealth health;
+  /** Redis as invalidations, and the debts a get pays, see it; {@code null} without Redis. */
+  private final Coherence.Remote invalidations;
   private final DoubleSupplier random;
   private final RegionCounters counters = new RegionCounters();
   private final SingleFlight<V> loads = new SingleFlight<>();
@@ -61,10 +62,10 @@ final class TieredRegion<V> implements CacheRegion<V> {
     this.serializer = serializer;
     this.heap = heap;
     this.remote = remote;
-    this.health = health;
     this.random = random;
-    this.coherence = new Coherence("cache region " + name, new HeapTier(),
-        remote == null ? null : new RemoteTier(), health, counters, MAX_OWED);
+    this.invalidations = remote == null ? null : new RemoteTier();
+    this.coherence = new Coherence("cache region " + name, new HeapTier(), invalidations, health,
+        counters, MAX_OWED);
   }
 
   /** The heap tier as invalidations see it; a stopping application's closed tier is empty. */
@@ -137,15 +138,8 @@ final class TieredRegion<V> implements CacheRegion<V> {
     if (local != null) {
       return Optional.of(local);
     }
-    if (remote == null || closed) {
-      return Optional.empty();
-    }
-    coherence.pay(Integer.MAX_VALUE); // what Redis owes is paid before anything read there counts
-    long startGeneration = coherence.generation();
-    if (coherence.owes()) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(fromRemote(escaped, startGeneration).value);
+    Coherence.SharedRead shared = readShared(escaped);
+    return Optional.ofNullable(shared == null ? null : fromRemote(escaped, shared));
   }
 
   /** A get: its heap hit, counted, or {@code null}. */
@@ -182,46 +176,37 @@ final class TieredRegion<V> implements CacheRegion<V> {
     });
   }
 
-  /** What Redis said: the value if it had a usable one, and the read for a fill. */
-  private record Remote<V>(V value, SharedTier.Read read) {}
+  /**
+   * The shared tier's part of a miss ({@link Coherence#readShared}: debts paid first), or {@code
+   * null} without Redis.
+   */
+  private Coherence.SharedRead readShared(String escaped) {
+    return remote == null || closed
+        ? null : coherence.readShared(remote, escaped, invalidations, Integer.MAX_VALUE);
+  }
 
-  private Remote<V> fromRemote(String escaped, long startGeneration) {
-    long callStart = System.nanoTime();
-    try {
-      SharedTier.Read read = remote.read(escaped);
-      health.succeeded(callStart);
-      V value = decode(escaped, read);
-      if (value != null) {
-        counters.redisHits.increment();
-        putLocal(escaped, value, startGeneration);
-      } else {
-        counters.redisMisses.increment();
-      }
-      return new Remote<>(value, read);
-    } catch (RemoteUnavailable e) {
-      health.failed(e, counters);
-      return new Remote<>(null, null);
+  /** The value Redis had for {@code escaped}, counted and put in the heap tier, or {@code null}. */
+  private V fromRemote(String escaped, Coherence.SharedRead shared) {
+    if (shared.read() == null) {
+      return null;
     }
+    V value = decode(escaped, shared.read());
+    if (value != null) {
+      counters.redisHits.increment();
+      putLocal(escaped, value, shared.generation());
+    } else {
+      counters.redisMisses.increment();
+    }
+    return value;
   }
 
   private V load(String key, String escaped, Function<? super String, ? extends V> loader) {
-    // what Redis owes is paid before anything read from it counts; paying moves the generation,
-    // so the load's generation is taken after it (a debt made meanwhile is seen by pay's
-    // answer: a debt is recorded before its invalidation moves the generation)
-    boolean remoteUsable = remote != null && !closed;
-    if (remoteUsable) {
-      coherence.pay(Integer.MAX_VALUE);
+    Coherence.SharedRead shared = readShared(escaped);
+    V cached = shared == null ? null : fromRemote(escaped, shared);
+    if (cached != null) {
+      return cached;
     }
-    long startGeneration = coherence.generation();
-    remoteUsable = remoteUsable && !coherence.owes();
-    SharedTier.Read read = null;
-    if (remoteUsable) {
-      Remote<V> remoteAnswer = fromRemote(escaped, startGeneration);
-      if (remoteAnswer.value != null) {
-        return remoteAnswer.value;
-      }
-      read = remoteAnswer.read;
-    }
+    long startGeneration = shared == null ? coherence.generation() : shared.generation();
     counters.loads.increment();
     V loaded;
     try {
@@ -233,19 +218,15 @@ final class TieredRegion<V> implements CacheRegion<V> {
     if (loaded == null) {
       return null;
     }
-    if (read != null) {
-      String payload = serialize(loaded);
-      if (payload != null) {
-        try {
-          remote.fill(escaped, payload, ttlSeconds(), read.epoch(), null);
-        } catch (RemoteUnavailable e) {
-          health.failed(e, counters);
-        }
-      }
+    SharedTier.Read read = shared == null ? null : shared.read();
+    String payload = read == null ? null : serialize(loaded);
+    if (payload != null) {
+      coherence.call(() -> remote.fill(escaped, payload, ttlSeconds(), read.epoch(), null));
     }
     putLocal(escaped, loaded, startGeneration);
     return loaded;
   }
+
   /** The value stored in Redis, or {@code null}; an unreadable one is deleted. */
   private V decode(String escaped, SharedTier.Read read) {
     if (!read.malformed()) {
@@ -264,11 +245,7 @@ final class TieredRegion<V> implements CacheRegion<V> {
     counters.corruptValues.increment();
     LOG.warning("tenant-filter: ignoring and deleting a value of cache region " + name
         + " in Redis that cannot be read back (key " + escaped + ")");
-    try {
-      remote.delete(escaped);
-    } catch (RemoteUnavailable e) {
-      health.failed(e, counters);
-    }
+    coherence.call(() -> remote.delete(escaped));
     return null;
   }
 
@@ -342,11 +319,7 @@ final class TieredRegion<V> implements CacheRegion<V> {
   /** Makes sure Redis has the region's epoch and generation, so that the first fills count. */
   void prepareRemote() {
     if (remote != null) {
-      try {
-        remote.prepare();
-      } catch (RemoteUnavailable e) {
-        health.failed(e, counters);
-      }
+      coherence.call(remote::prepare);
     }
   }
 
