@@ -1,6 +1,5 @@
 package io.github.tenantfilter.web;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,10 +8,13 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The readiness check {@value #NAME}: UP while the tenant store answers, with {@code redis} ({@code
- * up}, {@code down}, {@code circuit-open}, {@code not-configured}) and {@code store} ({@code up},
- * {@code down}) and {@code application} (the context path: one server may hold several
- * applications, each with its check) as data; Redis alone never makes it DOWN.
+ * The readiness check {@value #NAME}: UP while the tenant store answers, and while it does not,
+ * as {@code tenant-filter.readiness.store-down} says (by default UP while cached tenants are
+ * still served; {@link ReadinessProbe}), with {@code redis} ({@code up}, {@code down}, {@code
+ * circuit-open}, {@code not-configured}), {@code store} ({@code up}, {@code down}), {@code cached}
+ * ({@code serving}, {@code none}; only while the store is down under {@code up-while-serving})
+ * and {@code application} (the context path: one server may hold several applications, each with
+ * its check) as data; Redis alone never makes it DOWN.
  *
  * <p>Loaded only where the server offers MicroProfile Health: it carries no bean-defining
  * annotation, so bean discovery skips it, and {@link TenantFilterObservability} adds it as an
@@ -25,8 +27,8 @@ public class TenantFilterHealthCheck implements HealthCheck {
   /** The check's name in the server's health report. */
   public static final String NAME = "tenant-filter";
 
-  private static final ReadinessProbe NOT_STARTED =
-      new ReadinessProbe(() -> false, () -> null, () -> null, Clock.systemUTC());
+  /** The probe of a runtime that never starts: DOWN, {@code state: not-started}. */
+  private static final ReadinessProbe NOT_STARTED = ReadinessProbe.of(new TenantFilterRuntime());
 
   private volatile ReadinessProbe probe;
   private volatile TenantFilterRuntime probed;

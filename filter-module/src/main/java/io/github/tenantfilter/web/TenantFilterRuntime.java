@@ -8,6 +8,7 @@ import io.github.tenantfilter.internal.cache.TenantLookup;
 import io.github.tenantfilter.internal.config.InvalidSettingException;
 import io.github.tenantfilter.internal.config.Settings;
 import io.github.tenantfilter.internal.config.SettingsReader;
+import io.github.tenantfilter.internal.config.StoreDownReadiness;
 import io.github.tenantfilter.internal.config.TenantFilterConfig;
 import io.github.tenantfilter.internal.region.RegionManager;
 import jakarta.annotation.PreDestroy;
@@ -198,6 +199,21 @@ public class TenantFilterRuntime implements TenantCache {
   /** The running engine's tenant store, or {@code null} when disabled or not started. */
   TenantStore store() {
     return store;
+  }
+
+  /** Whether the running engine could serve cached tenants without the store (readiness). */
+  boolean servesCachedTenants() {
+    Engine running = engine;
+    return running != null && running.lookup.servesCachedTenants();
+  }
+
+  /**
+   * What readiness says while the store is down: the running engine's setting ({@code DOWN} when
+   * none runs, as while it stops).
+   */
+  StoreDownReadiness readinessStoreDown() {
+    Engine running = engine;
+    return running != null ? running.config.readinessStoreDown() : StoreDownReadiness.DOWN;
   }
 
   /** The running engine, or {@code null} when disabled or not started. */

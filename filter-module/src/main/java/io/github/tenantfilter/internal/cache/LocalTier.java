@@ -158,6 +158,21 @@ final class LocalTier implements AutoCloseable {
     clearNegatives();
   }
 
+  /**
+   * Whether a tenant is held that a lookup may still get: fresh, or stale within the
+   * stale-if-error window (for a failing store). Stops at the first such entry; at worst a scan
+   * of the tier, bounded by its size.
+   */
+  boolean holdsServableTenant() {
+    long now = clock.millis();
+    for (Cache.Entry<String, LocalEntry> entry : tenants) {
+      if (entry.getValue().expiresAt > now) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Entries held now, tenants and unknown keys (expired ones not yet reclaimed included). */
   long size() {
     long size = 0;

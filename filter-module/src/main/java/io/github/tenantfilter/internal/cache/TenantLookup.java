@@ -519,6 +519,19 @@ public final class TenantLookup implements AutoCloseable {
   }
 
   /**
+   * Whether this node could still answer lookups with tenants while the store cannot: its heap
+   * tier holds a tenant within its TTL or the stale-if-error window, or Redis (which keeps every
+   * tenant any node loaded for its TTL and that window) answered this node's last call, its
+   * circuit is closed and it owes no invalidation. For the readiness check; calls nothing.
+   */
+  public boolean servesCachedTenants() {
+    if (local.holdsServableTenant()) {
+      return true;
+    }
+    return remote != null && health.available() && !health.circuitOpen() && !coherence.owes();
+  }
+
+  /**
    * The Redis client, breaker, prefix and invalidation channel, for the named cache regions to
    * share; {@code null} without Redis.
    */

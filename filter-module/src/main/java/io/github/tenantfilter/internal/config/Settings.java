@@ -186,6 +186,16 @@ public final class Settings {
               "how long past its TTL a cached tenant is still served while the tenant store "
                   + "cannot answer (RFC 5861 stale-if-error; 0: never)");
 
+  /** What the readiness check says while the store is down. */
+  public static final Setting<StoreDownReadiness> READINESS_STORE_DOWN =
+      setting("readiness.store-down", "up-while-serving",
+          Parsers.enumOf(StoreDownReadiness.class))
+          .describedAs(
+              "what the readiness check says while the tenant store cannot answer: "
+                  + "up-while-serving (UP while this node still serves cached tenants: its heap "
+                  + "tier holds one within stale-if-error, or Redis answers; DOWN once it can "
+                  + "serve none) or down (DOWN whenever the store is down)");
+
   /** Unknown hosts remembered. */
   public static final Setting<Integer> NEGATIVE_CACHE_SIZE =
       setting("negative-cache.size", "10000", Parsers.integer(0, 10_000_000))

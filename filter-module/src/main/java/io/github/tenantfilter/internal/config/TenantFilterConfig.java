@@ -156,6 +156,11 @@ public final class TenantFilterConfig {
     return get(Settings.STALE_IF_ERROR);
   }
 
+  /** {@link Settings#READINESS_STORE_DOWN}. */
+  public StoreDownReadiness readinessStoreDown() {
+    return get(Settings.READINESS_STORE_DOWN);
+  }
+
   /** {@link Settings#NEGATIVE_CACHE_SIZE}. */
   public int negativeCacheSize() {
     return get(Settings.NEGATIVE_CACHE_SIZE);

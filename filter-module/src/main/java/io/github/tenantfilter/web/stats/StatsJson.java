@@ -1,11 +1,18 @@
 package io.github.tenantfilter.web.stats;
 
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * The stats page as JSON, written by hand (the JAR carries no JSON library; the values are
- * numbers, booleans and strings, every string escaped).
+ * The stats page as JSON, built with the server's JSON-P (as {@code TenantCodec} is), then made
+ * inert for HTML: {@code <}, {@code >}, {@code &}, U+2028 and U+2029 are written as {@code \}{@code
+ * u} escapes, so that the document stays harmless if a browser ever sniffs it as HTML.
  *
  * <pre>{@code
  * {"application":"/shop","generatedAt":"2026-11-26T14:00:00Z","intervalSeconds":10,
@@ -19,109 +26,88 @@ import java.util.Map;
  */
 public final class StatsJson {
 
+  /** The server's provider, looked up once (the lookup is slow). */
+  private static final JsonProvider JSON = JsonProvider.provider();
+  /** A counter's text that is a JSON number. */
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+
   private StatsJson() {}
 
   /** {@code view} as one JSON object. */
   public static String render(StatsView view) {
-    StringBuilder out = new StringBuilder(1024 + view.points().size() * 120);
-    out.append("{\"application\":");
-    string(out, view.application());
-    out.append(",\"generatedAt\":");
-    string(out, Instant.ofEpochMilli(view.generatedAtMillis()).toString());
-    out.append(",\"intervalSeconds\":").append(view.intervalSeconds());
-    out.append(",\"breaker\":");
-    string(out, view.breaker());
-    out.append(",\"redis\":");
-    string(out, view.redis());
-    out.append(",\"localSize\":").append(view.totals().localSize());
-    out.append(",\"totals\":{");
-    boolean first = true;
+    JsonObjectBuilder totals = JSON.createObjectBuilder();
     for (Map.Entry<String, String> e : view.totalsShown().entrySet()) {
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      string(out, e.getKey());
-      out.append(':').append(literal(e.getValue()));
+      totals.add(e.getKey(), literal(e.getValue()));
     }
-    out.append("},\"series\":[");
-    first = true;
+    JsonArrayBuilder series = JSON.createArrayBuilder();
     for (HitRateHistory.Point p : view.points()) {
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      out.append("{\"time\":");
-      string(out, Instant.ofEpochMilli(p.timeMillis()).toString());
-      out.append(",\"lookups\":").append(p.lookups());
-      out.append(",\"localHitRate\":").append(rate(p.localHitRate()));
-      out.append(",\"redisHitRate\":").append(rate(p.redisHitRate()));
-      out.append(",\"hitRate\":").append(rate(p.hitRate()));
-      out.append(",\"storeLoads\":").append(p.storeLoads()).append('}');
+      series.add(JSON.createObjectBuilder()
+          .add("time", Instant.ofEpochMilli(p.timeMillis()).toString())
+          .add("lookups", p.lookups())
+          .add("localHitRate", rate(p.localHitRate()))
+          .add("redisHitRate", rate(p.redisHitRate()))
+          .add("hitRate", rate(p.hitRate()))
+          .add("storeLoads", p.storeLoads()));
     }
-    out.append("],\"tenantRequests\":").append(view.tenantRequests());
-    out.append(",\"topTenants\":[");
-    first = true;
+    JsonArrayBuilder top = JSON.createArrayBuilder();
     for (TopTenants.Entry t : view.topTenants()) {
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      out.append("{\"id\":");
-      string(out, t.tenantId());
-      out.append(",\"requests\":").append(t.count()).append(",\"error\":").append(t.error())
-          .append('}');
+      top.add(JSON.createObjectBuilder()
+          .add("id", t.tenantId())
+          .add("requests", t.count())
+          .add("error", t.error()));
     }
-    out.append("],\"settings\":{");
-    first = true;
-    for (Map.Entry<String, String> e : view.settings().entrySet()) {
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      string(out, e.getKey());
-      out.append(':');
-      string(out, e.getValue());
-    }
-    return out.append("}}").toString();
+    JsonObjectBuilder settings = JSON.createObjectBuilder();
+    view.settings().forEach(settings::add);
+    String json = JSON.createObjectBuilder()
+        .add("application", view.application())
+        .add("generatedAt", Instant.ofEpochMilli(view.generatedAtMillis()).toString())
+        .add("intervalSeconds", view.intervalSeconds())
+        .add("breaker", view.breaker())
+        .add("redis", view.redis())
+        .add("localSize", view.totals().localSize())
+        .add("totals", totals)
+        .add("series", series)
+        .add("tenantRequests", view.tenantRequests())
+        .add("topTenants", top)
+        .add("settings", settings)
+        .build()
+        .toString();
+    return inert(json);
   }
 
   /** A counter's text as a JSON number or boolean; anything else as a string. */
-  private static String literal(String value) {
-    if (value.equals("true") || value.equals("false")
-        || value.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
-      return value;
+  private static JsonValue literal(String value) {
+    if (value.equals("true") || value.equals("false")) {
+      return value.equals("true") ? JsonValue.TRUE : JsonValue.FALSE;
     }
-    StringBuilder quoted = new StringBuilder();
-    string(quoted, value);
-    return quoted.toString();
+    return NUMBER.matcher(value).matches()
+        ? JSON.createValue(new BigDecimal(value)) : JSON.createValue(value);
   }
 
-  private static String rate(Double rate) {
-    return rate == null ? "null" : Double.toString(Math.round(rate * 1_000_000) / 1_000_000.0);
+  /** A rate rounded to six decimals, or {@code null} where undefined. */
+  private static JsonValue rate(Double rate) {
+    return rate == null ? JsonValue.NULL
+        : JSON.createValue(Math.round(rate * 1_000_000) / 1_000_000.0);
   }
 
-  /** Appends {@code text} as a JSON string (RFC 8259: quote, backslash, controls escaped). */
-  static void string(StringBuilder out, String text) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
-            // <, >, & escaped too: the JSON stays inert if a browser ever sniffs it as HTML
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
+  /**
+   * {@code json} with {@code <}, {@code >}, {@code &}, U+2028 and U+2029 as {@code \}{@code u}
+   * escapes. Outside strings JSON has none of them, and inside one the escape means the same
+   * character, so the document is unchanged for a JSON reader.
+   */
+  static String inert(String json) {
+    StringBuilder out = null;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
+        if (out == null) {
+          out = new StringBuilder(json.length() + 32).append(json, 0, i);
         }
+        out.append(String.format("\\u%04x", (int) c));
+      } else if (out != null) {
+        out.append(c);
       }
     }
-    out.append('"');
+    return out == null ? json : out.toString();
   }
 }

@@ -455,6 +455,42 @@ class TenantLookupTest {
     lookup.close();
   }
 
+  // what the readiness check asks while the store is down
+
+  @Test
+  void servesCachedTenants_heapTenantWithinStaleWindow_untilItEnds() {
+    TenantLookup lookup = staleLookup(null);
+    assertThat(lookup.servesCachedTenants()).as("nothing cached yet").isFalse();
+    lookup.find(ACME);
+    store.down(true);
+    clock.advance(L1_TTL.plus(STALE).minusMillis(1));
+    assertThat(lookup.servesCachedTenants()).isTrue();
+    clock.advance(Duration.ofMillis(1));
+    assertThat(lookup.servesCachedTenants()).isFalse();
+    lookup.close();
+  }
+
+  @Test
+  void servesCachedTenants_emptyHeap_whileRedisAnswersAndItsCircuitIsClosed() {
+    TenantLookup lookup = staleLookup(redis);
+    assertThat(lookup.servesCachedTenants()).as("Redis answers heap misses").isTrue();
+    store.down(true);
+
+    redis.circuitOpen = true;
+    assertThatThrownBy(() -> lookup.find(ACME)).isInstanceOf(TenantStoreException.class);
+    assertThat(lookup.stats().redisAvailable()).isTrue();
+    assertThat(lookup.servesCachedTenants()).as("the circuit keeps requests away").isFalse();
+
+    redis.circuitOpen = false;
+    assertThatThrownBy(() -> lookup.find(ACME)).isInstanceOf(TenantStoreException.class);
+    assertThat(lookup.servesCachedTenants()).as("the probe closed the circuit").isTrue();
+
+    redis.down = true;
+    assertThatThrownBy(() -> lookup.find(ACME)).isInstanceOf(TenantStoreException.class);
+    assertThat(lookup.servesCachedTenants()).as("Redis failed its last call").isFalse();
+    lookup.close();
+  }
+
   @Test
   void find_hitNearEndOfTtl_refreshesAheadInBackground_hotKeyNeverMisses() throws Exception {
     TenantLookup lookup = new TenantLookup(

@@ -37,12 +37,16 @@ class EnumSettingsTest {
         "tenant-filter.trusted-proxies.host-header", "forwarded",
         "tenant-filter.error-response", "container",
         "tenant-filter.redis.url", "redis://a:1,b:2",
-        "tenant-filter.redis.mode", "cluster"));
+        "tenant-filter.redis.mode", "cluster",
+        "tenant-filter.readiness.store-down", "Down"));
     assertThat(config.unknownTenant()).isEqualTo(UnknownTenantPolicy.PASS);
     assertThat(config.ipHosts()).isEqualTo(IpHostPolicy.LOOKUP);
     assertThat(config.trustedProxiesHostHeader()).isEqualTo(ForwardedHostHeader.FORWARDED);
     assertThat(config.errorResponse()).isEqualTo(ErrorResponse.CONTAINER);
     assertThat(config.redisMode()).isEqualTo(RedisMode.CLUSTER);
+    assertThat(config.readinessStoreDown()).isEqualTo(StoreDownReadiness.DOWN);
+    assertThat(TenantFilterConfig.of(Map.of()).readinessStoreDown())
+        .isEqualTo(StoreDownReadiness.UP_WHILE_SERVING);
     assertThat(TenantFilterConfig.of(Map.of()).unknownTenant())
         .isEqualTo(UnknownTenantPolicy.NOT_FOUND);
   }
@@ -57,6 +61,7 @@ class EnumSettingsTest {
             + " | must be none, forwarded or x-forwarded-host",
         "tenant-filter.error-response | html | must be text or container",
         "tenant-filter.redis.mode | ring | must be standalone, sentinel or cluster",
+        "tenant-filter.readiness.store-down | up | must be down or up-while-serving",
       })
   void read_badEnumValue_namesSettingValueAndTheAllowedOnes(
       String name, String value, String allowed) {

@@ -61,6 +61,57 @@ class StatsJsonTest {
   }
 
   @Test
+  void render_fieldNamesOrderAndNumberFormats_asBefore() {
+    // the document the hand-written renderer gave for this view, to the character
+    StatsView view = StatsViews.of(
+        List.of(new HitRateHistory.Point(1_764_165_590_000L, 40, 0.9, 0.25, 0.925, 3),
+            new HitRateHistory.Point(1_764_165_600_000L, 0, null, null, null, 0),
+            new HitRateHistory.Point(1_764_165_610_000L, 7, 1.0 / 3, 1.0, 0.0, 1)),
+        List.of(new TopTenants.Entry("acme", 30, 0), new TopTenants.Entry("globex", 11, 2)),
+        Map.of("tenant-filter.stats.enabled", "true"));
+    assertThat(StatsJson.render(view)).isEqualTo("{\"application\":\"/shop\","
+        + "\"generatedAt\":\"2025-11-26T14:00:00Z\",\"intervalSeconds\":10,"
+        + "\"breaker\":\"closed\",\"redis\":\"up\",\"localSize\":3,"
+        + "\"totals\":{\"lookups\":40,\"redisCircuitOpen\":false,\"hitRate\":0.925},"
+        + "\"series\":[{\"time\":\"2025-11-26T13:59:50Z\",\"lookups\":40,"
+        + "\"localHitRate\":0.9,\"redisHitRate\":0.25,\"hitRate\":0.925,\"storeLoads\":3},"
+        + "{\"time\":\"2025-11-26T14:00:00Z\",\"lookups\":0,\"localHitRate\":null,"
+        + "\"redisHitRate\":null,\"hitRate\":null,\"storeLoads\":0},"
+        + "{\"time\":\"2025-11-26T14:00:10Z\",\"lookups\":7,\"localHitRate\":0.333333,"
+        + "\"redisHitRate\":1.0,\"hitRate\":0.0,\"storeLoads\":1}],"
+        + "\"tenantRequests\":41,\"topTenants\":[{\"id\":\"acme\",\"requests\":30,"
+        + "\"error\":0},{\"id\":\"globex\",\"requests\":11,\"error\":2}],"
+        + "\"settings\":{\"tenant-filter.stats.enabled\":\"true\"}}");
+  }
+
+  @Test
+  void render_hostileSettingNamesAndValues_inertAndRoundTrip() {
+    Map<String, String> settings = Map.of(
+        "tenant-filter.x\"<b>", "</script><img src=x onerror=alert(1)>&amp;\u2028\u2029\\\"",
+        "tenant-filter.header", "\u0000\u001f\u007f\ud800 ünï\ud83d\ude00");
+    String json = StatsJson.render(StatsViews.of(List.of(), List.of(), settings));
+    assertThat(json).doesNotContain("<").doesNotContain(">").doesNotContain("&")
+        .doesNotContain("\u2028").doesNotContain("\u2029").doesNotContain("\u0000");
+    JsonObject shown = parse(json).getJsonObject("settings");
+    assertThat(shown.keySet()).containsExactlyInAnyOrderElementsOf(settings.keySet());
+    settings.forEach((name, value) -> assertThat(shown.getString(name)).isEqualTo(value));
+  }
+
+  @Test
+  void render_hostApplicationAndTenantIds_inertAndRoundTrip() {
+    String host = "evil.example\"><script>alert(1)</script>";
+    StatsView view = new StatsView(host, 0, 10, StatsViews.TOTALS, Map.of("lookups", "<1>"),
+        "closed", "up", List.of(), List.of(new TopTenants.Entry(host, 1, 0)), 1, Map.of());
+    String json = StatsJson.render(view);
+    assertThat(json).doesNotContain("<").doesNotContain(">");
+    JsonObject parsed = parse(json);
+    assertThat(parsed.getString("application")).isEqualTo(host);
+    assertThat(parsed.getJsonObject("totals").getString("lookups")).isEqualTo("<1>");
+    assertThat(parsed.getJsonArray("topTenants").getJsonObject(0).getString("id"))
+        .isEqualTo(host);
+  }
+
+  @Test
   void render_settingsFromTheReader_secretsMasked() {
     SettingsReader reader = new SettingsReader(List.of(SettingSource.ofMap("test", Map.of(
         "tenant-filter.redis.url", "redis://app:s3cret@redis:6379",
