@@ -40,6 +40,9 @@ public interface CacheRegion<V> extends RegionView {
    * The value of {@code key}: from the heap tier, else Redis, else {@code loader} (whose value
    * then fills both tiers). A {@code null} from the loader is returned and not cached.
    *
+   * @param key the key, 1 to {@value #MAX_KEY_LENGTH} characters
+   * @param loader what finds the value when neither tier has it (the source of truth)
+   * @return the value, or {@code null} when the loader returned {@code null}
    * @throws NullPointerException if {@code key} or {@code loader} is {@code null}
    * @throws IllegalArgumentException if {@code key} is empty or longer than {@value
    *     #MAX_KEY_LENGTH}
@@ -50,6 +53,8 @@ public interface CacheRegion<V> extends RegionView {
   /**
    * The value of {@code key} if the heap tier or Redis has it; never calls a loader.
    *
+   * @param key the key
+   * @return the value, or empty when neither tier has it
    * @throws NullPointerException if {@code key} is {@code null}
    * @throws IllegalArgumentException if {@code key} is empty or too long
    */
@@ -59,11 +64,13 @@ public interface CacheRegion<V> extends RegionView {
    * Stores {@code value} under {@code key} in both tiers, and drops the key from the heap tier of
    * the other nodes, which read the new value from Redis.
    *
+   * @param key the key
+   * @param value the value
    * @throws NullPointerException if {@code key} or {@code value} is {@code null}
    * @throws IllegalArgumentException if {@code key} is empty or too long
    */
   void put(String key, V value);
 
-  /** How this region keeps its values (after the operator's settings). */
+  /** {@return how this region keeps its values (after the operator's settings)} */
   RegionSpec spec();
 }

@@ -28,7 +28,11 @@ public interface CacheRegions {
    * A second call with the same name and spec returns the same region (one name, one value
    * type).
    *
+   * @param <V> the values' type
    * @param name lower-case letters, digits and {@code -}, starting with a letter, at most 32
+   * @param serializer how values become the text stored in Redis, and back
+   * @param spec the TTLs and the heap tier's size, unless the operator's settings say otherwise
+   * @return the region
    * @throws NullPointerException if an argument is {@code null}
    * @throws IllegalArgumentException if {@code name} is malformed or {@value #TENANT}; or an
    *     operator's setting for it is invalid ({@code InvalidSettingException}, naming it)
@@ -40,6 +44,9 @@ public interface CacheRegions {
   /**
    * A region of strings: {@code region(name, CacheSerializer.strings(), spec)}.
    *
+   * @param name as for {@link #region(String, CacheSerializer, RegionSpec)}
+   * @param spec as for {@link #region(String, CacheSerializer, RegionSpec)}
+   * @return the region
    * @throws IllegalArgumentException as {@link #region(String, CacheSerializer, RegionSpec)}
    * @throws IllegalStateException as {@link #region(String, CacheSerializer, RegionSpec)}
    */
@@ -50,6 +57,8 @@ public interface CacheRegions {
   /**
    * The region {@code name} if it exists ({@value #TENANT} while the filter runs).
    *
+   * @param name the region's name
+   * @return the region, or empty when there is none of that name
    * @throws IllegalStateException if the web application has not started the filter yet
    */
   Optional<RegionView> find(String name);
@@ -57,6 +66,7 @@ public interface CacheRegions {
   /**
    * Every region, the tenant cache first.
    *
+   * @return the regions, the tenant cache first
    * @throws IllegalStateException if the web application has not started the filter yet
    */
   List<RegionView> regions();

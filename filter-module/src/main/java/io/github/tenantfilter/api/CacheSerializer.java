@@ -22,22 +22,25 @@ public interface CacheSerializer<V> {
    * The text form of {@code value}.
    *
    * @param value never {@code null}
+   * @return the text stored in Redis
    */
   String serialize(V value);
 
   /**
    * The value of {@code text}.
    *
+   * @param text a text that {@link #serialize} made
+   * @return the value
    * @throws RuntimeException (any) if {@code text} is not a value of this serializer
    */
   V deserialize(String text);
 
-  /** Strings as they are. */
+  /** {@return a serializer that stores strings as they are} */
   static CacheSerializer<String> strings() {
     return of(Function.identity(), Function.identity());
   }
 
-  /** Longs in decimal. */
+  /** {@return a serializer that stores longs in decimal} */
   static CacheSerializer<Long> longs() {
     return of(value -> Long.toString(value), Long::valueOf);
   }
@@ -45,6 +48,10 @@ public interface CacheSerializer<V> {
   /**
    * A serializer from two functions.
    *
+   * @param <V> the values' type
+   * @param serialize a value to its text
+   * @param deserialize a text back to its value; throws for a text it does not know
+   * @return the serializer
    * @throws NullPointerException if either is {@code null}
    */
   static <V> CacheSerializer<V> of(

@@ -52,22 +52,25 @@ public record CacheStats(
     boolean redisAvailable,
     boolean redisCircuitOpen) {
 
-  /** No lookups yet, no Redis: what an application whose filter is off or not started reports. */
+  /**
+   * {@return no lookups yet, no Redis: what an application whose filter is off or not started
+   * reports}
+   */
   public static CacheStats empty() {
     return new CacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false, false);
   }
 
-  /** Share of lookups answered without the store, from 0 to 1 (1 when there were none). */
+  /** {@return the share of lookups answered without the store, from 0 to 1 (1 when none)} */
   public double hitRate() {
     return lookups == 0 ? 1.0 : (double) (localHits + negativeHits + redisHits) / lookups;
   }
 
-  /** Share of lookups the heap tier answered, from 0 to 1 (1 when there were none). */
+  /** {@return the share of lookups the heap tier answered, from 0 to 1 (1 when none)} */
   public double localHitRate() {
     return lookups == 0 ? 1.0 : (double) (localHits + negativeHits) / lookups;
   }
 
-  /** Lookups that did not become a store query. */
+  /** {@return the lookups that did not become a store query} */
   public long storeQueriesAvoided() {
     return lookups - storeLoads;
   }

@@ -23,24 +23,33 @@ public interface CurrentTenant {
   /** Name of the request attribute that holds the resolved {@link Tenant}. */
   String REQUEST_ATTRIBUTE = "io.github.tenantfilter.tenant";
 
-  /** Returns the tenant of this request, or empty when it has none (excluded path, pass-through). */
+  /**
+   * {@return the tenant of this request, or empty when it has none (excluded path,
+   * pass-through)}
+   */
   Optional<Tenant> get();
 
   /**
    * Returns the tenant of this request.
    *
+   * @return the tenant of this request
    * @throws NoTenantException if the request has no tenant
    */
   default Tenant require() {
     return get().orElseThrow(() -> new NoTenantException("this request has no tenant"));
   }
 
-  /** Tells whether this request has a tenant. */
+  /** {@return whether this request has a tenant} */
   default boolean isPresent() {
     return get().isPresent();
   }
 
-  /** Returns the tenant bound to {@code request}, or empty. Works without CDI. */
+  /**
+   * Returns the tenant bound to {@code request}, or empty. Works without CDI.
+   *
+   * @param request the request being served
+   * @return its tenant, or empty when it has none
+   */
   static Optional<Tenant> of(ServletRequest request) {
     Object tenant = request.getAttribute(REQUEST_ATTRIBUTE);
     return tenant instanceof Tenant t ? Optional.of(t) : Optional.empty();

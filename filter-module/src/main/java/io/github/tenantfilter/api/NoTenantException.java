@@ -7,7 +7,11 @@ package io.github.tenantfilter.api;
 public class NoTenantException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message. */
+  /**
+   * Creates the exception with a message.
+   *
+   * @param message what is missing
+   */
   public NoTenantException(String message) {
     super(message);
   }

@@ -47,6 +47,8 @@ public final class RegionSpec {
    * A region whose values live {@code ttlClass} in Redis, with a heap tier of {@value
    * #DEFAULT_LOCAL_SIZE} entries for at most 60 s.
    *
+   * @param ttlClass how long values live in Redis
+   * @return the spec
    * @throws NullPointerException if {@code ttlClass} is {@code null}
    */
   public static RegionSpec of(TtlClass ttlClass) {
@@ -58,6 +60,8 @@ public final class RegionSpec {
   /**
    * A region whose values live {@code ttl} in Redis.
    *
+   * @param ttl how long values live in Redis, from 1 s to 30 days
+   * @return the spec
    * @throws NullPointerException if {@code ttl} is {@code null}
    * @throws IllegalArgumentException if {@code ttl} is under 1 s or over 30 days
    */
@@ -69,6 +73,8 @@ public final class RegionSpec {
   /**
    * This spec with a heap tier of at most {@code entries} values.
    *
+   * @param entries the heap tier's size on each node
+   * @return the copy
    * @throws IllegalArgumentException if {@code entries} is under 1 or over {@value
    *     #MAX_LOCAL_SIZE}
    */
@@ -84,6 +90,8 @@ public final class RegionSpec {
    * This spec with values kept {@code localTtl} in the heap tier: how long a node may serve a
    * value whose invalidation message it missed.
    *
+   * @param localTtl how long a value lives in a node's heap tier
+   * @return the copy
    * @throws NullPointerException if {@code localTtl} is {@code null}
    * @throws IllegalArgumentException if {@code localTtl} is not positive or longer than the
    *     region's TTL
@@ -100,6 +108,8 @@ public final class RegionSpec {
   /**
    * This spec with the Redis TTL of {@code ttlClass}; the heap TTL is cut to it if longer.
    *
+   * @param ttlClass how long values live in Redis
+   * @return the copy
    * @throws NullPointerException if {@code ttlClass} is {@code null}
    */
   public RegionSpec withTtl(TtlClass ttlClass) {
@@ -110,6 +120,8 @@ public final class RegionSpec {
   /**
    * This spec with the Redis TTL {@code ttl}; the heap TTL is cut to it if longer.
    *
+   * @param ttl how long values live in Redis, from 1 s to 30 days
+   * @return the copy
    * @throws NullPointerException if {@code ttl} is {@code null}
    * @throws IllegalArgumentException if {@code ttl} is under 1 s or over 30 days
    */
@@ -134,22 +146,22 @@ public final class RegionSpec {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  /** The TTL class, when the TTL was given as one. */
+  /** {@return the TTL class, when the TTL was given as one} */
   public Optional<TtlClass> ttlClass() {
     return Optional.ofNullable(ttlClass);
   }
 
-  /** How long a value lives in Redis (less up to 10 % jitter). */
+  /** {@return how long a value lives in Redis (less up to 10 % jitter)} */
   public Duration ttl() {
     return ttl;
   }
 
-  /** How long a value lives in a node's heap tier. */
+  /** {@return how long a value lives in a node's heap tier} */
   public Duration localTtl() {
     return localTtl;
   }
 
-  /** The most values a node's heap tier holds. */
+  /** {@return the most values a node's heap tier holds} */
   public int localSize() {
     return localSize;
   }

@@ -46,7 +46,7 @@ public record RegionStats(
     long corruptValues,
     long invalidations) {
 
-  /** Share of reads answered without the loader, from 0 to 1 (1 when there were none). */
+  /** {@return the share of reads answered without the loader, from 0 to 1 (1 when none)} */
   public double hitRate() {
     return gets == 0 ? 1.0 : (double) (localHits + redisHits) / gets;
   }

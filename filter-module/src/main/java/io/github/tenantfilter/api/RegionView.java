@@ -13,10 +13,10 @@ package io.github.tenantfilter.api;
  */
 public interface RegionView {
 
-  /** The region's name. */
+  /** {@return the region's name} */
   String name();
 
-  /** The counters since the application started. */
+  /** {@return the counters since the application started} */
   RegionStats stats();
 
   /**
@@ -25,6 +25,7 @@ public interface RegionView {
    * (see {@link TenantCache#invalidateTenantCache}). When Redis cannot be reached, its entry is
    * removed as soon as it answers again.
    *
+   * @param key the key (for the tenant region, a tenant id)
    * @throws NullPointerException if {@code key} is {@code null}
    * @throws IllegalArgumentException if {@code key} is empty or too long (or, for the tenant
    *     region, not a well-formed tenant id)

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param settings the tenant's settings as JSON object text, never {@code null} ({@code {}} when
  *     the store has none)
  * @param updatedAt when the record last changed, or {@code null} when the store does not say
+ * @serial exclude (the serialized form is the components above; without this, the javadoc of
+ *     Java 17 asks a comment of each component's field)
  */
 public record Tenant(
     String id,
@@ -41,8 +43,17 @@ public record Tenant(
   public static final String STATUS_ACTIVE = "active";
 
   /**
-   * Creates a tenant record.
+   * Creates a tenant record; {@code null} for any component but {@code id} takes the default
+   * named above.
    *
+   * @param id the tenant's stable identifier
+   * @param name display name, or {@code null}
+   * @param subdomain the label under the base domain, or {@code null}
+   * @param customDomains the tenant's own host names, or {@code null}
+   * @param plan the tenant's plan, or {@code null}
+   * @param status the tenant's status, or {@code null}
+   * @param settings the tenant's settings as JSON object text, or {@code null}
+   * @param updatedAt when the record last changed, or {@code null}
    * @throws NullPointerException if {@code id} is {@code null}
    * @throws IllegalArgumentException if {@code id} is empty
    */
@@ -58,7 +69,12 @@ public record Tenant(
     settings = settings == null ? "{}" : settings;
   }
 
-  /** Returns a copy of this record with other custom domains. */
+  /**
+   * Returns a copy of this record with other custom domains.
+   *
+   * @param domains the custom domains of the copy
+   * @return the copy
+   */
   public Tenant withCustomDomains(List<String> domains) {
     return new Tenant(id, name, subdomain, domains, plan, status, settings, updatedAt);
   }

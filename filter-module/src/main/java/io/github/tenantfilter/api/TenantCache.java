@@ -35,6 +35,6 @@ public interface TenantCache {
    */
   void invalidateAll();
 
-  /** Returns the counters since the application started. */
+  /** {@return the counters since the application started} */
   CacheStats getCacheStats();
 }

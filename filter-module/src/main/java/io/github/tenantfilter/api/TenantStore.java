@@ -25,6 +25,7 @@ public interface TenantStore {
   /**
    * Finds a tenant by id.
    *
+   * @param id the tenant's id
    * @return the tenant, or empty when there is none
    * @throws TenantStoreException if the store cannot answer now
    */
@@ -33,6 +34,7 @@ public interface TenantStore {
   /**
    * Finds the tenant that owns a subdomain label of the base domain.
    *
+   * @param subdomain the label ({@code acme} for {@code acme.app.example})
    * @return the tenant, or empty when there is none
    * @throws TenantStoreException if the store cannot answer now
    */
@@ -41,6 +43,7 @@ public interface TenantStore {
   /**
    * Finds the tenant that owns a custom domain.
    *
+   * @param domain the host name, lower-case ASCII, without a port
    * @return the tenant, or empty when there is none
    * @throws TenantStoreException if the store cannot answer now
    */

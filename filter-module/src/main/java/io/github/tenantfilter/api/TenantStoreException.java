@@ -8,12 +8,21 @@ package io.github.tenantfilter.api;
 public class TenantStoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message. */
+  /**
+   * Creates the exception with a message.
+   *
+   * @param message what failed
+   */
   public TenantStoreException(String message) {
     super(message);
   }
 
-  /** Creates the exception with a message and its cause. */
+  /**
+   * Creates the exception with a message and its cause.
+   *
+   * @param message what failed
+   * @param cause the store's own exception
+   */
   public TenantStoreException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -28,7 +28,7 @@ public enum TtlClass {
     this.ttl = Duration.ofSeconds(seconds);
   }
 
-  /** The time to live of this class. */
+  /** {@return the time to live of this class} */
   public Duration ttl() {
     return ttl;
   }

@@ -65,6 +65,7 @@ public final class HostGuardFilter extends BaseFilter {
    * Puts a guard into {@code chain} just before the file cache filter, or where there is none,
    * before the web server filter; does nothing when the chain has a guard already.
    *
+   * @param chain a listener's HTTP filter chain
    * @return whether a guard was added
    * @throws IllegalStateException if the chain has neither filter (not an HTTP server chain)
    */
