@@ -172,6 +172,21 @@ class TenantFilterConfigTest {
   }
 
   @Test
+  void read_notifyChannelWithJdbcPoolOfOne_failsNamingPoolSize() {
+    assertThatThrownBy(
+            () ->
+                TenantFilterConfig.of(
+                    Map.of(
+                        "tenant-filter.jdbc.url", "jdbc:postgresql://db/app",
+                        "tenant-filter.jdbc.pool-size", "1",
+                        "tenant-filter.store.notify-channel", "tenant_filter")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("tenant-filter.jdbc.pool-size")
+        .hasMessageContaining("\"1\"")
+        .hasMessageContaining("none for lookups");
+  }
+
+  @Test
   void read_jdbcPoolSize_defaultsToTen() {
     assertThat(TenantFilterConfig.of(Map.of()).jdbcPoolSize()).isEqualTo(10);
     assertThat(TenantFilterConfig.of(Map.of("tenant-filter.jdbc.pool-size", "3")).jdbcPoolSize())
