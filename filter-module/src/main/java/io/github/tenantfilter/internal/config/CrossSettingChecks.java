@@ -36,6 +36,15 @@ final class CrossSettingChecks {
               + reader.origin(Settings.JDBC_URL)
               + "), not both");
     }
+    if (config.jdbcUrl() != null && config.storeNotifyChannel() != null
+        && config.jdbcPoolSize() < 2) {
+      throw new InvalidSettingException(
+          Settings.JDBC_POOL_SIZE.name(), Integer.toString(config.jdbcPoolSize()),
+          reader.origin(Settings.JDBC_POOL_SIZE),
+          "the LISTEN of " + Settings.STORE_NOTIFY_CHANNEL.name() + " holds one connection of "
+              + Settings.JDBC_URL.name() + "'s pool for good, which leaves none for lookups: set"
+              + " it to 2 or more");
+    }
     checkRedisTopology(config, reader);
     checkRedisTls(config, reader);
     if (config.idHeader() != null && config.headerSources().isEmpty()) {

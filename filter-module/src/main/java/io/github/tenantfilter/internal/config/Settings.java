@@ -298,8 +298,9 @@ public final class Settings {
       setting("jdbc.url", "", Parsers::jdbcUrl)
           .secret()
           .describedAs(
-              "JDBC URL used instead of a DataSource (a small pool of its own: at most 4 idle "
-                  + "connections, each checked before reuse)");
+              "JDBC URL used instead of a DataSource (a small pool of its own, of at most "
+                  + "tenant-filter.jdbc.pool-size connections, each checked before reuse; for "
+                  + "development and small deployments)");
 
   /** JDBC user. */
   public static final Setting<String> JDBC_USER =
@@ -311,6 +312,14 @@ public final class Settings {
       setting("jdbc.password", "", Parsers::optionalText)
           .secret()
           .describedAs("password for tenant-filter.jdbc.url");
+
+  /** Most connections the JDBC URL's own pool opens. */
+  public static final Setting<Integer> JDBC_POOL_SIZE =
+      setting("jdbc.pool-size", "10", Parsers.integer(1, 1000))
+          .describedAs(
+              "most connections open at once over tenant-filter.jdbc.url (the LISTEN of "
+                  + "store.notify-channel holds one); a lookup waits at most store.timeout for a "
+                  + "free one, then fails (503)");
 
   /** Store query timeout. */
   public static final Setting<Duration> STORE_TIMEOUT =

@@ -251,6 +251,11 @@ public final class TenantFilterConfig {
     return get(Settings.JDBC_PASSWORD);
   }
 
+  /** {@link Settings#JDBC_POOL_SIZE}. */
+  public int jdbcPoolSize() {
+    return get(Settings.JDBC_POOL_SIZE);
+  }
+
   /** {@link Settings#STORE_TIMEOUT}. */
   public Duration storeTimeout() {
     return get(Settings.STORE_TIMEOUT);

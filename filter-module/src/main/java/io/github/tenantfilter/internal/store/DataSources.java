@@ -13,7 +13,9 @@ public final class DataSources {
   private DataSources() {}
 
   /**
-   * The DataSource for {@code config}: by JNDI name, or over the JDBC URL.
+   * The DataSource for {@code config}: by JNDI name, or over the JDBC URL (a pool of at most
+   * {@code tenant-filter.jdbc.pool-size} connections, waiting at most {@code
+   * tenant-filter.store.timeout} for a free one).
    *
    * @return the DataSource, or {@code null} when neither setting is set
    * @throws InvalidSettingException if the JNDI name is not bound to a DataSource, or no driver
@@ -29,6 +31,7 @@ public final class DataSources {
               config.jdbcUrl(),
               config.jdbcUser(),
               config.jdbcPassword(),
+              config.jdbcPoolSize(),
               config.storeTimeout(),
               loader);
       if (dataSource == null) {

@@ -8,25 +8,34 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A DataSource over a JDBC URL that keeps a few idle connections for reuse. Loads are rare (the
- * caches answer almost every request), but when Redis is down every heap miss is a load, and a
- * new PostgreSQL connection per load costs milliseconds and floods the database with connects
- * (measured by ResilienceIT: about 20 ms a load under load). A borrowed connection is checked
- * with {@code isValid} (one round trip) and dropped if dead; at most {@value #MAX_IDLE} wait
- * idle, none older than {@value #MAX_AGE_MINUTES} minutes. A server DataSource with a real pool
- * remains the production choice.
+ * A DataSource over a JDBC URL with a small bounded pool of its own. Loads are rare (the caches
+ * answer almost every request), but when Redis is down every heap miss is a load, and a new
+ * PostgreSQL connection per load costs milliseconds and floods the database with connects
+ * (measured by ResilienceIT: about 20 ms a load under load).
+ *
+ * <p>At most {@code maxSize} connections are open at once ({@code tenant-filter.jdbc.pool-size}):
+ * a borrower takes one of as many permits, reuses an idle connection (checked with {@code
+ * isValid}, one round trip, and dropped if dead or older than {@value #MAX_AGE_MINUTES} minutes)
+ * or opens one, and gives the permit back when it closes the connection, or when opening failed.
+ * When all are lent out, a borrower waits at most {@code maxWait} ({@code
+ * tenant-filter.store.timeout}) in arrival order, then gets {@link NoFreeConnection}, which the
+ * store turns into a 503. Idle connections wait for reuse (no more than {@code maxSize}: an idle
+ * connection was lent before, so idle and lent together never exceed the bound). A server
+ * DataSource with a real pool remains the production choice.
  *
  * <p>The driver is found with {@link ServiceLoader} in the application's class loader and called
  * directly, so a driver in {@code WEB-INF/lib} works even though {@code DriverManager} was set up
@@ -34,32 +43,59 @@ import javax.sql.DataSource;
  */
 final class DriverDataSource implements DataSource, AutoCloseable {
 
-  static final int MAX_IDLE = 4;
   static final int MAX_AGE_MINUTES = 30;
+
+  /** No connection became free within the wait: the pool is busy, the database may be fine. */
+  static final class NoFreeConnection extends SQLTransientConnectionException {
+    private static final long serialVersionUID = 1L;
+
+    NoFreeConnection(String message) {
+      super(message);
+    }
+  }
 
   private final Driver driver;
   private final String url;
   private final Properties properties;
-  private final BlockingDeque<Pooled> idle =
-      new LinkedBlockingDeque<>(MAX_IDLE);
+  private final int maxSize;
+  private final Duration maxWait;
+  private final Semaphore permits;
+  private final BlockingDeque<Pooled> idle;
   private volatile boolean closed;
 
   /** An idle connection and when it was opened. */
   private record Pooled(Connection connection, long openedAt) {}
 
-  private DriverDataSource(Driver driver, String url, Properties properties) {
+  /**
+   * A pool over {@code driver}.
+   *
+   * @param maxSize most connections open at once
+   * @param maxWait longest wait for a free connection
+   */
+  DriverDataSource(
+      Driver driver, String url, Properties properties, int maxSize, Duration maxWait) {
+    if (maxSize < 1) {
+      throw new IllegalArgumentException("pool size " + maxSize + " < 1");
+    }
     this.driver = driver;
     this.url = url;
     this.properties = properties;
+    this.maxSize = maxSize;
+    this.maxWait = maxWait;
+    this.permits = new Semaphore(maxSize, true);
+    this.idle = new LinkedBlockingDeque<>(maxSize);
   }
 
   /**
    * Finds a driver for {@code url}.
    *
+   * @param poolSize most connections open at once
+   * @param timeout the connect timeout, and the longest wait for a free connection
    * @return the DataSource, or {@code null} when no driver on the class path accepts the URL
    */
   static DriverDataSource find(
-      String url, String user, String password, Duration timeout, ClassLoader loader) {
+      String url, String user, String password, int poolSize, Duration timeout,
+      ClassLoader loader) {
     Properties properties = new Properties();
     if (user != null) {
       properties.setProperty("user", user);
@@ -80,7 +116,7 @@ final class DriverDataSource implements DataSource, AutoCloseable {
     for (Driver driver : ServiceLoader.load(Driver.class, loader)) {
       try {
         if (driver.acceptsURL(url)) {
-          return new DriverDataSource(driver, url, properties);
+          return new DriverDataSource(driver, url, properties, poolSize, timeout);
         }
       } catch (SQLException e) {
         // this driver cannot tell; try the next
@@ -89,20 +125,54 @@ final class DriverDataSource implements DataSource, AutoCloseable {
     return null;
   }
 
+  /**
+   * Lends an idle connection or opens one, once one of the pool's places is free.
+   *
+   * @throws NoFreeConnection if all {@code maxSize} connections stay lent out for {@code maxWait}
+   */
   @Override
   public Connection getConnection() throws SQLException {
-    Pooled pooled;
-    while ((pooled = idle.pollFirst()) != null) {
-      if (young(pooled) && valid(pooled.connection())) {
-        return lend(pooled);
+    acquire();
+    try {
+      Pooled pooled;
+      while ((pooled = idle.pollFirst()) != null) {
+        if (young(pooled) && valid(pooled.connection())) {
+          return lend(pooled);
+        }
+        quietlyClose(pooled.connection());
       }
-      quietlyClose(pooled.connection());
+      Connection connection = driver.connect(url, properties);
+      if (connection == null) {
+        throw new SQLException("the JDBC driver refused the URL", "08001");
+      }
+      return lend(new Pooled(connection, System.nanoTime()));
+    } catch (SQLException | RuntimeException | Error e) {
+      permits.release(); // nothing was lent: the place is free again
+      throw e;
     }
-    Connection connection = driver.connect(url, properties);
-    if (connection == null) {
-      throw new SQLException("the JDBC driver refused the URL", "08001");
+  }
+
+  private void acquire() throws SQLException {
+    boolean acquired;
+    try {
+      acquired = permits.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLTransientConnectionException(
+          "interrupted while waiting for a free connection of the tenant-filter.jdbc.url pool");
     }
-    return lend(new Pooled(connection, System.nanoTime()));
+    if (!acquired) {
+      throw new NoFreeConnection(
+          "no free connection within " + show(maxWait) + ", pool of " + maxSize
+              + " (all in use; tenant-filter.jdbc.pool-size, or a server DataSource through"
+              + " tenant-filter.datasource)");
+    }
+  }
+
+  private static String show(Duration duration) {
+    return duration.toMillis() % 1000 == 0
+        ? duration.toSeconds() + " s"
+        : duration.toMillis() + " ms";
   }
 
   private static boolean young(Pooled pooled) {
@@ -144,6 +214,10 @@ final class DriverDataSource implements DataSource, AutoCloseable {
         });
   }
 
+  /**
+   * Keeps the connection idle (or closes it: broken, in a transaction, old, or the pool closed),
+   * then frees its place; in this order, so that whoever takes the place finds it idle.
+   */
   private void giveBack(Pooled pooled) {
     Connection connection = pooled.connection();
     try {
@@ -151,19 +225,22 @@ final class DriverDataSource implements DataSource, AutoCloseable {
           || !idle.offerFirst(pooled)) {
         connection.close();
       }
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       quietlyClose(connection);
+    } finally {
+      permits.release();
     }
   }
 
   private static void quietlyClose(Connection connection) {
     try {
       connection.close();
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       // it is gone either way
     }
   }
 
+  /** A connection as another user: opened for the caller alone, outside the pool. */
   @Override
   public Connection getConnection(String user, String password) throws SQLException {
     Properties withUser = new Properties();

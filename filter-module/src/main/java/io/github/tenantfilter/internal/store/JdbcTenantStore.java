@@ -180,6 +180,9 @@ public final class JdbcTenantStore implements TenantStore {
 
   /** A message that says what failed without leaking connection secrets. */
   private static String describe(SQLException e) {
+    if (e instanceof DriverDataSource.NoFreeConnection) {
+      return "the tenant database's connections are all busy: " + e.getMessage();
+    }
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String kind =
         state.startsWith("08")

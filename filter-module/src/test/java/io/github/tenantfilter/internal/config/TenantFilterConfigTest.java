@@ -127,6 +127,7 @@ class TenantFilterConfigTest {
         "tenant-filter.redis.mode | ring | must be standalone",
         "tenant-filter.redis.sentinel.master | my master | must be the master's name",
         "tenant-filter.jdbc.url | postgresql://db/app | must be a JDBC URL",
+        "tenant-filter.jdbc.pool-size | 0 | must be a whole number from 1 to 1000",
         "tenant-filter.store.query.by-id | SELECT * FROM tenants | must be an SQL SELECT",
       })
   void read_invalidValue_failsNamingSettingValueAndOrigin(String name, String value, String reason) {
@@ -168,6 +169,28 @@ class TenantFilterConfigTest {
         .hasMessageContaining("tenant-filter.datasource")
         .hasMessageContaining("tenant-filter.jdbc.url")
         .hasMessageContaining("not both");
+  }
+
+  @Test
+  void read_notifyChannelWithJdbcPoolOfOne_failsNamingPoolSize() {
+    assertThatThrownBy(
+            () ->
+                TenantFilterConfig.of(
+                    Map.of(
+                        "tenant-filter.jdbc.url", "jdbc:postgresql://db/app",
+                        "tenant-filter.jdbc.pool-size", "1",
+                        "tenant-filter.store.notify-channel", "tenant_filter")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("tenant-filter.jdbc.pool-size")
+        .hasMessageContaining("\"1\"")
+        .hasMessageContaining("none for lookups");
+  }
+
+  @Test
+  void read_jdbcPoolSize_defaultsToTen() {
+    assertThat(TenantFilterConfig.of(Map.of()).jdbcPoolSize()).isEqualTo(10);
+    assertThat(TenantFilterConfig.of(Map.of("tenant-filter.jdbc.pool-size", "3")).jdbcPoolSize())
+        .isEqualTo(3);
   }
 
   @Test

@@ -166,7 +166,7 @@ class JdbcTenantStoreIT {
   @Test
   void urlDataSource_reusesIdleConnection_andDropsOneTheServerKilled() throws Exception {
     DriverDataSource dataSource =
-        DriverDataSource.find(schema.jdbcUrl(), schema.user(), null, Duration.ofSeconds(2),
+        DriverDataSource.find(schema.jdbcUrl(), schema.user(), null, 2, Duration.ofSeconds(2),
             getClass().getClassLoader());
     try {
       int first = backendPid(dataSource);

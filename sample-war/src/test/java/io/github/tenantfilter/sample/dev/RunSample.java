@@ -13,7 +13,9 @@ import java.util.UUID;
  * Runs the sample WAR on a real Payara Micro: {@code mvn -pl sample-war -am -DskipTests -Prun
  * package}. Uses the PostgreSQL on 127.0.0.1:5432 when it answers (schema {@code
  * tenant_filter_sample}), otherwise starts an embedded one; uses the Redis on 127.0.0.1:6379 when
- * it answers, otherwise runs without Redis. Stops with Ctrl+C.
+ * it answers, otherwise runs without Redis. {@code REDIS_URL}, {@code DATABASE_URL} and the
+ * filter's own variables win over both, and {@code -Dsample.notify=true} turns LISTEN/NOTIFY on
+ * ({@link RunSettings}). Stops with Ctrl+C.
  */
 public final class RunSample {
 
@@ -29,23 +31,58 @@ public final class RunSample {
           + " -Dsample.port=8081 to the command.");
       System.exit(2);
     }
+    RunSettings run;
+    try {
+      run = RunSettings.decide(
+          System.getenv(), System.getProperty("sample.notify"), () -> Ports.answers(6379));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
 
-    LocalPostgres postgres = LocalPostgres.get();
-    LocalPostgres.Schema schema =
-        SampleDatabase.prepare(postgres, "tenant_filter_sample").keep();
     Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("tenant-filter.jdbc.url", schema.jdbcUrl());
-    settings.put("tenant-filter.jdbc.user", schema.user());
-    if (!schema.password().isEmpty()) {
-      settings.put("tenant-filter.jdbc.password", schema.password());
+    String databaseShown;
+    String tenantsTable;
+    RunSettings.Database database = run.database();
+    if (database == null) {
+      LocalPostgres postgres = LocalPostgres.get();
+      LocalPostgres.Schema schema =
+          SampleDatabase.prepare(postgres, "tenant_filter_sample").keep();
+      if (run.listenNotify()) {
+        schema.executeResource(LocalPostgres.NOTIFY_SQL);
+      }
+      settings.put("tenant-filter.jdbc.url", schema.jdbcUrl());
+      settings.put("tenant-filter.jdbc.user", schema.user());
+      if (!schema.password().isEmpty()) {
+        settings.put("tenant-filter.jdbc.password", schema.password());
+      }
+      databaseShown = postgres.origin();
+      tenantsTable = "PostgreSQL, schema tenant_filter_sample (" + schema.jdbcUrl() + ")";
+    } else {
+      SampleDatabase.prepare(database.jdbcUrl(), database.user(), database.password(),
+          run.listenNotify());
+      if (database.passed()) {
+        settings.put("tenant-filter.jdbc.url", database.jdbcUrl());
+        if (database.user() != null) {
+          settings.put("tenant-filter.jdbc.user", database.user());
+        }
+        if (database.password() != null) {
+          settings.put("tenant-filter.jdbc.password", database.password());
+        }
+      }
+      databaseShown = "from " + database.variable();
+      tenantsTable = "the database named by " + database.variable();
     }
-    boolean redis = Ports.answers(6379);
-    if (redis) {
-      settings.put("tenant-filter.redis.url", "redis://127.0.0.1:6379");
+    if (run.redisUrl() != null) {
+      settings.put("tenant-filter.redis.url", run.redisUrl());
+    }
+    if (run.listenNotify()) {
+      settings.put("tenant-filter.store.notify-channel", RunSettings.NOTIFY_CHANNEL);
     }
 
-    System.out.println("tenant-filter sample: PostgreSQL " + postgres.origin() + ", Redis "
-        + (redis ? "127.0.0.1:6379" : "none (heap tier and PostgreSQL only)")
+    System.out.println("tenant-filter sample: PostgreSQL " + databaseShown + ", Redis "
+        + run.redisShown() + ", LISTEN/NOTIFY " + (run.listenNotify() ? "on" : "off")
         + "; starting Payara Micro on port " + port + " ...");
     // the admin operations need a password; without one they are off (401 for everyone)
     String adminPassword = System.getenv("SAMPLE_ADMIN_PASSWORD");
@@ -84,8 +121,16 @@ public final class RunSample {
     System.out.println("Stats page (hit rates, breaker, top tenants; .json for JSON), in a"
         + " browser:\n  http://admin:" + adminPassword + "@localhost:" + port
         + "/tenant-filter/stats");
-    System.out.println("Tenants live in PostgreSQL, schema tenant_filter_sample (" + schema.jdbcUrl()
-        + "). Stop with Ctrl+C.");
+    System.out.println("Tenants live in " + tenantsTable + ".");
+    if (run.listenNotify()) {
+      System.out.println("LISTEN/NOTIFY is on: change a tenant with plain SQL (UPDATE tenants SET"
+          + " name = 'Acme Two' WHERE id = 'acme') and /api/whoami shows it at once.");
+    } else {
+      System.out.println("A tenant changed with plain SQL shows once its cached copies expire"
+          + " (by default 60 s in the heap tier, 1 h in Redis) or after the invalidate line"
+          + " above; add -Dsample.notify=true to the command to see it at once.");
+    }
+    System.out.println("Stop with Ctrl+C.");
     System.exit(payara.waitFor());
   }
 }
