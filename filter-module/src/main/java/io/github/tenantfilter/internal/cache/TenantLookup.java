@@ -205,7 +205,6 @@ public final class TenantLookup implements AutoCloseable {
         // it paid), and Redis may be back empty or not: whatever it holds from before is dead;
         // if this node's own debts are paid by that, the other nodes' heaps may hold what they
         // read from Redis meanwhile: they are told
-        stats.invalidationReconnects.increment();
         coherence.invalidateAll(coherence.owes());
       } else {
         // the start: what was loaded before now may have missed a message; Redis has not (an
@@ -214,6 +213,10 @@ public final class TenantLookup implements AutoCloseable {
         prepareRemote();
       }
       pubSubHears = true;
+      if (again) {
+        // counted once done: whoever sees the count sees the node resynchronised and hearing
+        stats.invalidationReconnects.increment();
+      }
     }
 
     @Override
@@ -474,11 +477,11 @@ public final class TenantLookup implements AutoCloseable {
    * made by plain SQL reached no one, and Redis may still hold what it changed.
    */
   public void storeListenerListening(boolean again) {
-    if (again) {
-      stats.invalidationReconnects.increment();
-    }
     coherence.invalidateAll(false);
     storeListenerHears = true;
+    if (again) {
+      stats.invalidationReconnects.increment(); // once done (see the pub/sub's)
+    }
   }
 
   /** The store's LISTEN broke: until it is back, Redis's values are not trusted. */

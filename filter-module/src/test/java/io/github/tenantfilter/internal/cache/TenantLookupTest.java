@@ -586,6 +586,21 @@ class TenantLookupTest {
     assertThat(lookup.find(ACME)).map(Tenant::name).contains("Acme v3");
   }
 
+  /**
+   * Regression: the reconnect was counted before Redis was resynchronised, so a caller that
+   * waited for the count (TieredResolutionIT) could read and fill a Redis that had no epoch yet.
+   */
+  @Test
+  void subscribedAgain_reconnectIsCountedOnlyOnceRedisIsResynchronised() {
+    List<Long> seenDuringResync = new CopyOnWriteArrayList<>();
+    redis.duringInvalidate = () -> seenDuringResync.add(lookup.stats().invalidationReconnects());
+
+    lookup.receiver().subscribed(true);
+
+    assertThat(seenDuringResync).containsExactly(0L);
+    assertThat(lookup.stats().invalidationReconnects()).isEqualTo(1);
+  }
+
   @Test
   void firstSubscription_dropsWhatWasLoadedBeforeIt() throws RemoteUnavailable {
     InvalidationBus.Receiver bus = lookup.receiver();

@@ -44,7 +44,10 @@ public final class FakeSharedTier implements SharedTier {
   public final AtomicInteger deadPublishes = new AtomicInteger();
   /** Runs inside every read: what a concurrent observer sees while a lookup is in flight. */
   public volatile Runnable duringRead = () -> {};
-  /** Runs inside invalidate, before the tier is cleaned: what a concurrent request would see. */
+  /**
+   * Runs inside invalidate and invalidateAll, before the tier is cleaned: what a concurrent
+   * request, or a reader of the statistics, would see.
+   */
   public volatile Runnable duringInvalidate = () -> {};
 
   private volatile String epoch = "0";
@@ -130,8 +133,13 @@ public final class FakeSharedTier implements SharedTier {
   }
 
   @Override
-  public synchronized void invalidateAll() throws RemoteUnavailable {
+  public void invalidateAll() throws RemoteUnavailable {
     check();
+    duringInvalidate.run();
+    invalidateAllNow();
+  }
+
+  private synchronized void invalidateAllNow() {
     invalidations.incrementAndGet();
     generations.incrementAndGet();
     values.clear();
