@@ -2,12 +2,12 @@ package io.github.tenantfilter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tenantfilter.api.RegionStats;
 import io.github.tenantfilter.testing.LocalPostgres;
 import io.github.tenantfilter.testing.RedisCommands;
 import io.github.tenantfilter.testing.RedisProcess;
 import io.github.tenantfilter.testing.TenantSchema;
 import io.github.tenantfilter.web.NodeControl.RegionControl;
-import io.github.tenantfilter.web.NodeControl.RegionCounters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -218,7 +218,7 @@ class CacheRegionsIT {
     plans(0);
 
     assertThat(node.regionNames()).containsExactly("tenant", "plans");
-    RegionCounters tenant = node.regionCounters("tenant").orElseThrow();
+    RegionStats tenant = node.regionCounters("tenant").orElseThrow();
     assertThat(tenant.gets()).isEqualTo(1L);
     assertThat(tenant.loads()).isEqualTo(1L);
     assertThat(tenant.ttl()).isEqualTo(Duration.ofSeconds(3600));

@@ -1,5 +1,7 @@
 package io.github.tenantfilter.web;
 
+import io.github.tenantfilter.api.CacheStats;
+import io.github.tenantfilter.api.RegionStats;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -47,13 +50,17 @@ public final class IsolatedNode implements NodeControl {
   }
 
   /**
-   * The test class path again, for one node. Only {@link NodeControl} and its nested types come
-   * from the test's loader (so that the node's Node implements the interface the test holds);
-   * they name JDK types only, which both loaders take from the platform. Every other class,
-   * the filter's, its libraries' and the test support's, is the node's own.
+   * The test class path again, for one node. Only {@link NodeControl} and its nested types, and
+   * the two statistics records it returns ({@link CacheStats}, {@link RegionStats}: values of JDK
+   * types, no state), come from the test's loader (so that the node's Node implements the
+   * interface the test holds); they name JDK types only, which both loaders take from the
+   * platform. Every other class, the filter's, its libraries' and the test support's, is the
+   * node's own.
    */
   private static final class NodeLoader extends URLClassLoader {
     private static final String SHARED = NodeControl.class.getName();
+    private static final Set<String> SHARED_VALUES =
+        Set.of(CacheStats.class.getName(), RegionStats.class.getName());
 
     static {
       registerAsParallelCapable(); // as URLClassLoader itself: nodes load from many threads
@@ -65,7 +72,7 @@ public final class IsolatedNode implements NodeControl {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (name.equals(SHARED) || name.startsWith(SHARED + "$")) {
+      if (name.equals(SHARED) || name.startsWith(SHARED + "$") || SHARED_VALUES.contains(name)) {
         return NodeControl.class.getClassLoader().loadClass(name);
       }
       return super.loadClass(name, resolve);
@@ -123,7 +130,7 @@ public final class IsolatedNode implements NodeControl {
   }
 
   @Override
-  public Counters counters() {
+  public CacheStats counters() {
     return call(node::counters);
   }
 
@@ -167,7 +174,7 @@ public final class IsolatedNode implements NodeControl {
       }
 
       @Override
-      public RegionCounters counters() {
+      public RegionStats counters() {
         return call(region::counters);
       }
     };
@@ -179,7 +186,7 @@ public final class IsolatedNode implements NodeControl {
   }
 
   @Override
-  public Optional<RegionCounters> regionCounters(String name) {
+  public Optional<RegionStats> regionCounters(String name) {
     return call(() -> node.regionCounters(name));
   }
 

@@ -102,13 +102,8 @@ public final class Node implements NodeControl {
   }
 
   @Override
-  public Counters counters() {
-    CacheStats s = runtime.getCacheStats();
-    return new Counters(s.lookups(), s.localHits(), s.negativeHits(), s.localMisses(),
-        s.redisHits(), s.redisMisses(), s.redisErrors(), s.redisSkipped(),
-        s.redisCircuitOpens(), s.storeLoads(), s.storeNotFound(), s.storeErrors(),
-        s.staleServed(), s.invalidationReconnects(), s.refreshedAhead(), s.localSize(),
-        s.redisEnabled(), s.redisAvailable(), s.redisCircuitOpen());
+  public CacheStats counters() {
+    return runtime.getCacheStats();
   }
 
   /** The node's TenantCache. */
@@ -152,8 +147,8 @@ public final class Node implements NodeControl {
       }
 
       @Override
-      public RegionCounters counters() {
-        return copy(region.stats());
+      public RegionStats counters() {
+        return region.stats();
       }
     };
   }
@@ -164,15 +159,10 @@ public final class Node implements NodeControl {
   }
 
   @Override
-  public Optional<RegionCounters> regionCounters(String name) {
-    return regions().find(name).map(view -> copy(view.stats()));
+  public Optional<RegionStats> regionCounters(String name) {
+    return regions().find(name).map(RegionView::stats);
   }
 
-  private static RegionCounters copy(RegionStats s) {
-    return new RegionCounters(s.name(), s.ttl(), s.localTtl(), s.localCapacity(), s.localSize(),
-        s.gets(), s.localHits(), s.redisHits(), s.redisMisses(), s.loads(), s.loadErrors(),
-        s.redisErrors(), s.redisSkipped(), s.corruptValues(), s.invalidations());
-  }
 
   @Override
   public void invalidate(String tenantId) {

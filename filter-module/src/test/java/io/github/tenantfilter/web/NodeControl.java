@@ -1,19 +1,21 @@
 package io.github.tenantfilter.web;
 
-import java.time.Duration;
+import io.github.tenantfilter.api.CacheStats;
+import io.github.tenantfilter.api.RegionStats;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What a test does with one application {@link Node}, typed, in JDK types only.
+ * What a test does with one application {@link Node}, typed, in JDK types and the filter's two
+ * statistics records only.
  *
- * <p>JDK types only because a node may live in a class loader of its own ({@link IsolatedNode}):
- * that loader takes this interface and its nested types from the test's loader, and everything
- * else again from the class path, so the test and the node share this interface and the JDK, and
- * nothing of the filter. A method that named a filter type ({@code CacheStats}, {@code
- * CacheRegion}) would name two different classes on the two sides; the counters are copied into
- * the records below instead.
+ * <p>Because a node may live in a class loader of its own ({@link IsolatedNode}): that loader
+ * takes this interface, its nested types and the two records {@link CacheStats} and {@link
+ * RegionStats} (values of JDK types, without state) from the test's loader, and everything else
+ * again from the class path, so the test and the node share these and the JDK, and nothing else
+ * of the filter. A method that named another filter type ({@code CacheRegion}) would name two
+ * different classes on the two sides.
  */
 public interface NodeControl extends AutoCloseable {
 
@@ -33,7 +35,7 @@ public interface NodeControl extends AutoCloseable {
   void invalidateAll();
 
   /** The node's TenantCache counters. */
-  Counters counters();
+  CacheStats counters();
 
   /** The node's counters, as text for failure messages. */
   String describe();
@@ -48,7 +50,7 @@ public interface NodeControl extends AutoCloseable {
   List<String> regionNames();
 
   /** The counters of the node's region {@code name}, if it has one. */
-  Optional<RegionCounters> regionCounters(String name);
+  Optional<RegionStats> regionCounters(String name);
 
   /** Stops the node. */
   @Override
@@ -66,46 +68,6 @@ public interface NodeControl extends AutoCloseable {
 
     void invalidateAll();
 
-    RegionCounters counters();
+    RegionStats counters();
   }
-
-  /** A copy of {@code CacheStats}: the same components, in the same order. */
-  record Counters(
-      long lookups,
-      long localHits,
-      long negativeHits,
-      long localMisses,
-      long redisHits,
-      long redisMisses,
-      long redisErrors,
-      long redisSkipped,
-      long redisCircuitOpens,
-      long storeLoads,
-      long storeNotFound,
-      long storeErrors,
-      long staleServed,
-      long invalidationReconnects,
-      long refreshedAhead,
-      long localSize,
-      boolean redisEnabled,
-      boolean redisAvailable,
-      boolean redisCircuitOpen) {}
-
-  /** A copy of {@code RegionStats}: the same components, in the same order. */
-  record RegionCounters(
-      String name,
-      Duration ttl,
-      Duration localTtl,
-      long localCapacity,
-      long localSize,
-      long gets,
-      long localHits,
-      long redisHits,
-      long redisMisses,
-      long loads,
-      long loadErrors,
-      long redisErrors,
-      long redisSkipped,
-      long corruptValues,
-      long invalidations) {}
 }
