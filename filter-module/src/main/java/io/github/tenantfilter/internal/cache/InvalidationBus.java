@@ -13,6 +13,8 @@ import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPubSub;
 
+// Above 300 lines on purpose: subscription, watchdog and reconnect share one connection's state
+// and one thread; split, each part would need the others' fields.
 /**
  * How the nodes tell each other to drop a tenant from their heap tiers: Redis pub/sub on {@code
  * <prefix>tenant:invalidations}, on a connection of its own that a background thread keeps

@@ -6,6 +6,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+// Above 300 lines on purpose: the guard, invalidation and the debts' paying are one protocol whose
+// steps' order is the correctness argument (docs/coherence.md); about half the lines are that
+// argument, written where the code is.
 /**
  * How a two-tier cache (a heap tier on each node, a remote tier they share) stays coherent: the
  * one implementation behind the tenant cache and every named region.

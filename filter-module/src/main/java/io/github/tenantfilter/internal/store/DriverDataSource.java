@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
+// Above 300 lines on purpose: the pool (permits, idle connections, validation) and the proxy that
+// gives a connection back on close share one state; most lines are JDBC's interface.
 /**
  * A DataSource over a JDBC URL with a small bounded pool of its own. Loads are rare (the caches
  * answer almost every request), but when Redis is down every heap miss is a load, and a new
