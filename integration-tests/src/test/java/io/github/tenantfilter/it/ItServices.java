@@ -126,10 +126,32 @@ public final class ItServices implements BeforeAllCallback {
       // Payara Micro's java.io.tmpdir (see arquillian.xml) must exist before it boots
       Files.createDirectories(Path.of(System.getProperty("tf.build.dir"), "payara-tmp"));
       p.store(out, "written by ItServices for the operator scripts");
+      writePayaraPostBoot();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return p;
+  }
+
+  /**
+   * Payara Micro's post-boot commands: the operator's src/payara/setup.asadmin as it is, then
+   * ConfigOrderIT's admin-console properties (the config source, ordinal 120) and server-wide
+   * defaults (the domain source, which setup.asadmin puts at ordinal 90).
+   */
+  private static void writePayaraPostBoot() throws IOException {
+    String setup = Files.readString(Path.of(System.getProperty("tf.src.dir"), "payara",
+        "setup.asadmin"));
+    String configOrder = "\n# ConfigOrderIT\n"
+        + "set-config-property --source config --sourceName server-config"
+        + " --propertyName tenant-filter.ttl-class.short --propertyValue 111\n"
+        + "set-config-property --source config --sourceName server-config"
+        + " --propertyName tenant-filter.ttl-class.long --propertyValue 777\n"
+        + "set-config-property --source domain"
+        + " --propertyName tenant-filter.ttl-class.session --propertyValue 1600\n"
+        + "set-config-property --source domain"
+        + " --propertyName tenant-filter.ttl-class.rate-limit --propertyValue 42\n";
+    Files.writeString(Path.of(System.getProperty("tf.build.dir"), "payara-postboot.asadmin"),
+        setup + configOrder);
   }
 
   private static void recreate(LocalPostgres postgres, String schema) {

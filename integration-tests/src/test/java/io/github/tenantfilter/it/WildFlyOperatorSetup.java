@@ -9,20 +9,40 @@ import org.jboss.as.arquillian.api.ServerSetupTask;
 import org.jboss.as.arquillian.container.ManagementClient;
 
 /**
- * Runs the operator's jboss-cli scripts ({@code src/wildfly/setup.cli}, {@code teardown.cli})
+ * Runs the operator's jboss-cli scripts ({@code src/wildfly/setup.cli}, {@code teardown.cli};
+ * {@link Standalone}: {@code setup-standalone.cli}, {@code teardown-standalone.cli})
  * with WildFly's own {@code bin/jboss-cli.sh} against the server Arquillian started, before the
  * test class's deployment and after it.
  */
 public class WildFlyOperatorSetup implements ServerSetupTask {
 
+  private final String setup;
+  private final String teardown;
+
+  public WildFlyOperatorSetup() {
+    this("setup.cli", "teardown.cli");
+  }
+
+  WildFlyOperatorSetup(String setup, String teardown) {
+    this.setup = setup;
+    this.teardown = teardown;
+  }
+
+  /** {@code src/wildfly/setup-standalone.cli}: a WildFly started with plain standalone.xml. */
+  public static final class Standalone extends WildFlyOperatorSetup {
+    public Standalone() {
+      super("setup-standalone.cli", "teardown-standalone.cli");
+    }
+  }
+
   @Override
   public void setup(ManagementClient client, String containerId) throws Exception {
-    cli(client, "setup.cli");
+    cli(client, setup);
   }
 
   @Override
   public void tearDown(ManagementClient client, String containerId) throws Exception {
-    cli(client, "teardown.cli");
+    cli(client, teardown);
   }
 
   private static void cli(ManagementClient client, String script)

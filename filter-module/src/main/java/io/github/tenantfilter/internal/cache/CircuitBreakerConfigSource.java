@@ -2,6 +2,7 @@ package io.github.tenantfilter.internal.cache;
 
 import io.github.tenantfilter.internal.config.Setting;
 import io.github.tenantfilter.internal.config.Settings;
+import io.github.tenantfilter.internal.config.SettingsReader;
 import io.github.tenantfilter.internal.config.WebXmlParams;
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +15,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * under the keys it reads ({@code io.github.tenantfilter.internal.cache.RedisCircuitBreaker/call/
  * CircuitBreaker/requestVolumeThreshold}, {@code .../delay}, {@code .../delayUnit}), from {@code
  * tenant-filter.redis.circuit.threshold} and {@code .timeout}, looked up in the same order as
- * every other setting: the filter's init-params and the context-params of {@code web.xml}, then
- * MicroProfile Config, system properties and the environment (also {@code
- * REDIS_CIRCUIT_THRESHOLD} and {@code REDIS_CIRCUIT_TIMEOUT}).
+ * every other setting ({@link SettingsReader#standard}: system properties, the environment (also
+ * {@code REDIS_CIRCUIT_THRESHOLD} and {@code REDIS_CIRCUIT_TIMEOUT}) and the admin console over
+ * {@code web.xml}, which is over {@code microprofile-config.properties}).
  *
  * <p>web.xml is read from the file ({@link WebXmlParams}): WildFly's Fault Tolerance asks for
  * these keys while CDI validates the deployment, before the servlet container has read it.
@@ -77,41 +78,27 @@ public final class CircuitBreakerConfigSource implements ConfigSource {
     }
   }
 
+  /** The setting's text in the standard order ({@link SettingsReader#standard}), or null. */
   private String text(Setting<?> setting) {
     Map<String, String> params = webXml;
     if (params == null) {
       params = WebXmlParams.of(CircuitBreakerConfigSource.class);
       webXml = params;
     }
-    String fromWebXml = params.get(setting.name());
-    if (fromWebXml != null) {
-      return fromWebXml;
-    }
     if (RESOLVING.get() == null) {
       RESOLVING.set(Boolean.TRUE);
       try {
-        String value =
-            ConfigProvider.getConfig().getOptionalValue(setting.name(), String.class).orElse(null);
-        if (value != null) {
-          return value;
-        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return SettingsReader.standard(Map.of(), params,
+                loader != null ? loader : CircuitBreakerConfigSource.class.getClassLoader())
+            .text(setting);
       } catch (RuntimeException e) {
         // the Config is not ready yet: fall back to what the process was started with
       } finally {
         RESOLVING.remove();
       }
     }
-    String property = System.getProperty(setting.name());
-    if (property != null) {
-      return property;
-    }
-    for (String env : setting.environmentNames()) {
-      String value = System.getenv(env);
-      if (value != null) {
-        return value;
-      }
-    }
-    return null;
+    return SettingsReader.withoutMicroProfile(Map.of(), params).text(setting);
   }
 
   /**

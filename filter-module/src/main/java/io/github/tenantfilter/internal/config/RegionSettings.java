@@ -105,10 +105,10 @@ public final class RegionSettings {
    *     longer than the region's TTL
    */
   public static RegionSpec apply(SettingsReader reader, String name, RegionSpec spec) {
-    RegionSpec result = spec;
+    RegionSpec result = spec.ttlClass().map(c -> classTtl(reader, spec, c)).orElse(spec);
     Object ttl = reader.get(ttl(name));
     if (ttl instanceof TtlClass ttlClass) {
-      result = result.withTtl(ttlClass);
+      result = classTtl(reader, result.withTtl(ttlClass), ttlClass);
     } else if (ttl instanceof Duration duration) {
       result = result.withTtl(duration);
     }
@@ -127,6 +127,16 @@ public final class RegionSettings {
       }
     }
     return result;
+  }
+
+  /**
+   * {@code spec}, whose TTL is {@code ttlClass}'s, with the TTL the operator gives that class
+   * ({@code tenant-filter.ttl-class.<class>}, {@code CACHE_TTL_<CLASS>}); the class's name stays
+   * when the TTL is its built-in one.
+   */
+  private static RegionSpec classTtl(SettingsReader reader, RegionSpec spec, TtlClass ttlClass) {
+    Duration configured = reader.get(Settings.ttlClass(ttlClass));
+    return configured.equals(ttlClass.ttl()) ? spec : spec.withTtl(configured);
   }
 
   /**

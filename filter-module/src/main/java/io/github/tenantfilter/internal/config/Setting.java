@@ -37,6 +37,7 @@ public final class Setting<T> {
 
   private final String name;
   private final List<String> environmentNames;
+  private final List<String> shortEnvironmentNames;
   private final String defaultValue;
   private final Parser<T> parser;
   private final boolean secret;
@@ -48,6 +49,7 @@ public final class Setting<T> {
         Stream.concat(builder.legacyEnvironmentNames.stream(), Stream.of(environmentName(name)))
             .distinct()
             .toList();
+    this.shortEnvironmentNames = builder.legacyEnvironmentNames;
     this.defaultValue = builder.defaultValue;
     this.parser = builder.parser;
     this.secret = builder.secret;
@@ -125,6 +127,14 @@ public final class Setting<T> {
   /** Environment variables read for this setting, the short names ({@code REDIS_URL}) first. */
   public List<String> environmentNames() {
     return environmentNames;
+  }
+
+  /**
+   * The short environment variables only ({@code REDIS_URL}), not the one derived from the name,
+   * which MicroProfile Config's own environment source reads.
+   */
+  public List<String> shortEnvironmentNames() {
+    return shortEnvironmentNames;
   }
 
   /** The default, as text (empty for none). */

@@ -1,5 +1,7 @@
 package io.github.tenantfilter.internal.config;
 
+import io.github.tenantfilter.api.RegionSpec;
+import io.github.tenantfilter.api.TtlClass;
 import io.github.tenantfilter.internal.resolve.AddressRanges;
 import io.github.tenantfilter.internal.resolve.ForwardedHostHeader;
 import io.github.tenantfilter.internal.resolve.IpHostPolicy;
@@ -8,6 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 // Over 300 lines: it is the one declaration of every setting, and nothing else.
 /**
@@ -348,10 +353,59 @@ public final class Settings {
       setting("store.query.by-domain", Queries.BY_DOMAIN, Parsers::query)
           .describedAs("SELECT that finds a tenant by custom domain (one ? parameter)");
 
+  /** The Redis TTL of the cache regions' TTL class SESSION. */
+  public static final Setting<Duration> TTL_CLASS_SESSION =
+      declareTtlClass(TtlClass.SESSION);
+
+  /** The Redis TTL of the cache regions' TTL class RATE_LIMIT. */
+  public static final Setting<Duration> TTL_CLASS_RATE_LIMIT =
+      declareTtlClass(TtlClass.RATE_LIMIT);
+
+  /** The Redis TTL of the cache regions' TTL class SHORT. */
+  public static final Setting<Duration> TTL_CLASS_SHORT =
+      declareTtlClass(TtlClass.SHORT);
+
+  /** The Redis TTL of the cache regions' TTL class MEDIUM. */
+  public static final Setting<Duration> TTL_CLASS_MEDIUM =
+      declareTtlClass(TtlClass.MEDIUM);
+
+  /** The Redis TTL of the cache regions' TTL class LONG. */
+  public static final Setting<Duration> TTL_CLASS_LONG =
+      declareTtlClass(TtlClass.LONG);
+
   /** Every setting, in the order declared above (the documentation's); must come after them. */
   public static final List<Setting<?>> ALL = List.copyOf(DECLARED);
 
+  private static final Map<String, Setting<?>> BY_NAME =
+      ALL.stream().collect(Collectors.toUnmodifiableMap(Setting::name, setting -> setting));
+
   private Settings() {}
+
+  /** {@return the setting named {@code name}, or {@code null}} */
+  public static Setting<?> byName(String name) {
+    return BY_NAME.get(name);
+  }
+
+  /** The setting of a TTL class's Redis TTL ({@code CACHE_TTL_<CLASS>} in the environment). */
+  public static Setting<Duration> ttlClass(TtlClass ttlClass) {
+    return switch (ttlClass) {
+      case SESSION -> TTL_CLASS_SESSION;
+      case RATE_LIMIT -> TTL_CLASS_RATE_LIMIT;
+      case SHORT -> TTL_CLASS_SHORT;
+      case MEDIUM -> TTL_CLASS_MEDIUM;
+      case LONG -> TTL_CLASS_LONG;
+    };
+  }
+
+  /** Declares {@code tenant-filter.ttl-class.<class>}, default the class's own TTL. */
+  private static Setting<Duration> declareTtlClass(TtlClass ttlClass) {
+    String name = ttlClass.name();
+    return setting("ttl-class." + name.toLowerCase(Locale.ROOT).replace('_', '-'),
+            Long.toString(ttlClass.ttl().toSeconds()),
+            Parsers.duration(Duration.ofSeconds(1), RegionSpec.MAX_TTL))
+        .environment("CACHE_TTL_" + name)
+        .describedAs("Redis TTL of the cache regions' TTL class " + name);
+  }
 
   /** Starts the declaration of {@code tenant-filter.<suffix>}, which joins {@link #ALL}. */
   private static <T> Setting.Builder<T> setting(

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads settings from sources in order; the first source that has a value wins, else the
@@ -25,17 +26,50 @@ public final class SettingsReader {
   }
 
   /**
-   * The standard order: filter init-params, context-params, MicroProfile Config (if present),
-   * system properties, environment variables.
+   * The standard order, as MicroProfile Config users expect: {@code web.xml}'s values are the
+   * application's packaged defaults, which the operator overrides without rebuilding the WAR.
+   *
+   * <ol>
+   *   <li>MicroProfile Config's sources above ordinal 100: system properties (400), environment
+   *       variables (300; the short names such as {@code REDIS_URL} at 301), the admin console's
+   *       properties (Payara: 110 to 140);
+   *   <li>the filter's init-params, then the context-params of {@code web.xml};
+   *   <li>MicroProfile Config's sources at or below 100 ({@code microprofile-config.properties});
+   *   <li>the default.
+   * </ol>
+   *
+   * <p>Without MicroProfile Config (plain servlet containers, WildFly's {@code standalone.xml}):
+   * system properties, environment variables, init-params, context-params, the default.
    */
   public static SettingsReader standard(
       Map<String, String> initParams, Map<String, String> contextParams, ClassLoader loader) {
+    return ordered(initParams, contextParams, MicroProfileSettingSource.find(loader));
+  }
+
+  /** The standard order without MicroProfile Config, where it is not there or not ready. */
+  public static SettingsReader withoutMicroProfile(
+      Map<String, String> initParams, Map<String, String> contextParams) {
+    return ordered(initParams, contextParams, Optional.empty());
+  }
+
+  /** The standard order over {@code microProfile}: for tests with sources of their own. */
+  static SettingsReader ordered(Map<String, String> initParams,
+      Map<String, String> contextParams, MicroProfileSettingSource microProfile) {
+    return ordered(initParams, contextParams, Optional.of(microProfile));
+  }
+
+  private static SettingsReader ordered(Map<String, String> initParams,
+      Map<String, String> contextParams, Optional<MicroProfileSettingSource> microProfile) {
     List<SettingSource> sources = new ArrayList<>();
+    if (microProfile.isPresent()) {
+      sources.add(microProfile.get().above());
+    } else {
+      sources.add(SettingSource.systemProperties());
+      sources.add(SettingSource.environment(System::getenv));
+    }
     sources.add(SettingSource.ofMap("filter init-param", initParams));
     sources.add(SettingSource.ofMap("context-param", contextParams));
-    MicroProfileSettingSource.find(loader).ifPresent(sources::add);
-    sources.add(SettingSource.systemProperties());
-    sources.add(SettingSource.environment(System::getenv));
+    microProfile.ifPresent(source -> sources.add(source.atOrBelow()));
     return new SettingsReader(sources);
   }
 
@@ -52,6 +86,17 @@ public final class SettingsReader {
       }
     }
     return parse(setting, setting.defaultValue(), "default");
+  }
+
+  /** The text of {@code setting} as found, unparsed, or {@code null} when no source has it. */
+  public String text(Setting<?> setting) {
+    for (SettingSource source : sources) {
+      String text = source.value(setting);
+      if (text != null) {
+        return text;
+      }
+    }
+    return null;
   }
 
   /** Where the value of {@code setting} comes from, for the startup log. */

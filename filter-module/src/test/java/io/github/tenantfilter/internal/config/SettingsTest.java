@@ -28,7 +28,7 @@ class SettingsTest {
   @Test
   void all_isInDeclarationOrder() {
     assertThat(Settings.ALL.get(0)).isSameAs(Settings.ENABLED);
-    assertThat(Settings.ALL.get(Settings.ALL.size() - 1)).isSameAs(Settings.QUERY_BY_DOMAIN);
+    assertThat(Settings.ALL.get(Settings.ALL.size() - 1)).isSameAs(Settings.TTL_CLASS_LONG);
   }
 
   @Test
