@@ -7,19 +7,23 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * A CDI portable extension that adds the MicroProfile Health readiness check ({@link
- * TenantFilterHealthCheck}) and the MicroProfile Metrics gauges ({@link TenantFilterMetrics})
- * only where the server offers those APIs to the application, so that the JAR deploys on
- * servers without them (WildFly with plain {@code standalone.xml} has neither; WildFly with
- * {@code standalone-microprofile.xml} has Health but not Metrics). Those classes are named here
- * by string, and this class uses no MicroProfile type: neither is loaded unless its API is there.
- * Registered in {@code META-INF/services/jakarta.enterprise.inject.spi.Extension}.
+ * TenantFilterHealthCheck}), the MicroProfile Metrics meters ({@link TenantFilterMetrics}) and
+ * the Micrometer meters ({@link TenantFilterMicrometer}) only where the server offers those APIs
+ * to the application, so that the JAR deploys on servers without them (WildFly with plain {@code
+ * standalone.xml} has none; WildFly with {@code standalone-microprofile.xml} has Health, and
+ * Micrometer once its {@code micrometer} subsystem is added; Payara has Health and MicroProfile
+ * Metrics). Those classes are named here by string, and this class uses no type of those APIs:
+ * none is loaded unless its API is there. Registered in {@code
+ * META-INF/services/jakarta.enterprise.inject.spi.Extension}.
  *
- * <p>Neither class injects the application's runtime: Payara puts a type added by an extension
+ * <p>None of them injects the application's runtime: Payara puts a type added by an extension
  * in a bean archive of its own, which cannot see this JAR's beans. The filter's listener hands
  * the runtime over instead ({@link #applicationStarted}); this class is loaded once per
  * application (the JAR sits in {@code WEB-INF/lib}), so its fields are the application's.
@@ -33,26 +37,34 @@ public class TenantFilterObservability implements Extension {
   static final String METRICS_API = "org.eclipse.microprofile.metrics.MetricRegistry";
   static final String HEALTH_CHECK = "io.github.tenantfilter.web.TenantFilterHealthCheck";
   static final String METRICS = "io.github.tenantfilter.web.TenantFilterMetrics";
+  static final String MICROMETER_API = "io.micrometer.core.instrument.MeterRegistry";
+  static final String MICROMETER = "io.github.tenantfilter.web.TenantFilterMicrometer";
+
+  /** Each metrics API and the class that publishes the meters through it. */
+  private static final List<String[]> PUBLISHERS =
+      List.of(new String[] {METRICS_API, METRICS}, new String[] {MICROMETER_API, MICROMETER});
 
   /** What the application runs, once started. */
   record Started(TenantFilterRuntime runtime, String application) {}
 
-  /** What gauges need from this class, without a MicroProfile type in its signature. */
-  interface Gauges {
+  /** What a metrics publisher needs from this class, without a type of its API in the signature. */
+  interface Publisher {
     void register(TenantFilterRuntime runtime, String application);
 
     void unregister();
   }
 
   private static volatile Started started;
-  /** The application's gauges bean (a client proxy), found after deployment validation. */
-  private static volatile Gauges gaugesBean;
-  private static volatile Gauges gauges;
+  /** The application's publisher beans (client proxies), found after deployment validation. */
+  private static volatile List<Publisher> publisherBeans = List.of();
+  /** Those that registered their meters. */
+  private static volatile List<Publisher> publishing = List.of();
 
   void addWhereAvailable(@Observes BeforeBeanDiscovery discovery) {
     ClassLoader loader = TenantFilterObservability.class.getClassLoader();
     add(discovery, loader, HEALTH_API, HEALTH_CHECK, "MicroProfile Health: no readiness check");
-    add(discovery, loader, METRICS_API, METRICS, "MicroProfile Metrics: no gauges");
+    add(discovery, loader, METRICS_API, METRICS, "MicroProfile Metrics: no meters there");
+    add(discovery, loader, MICROMETER_API, MICROMETER, "Micrometer: no meters there");
   }
 
   private static void add(BeforeBeanDiscovery discovery, ClassLoader loader, String api,
@@ -71,52 +83,63 @@ public class TenantFilterObservability implements Extension {
   }
 
   /**
-   * Finds the gauges bean: Payara's MetricRegistry producer wants a real injection point, so the
-   * registry comes to that bean by injection, not by lookup here.
+   * Finds the publisher beans: Payara's MetricRegistry producer wants a real injection point, so
+   * a registry comes to its bean by injection, not by lookup here.
    */
-  void findGauges(@Observes AfterDeploymentValidation validated, BeanManager manager) {
+  void findPublishers(@Observes AfterDeploymentValidation validated, BeanManager manager) {
     ClassLoader loader = TenantFilterObservability.class.getClassLoader();
-    gaugesBean = null;
-    if (!available(METRICS_API, loader)) {
-      return;
-    }
-    try {
-      Instance<Object> beans = manager.createInstance()
-          .select(Class.forName(METRICS, false, loader).asSubclass(Object.class));
-      if (beans.isResolvable()) {
-        gaugesBean = (Gauges) beans.get();
-      } else {
-        LOG.info("tenant-filter: the gauges bean is out of reach: no gauges");
+    List<Publisher> found = new ArrayList<>();
+    for (String[] publisher : PUBLISHERS) {
+      if (!available(publisher[0], loader)) {
+        continue;
       }
-    } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-      LOG.log(Level.WARNING, "tenant-filter: no gauges, the gauges bean is out of reach", e);
+      try {
+        Instance<Object> beans = manager.createInstance()
+            .select(Class.forName(publisher[1], false, loader).asSubclass(Object.class));
+        if (beans.isResolvable()) {
+          found.add((Publisher) beans.get());
+        } else {
+          LOG.info("tenant-filter: " + publisher[1] + " is out of reach: no meters there");
+        }
+      } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+        LOG.log(Level.WARNING, "tenant-filter: " + publisher[1] + " is out of reach", e);
+      }
     }
+    publisherBeans = List.copyOf(found);
   }
 
   /** The filter's listener started {@code runtime} for the application at {@code path}. */
   static void applicationStarted(TenantFilterRuntime runtime, String path) {
     String application = path == null || path.isEmpty() ? "/" : path;
     started = new Started(runtime, application);
-    Gauges bean = gaugesBean;
-    if (bean != null && gauges == null) {
+    if (!publishing.isEmpty()) {
+      return;
+    }
+    List<Publisher> registered = new ArrayList<>();
+    for (Publisher bean : publisherBeans) {
       try {
         bean.register(runtime, application);
-        gauges = bean;
+        registered.add(bean);
       } catch (LinkageError | RuntimeException e) {
-        LOG.log(Level.WARNING, "tenant-filter: could not register the gauges", e);
+        LOG.log(Level.WARNING, "tenant-filter: could not register the meters", e);
       }
     }
+    publishing = List.copyOf(registered);
   }
 
-  /** The application stops: the gauges go, and nothing here holds it any more. */
+  /** The application stops: the meters go, and nothing here holds it any more. */
   static void applicationStopped() {
-    Gauges current = gauges;
-    gauges = null;
-    if (current != null) {
-      current.unregister();
+    List<Publisher> current = publishing;
+    publishing = List.of();
+    for (Publisher publisher : current) {
+      try {
+        publisher.unregister();
+      } catch (LinkageError | RuntimeException e) {
+        LOG.log(Level.FINE, "tenant-filter: could not remove the meters", e);
+      }
     }
     started = null;
-    gaugesBean = null;
+    publisherBeans = List.of();
   }
 
   /** The application's runtime and context path, or {@code null} before it started. */

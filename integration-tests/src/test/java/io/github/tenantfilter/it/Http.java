@@ -1,13 +1,23 @@
 package io.github.tenantfilter.it;
 
 import io.github.tenantfilter.testing.RawHttp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 
 /**
  * Requests to a deployment, over a plain socket to 127.0.0.1 (Payara Micro reports the machine's
  * other address as the deployment URL; it listens on all of them) with any {@code Host}.
  */
 public final class Http {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private final int port;
   private final String contextPath;
@@ -49,5 +59,23 @@ public final class Http {
       }
     }
     throw new IllegalStateException("no lookups in " + stats);
+  }
+
+  /**
+   * A GET of one of the server's own endpoints ({@code /health/ready}, {@code /metrics}, ...) on
+   * {@code port} of 127.0.0.1, with the JDK's client (it reads chunked and large answers).
+   */
+  public static HttpResponse<String> server(int port, String path) {
+    try {
+      return CLIENT.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+              .timeout(Duration.ofSeconds(30)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }
