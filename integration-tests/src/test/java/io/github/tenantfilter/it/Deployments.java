@@ -9,8 +9,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * Test WARs. Each holds the real packaged tenant-filter JAR (from this reactor's build) and its
- * dependencies in {@code WEB-INF/lib}, as an application would ship it, plus the probe
- * application.
+ * dependencies in {@code WEB-INF/lib}, as an application would ship it, and (but for {@link
+ * #withLibs}) the probe application.
  */
 public final class Deployments {
 
@@ -18,6 +18,11 @@ public final class Deployments {
 
   /** A WAR named {@code name} with no {@code web.xml}. */
   public static WebArchive war(String name) {
+    return withLibs(name).addPackage(ProbeServlet.class.getPackage());
+  }
+
+  /** A WAR named {@code name} holding the JAR and its dependencies only: no probe application. */
+  public static WebArchive withLibs(String name) {
     File[] libs = new File(System.getProperty("tf.war.libs")).listFiles((dir, file) ->
         file.endsWith(".jar"));
     if (libs == null
@@ -26,18 +31,21 @@ public final class Deployments {
           "no packaged tenant-filter JAR in " + System.getProperty("tf.war.libs")
               + ": run mvn verify from the project root");
     }
-    return ShrinkWrap.create(WebArchive.class, name + ".war")
-        .addAsLibraries(libs)
-        .addPackage(ProbeServlet.class.getPackage());
+    return ShrinkWrap.create(WebArchive.class, name + ".war").addAsLibraries(libs);
   }
 
   /** A WAR with the given {@code web.xml} content (everything inside {@code <web-app>}). */
   public static WebArchive war(String name, String webXmlBody) {
-    return war(name).setWebXML(new StringAsset(
+    return war(name).setWebXML(webXml(webXmlBody));
+  }
+
+  /** A {@code web.xml} with the given content (everything inside {@code <web-app>}). */
+  public static StringAsset webXml(String body) {
+    return new StringAsset(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n"
-            + webXmlBody
-            + "\n</web-app>\n"));
+            + body
+            + "\n</web-app>\n");
   }
 
   /** A {@code <context-param>}. */

@@ -1,0 +1,26 @@
+package io.github.tenantfilter.it.migration;
+
+import io.github.tenantfilter.api.Tenant;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * A route of the old application, by extension: calls the helper as it always did. Under
+ * {@code /public/}, a path the deployment excludes, the helper throws NoTenantException.
+ */
+@WebServlet("*.report")
+public class ReportsServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Tenant tenant = TenantHelper.getTenantFromRequest(request);
+    response.setContentType("text/plain;charset=UTF-8");
+    response.getWriter().print("report " + request.getServletPath() + " tenant=" + tenant.id());
+  }
+}
