@@ -4,6 +4,7 @@ import io.github.tenantfilter.internal.cache.TenantLookup;
 import io.github.tenantfilter.internal.config.TenantFilterConfig;
 import io.github.tenantfilter.internal.resolve.TenantIdentifier;
 import io.github.tenantfilter.internal.store.PostgresNotificationListener;
+import io.github.tenantfilter.internal.util.BackgroundThreads;
 import io.github.tenantfilter.web.stats.StatsCollector;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ final class Engine implements AutoCloseable {
   volatile PathExclusions exclusions;
   final TenantLookup lookup;
   final String retryAfterSeconds;
+  /** Where background threads come from (the stats sampler's, the store listener's). */
+  final BackgroundThreads threads;
   private final AutoCloseable storeResources;
   private AutoCloseable listener;
   /** The stats page's collector, which counts each request's tenant, or null (off). */
@@ -25,8 +28,10 @@ final class Engine implements AutoCloseable {
   /** The store's notification listener, or null. */
   PostgresNotificationListener storeListener;
 
-  Engine(TenantFilterConfig config, TenantLookup lookup, AutoCloseable storeResources) {
+  Engine(TenantFilterConfig config, TenantLookup lookup, AutoCloseable storeResources,
+      BackgroundThreads threads) {
     this.storeResources = storeResources;
+    this.threads = threads;
     this.config = config;
     this.identifier =
         new TenantIdentifier(config.baseDomains(), config.customDomains(), config.idHeader(),

@@ -64,7 +64,7 @@ final class StatsPage {
     String application = context.getContextPath().isEmpty() ? "/" : context.getContextPath();
     Map<String, String> settings = reader.shown();
     StatsCollector collector =
-        new StatsCollector(config, runtime::getCacheStats, Clock.systemUTC());
+        new StatsCollector(config, runtime::getCacheStats, Clock.systemUTC(), engine.threads);
     StatsServlet servlet = new StatsServlet(
         () -> runtime.engine() == null ? null
             : view(application, collector, runtime.getCacheStats(), settings),

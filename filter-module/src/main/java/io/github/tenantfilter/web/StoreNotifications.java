@@ -40,7 +40,7 @@ final class StoreNotifications {
     PostgresNotificationListener listener =
         new PostgresNotificationListener(
             source, config.storeNotifyChannel(), lookup::invalidateFromStore,
-            lookup::storeListenerListening, lookup::storeListenerLost);
+            lookup::storeListenerListening, lookup::storeListenerLost, engine.threads);
     engine.storeListener = listener;
     engine.stopFirst(() -> {
       listener.close();

@@ -11,6 +11,7 @@ import io.github.tenantfilter.internal.config.SettingsReader;
 import io.github.tenantfilter.internal.config.StoreDownReadiness;
 import io.github.tenantfilter.internal.config.TenantFilterConfig;
 import io.github.tenantfilter.internal.region.RegionManager;
+import io.github.tenantfilter.internal.util.BackgroundThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -70,8 +71,11 @@ public class TenantFilterRuntime implements TenantCache {
       FaultToleranceCheck.require(breaker);
     }
     TenantStores.Chosen chosen = TenantStores.choose(applicationStores, config, loader);
+    // here, on the thread that deploys the application: java:comp is only found on such a
+    // thread, and every later thread comes from what is found now
+    BackgroundThreads threads = BackgroundThreads.fromContainer(loader);
     start(config, storeDecorator.apply(chosen.store()), Clock.systemUTC(), chosen.resources(),
-        breaker);
+        breaker, threads);
     if (config.storeNotifyChannel() != null) {
       StoreNotifications.start(engine, config, chosen.dataSource(), loader);
     }
@@ -95,9 +99,12 @@ public class TenantFilterRuntime implements TenantCache {
     }
   }
 
-  /** Starts with a given store and clock, without a circuit breaker (the seam for tests). */
+  /**
+   * Starts with a given store and clock, without a circuit breaker, on plain daemon threads (the
+   * seam for tests and the standalone filter: no container).
+   */
   synchronized void start(TenantFilterConfig config, TenantStore store, Clock clock) {
-    start(config, store, clock, null, null);
+    start(config, store, clock, null, null, BackgroundThreads.plain());
   }
 
   private void start(
@@ -105,9 +112,10 @@ public class TenantFilterRuntime implements TenantCache {
       TenantStore store,
       Clock clock,
       AutoCloseable resources,
-      RedisCircuitBreaker circuitBreaker) {
-    TenantLookup lookup = TenantLookup.create(config, store, clock, circuitBreaker);
-    engine = new Engine(config, lookup, resources);
+      RedisCircuitBreaker circuitBreaker,
+      BackgroundThreads threads) {
+    TenantLookup lookup = TenantLookup.create(config, store, clock, circuitBreaker, threads);
+    engine = new Engine(config, lookup, resources, threads);
     regions = RegionManager.create(lookup, config, regionSettings(), clock);
     this.store = store;
     started = true;

@@ -1,5 +1,6 @@
 package io.github.tenantfilter.internal.cache;
 
+import io.github.tenantfilter.internal.util.BackgroundThreads;
 import io.github.tenantfilter.internal.util.ReconnectWait;
 import java.time.Duration;
 import java.util.UUID;
@@ -18,7 +19,8 @@ import redis.clients.jedis.JedisPubSub;
 /**
  * How the nodes tell each other to drop a tenant from their heap tiers: Redis pub/sub on {@code
  * <prefix>tenant:invalidations}, on a connection of its own that a background thread keeps
- * subscribed. Messages are {@code <node> t <tenant id>} or {@code <node> *}, and for the named
+ * subscribed (a server's managed thread where it offers them, {@link BackgroundThreads}; the one
+ * thread reconnects, no new thread is made after the start). Messages are {@code <node> t <tenant id>} or {@code <node> *}, and for the named
  * cache regions {@code <node> r <region> <key>} or {@code <node> R <region>}; a node ignores its
  * own.
  *
@@ -78,12 +80,7 @@ final class InvalidationBus implements AutoCloseable {
   /** False while the circuit around Redis is open: then the bus neither reconnects nor pings. */
   private final BooleanSupplier mayCallRedis;
   private final Thread thread;
-  private final ScheduledExecutorService watchdog =
-      Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread t = new Thread(task, "tenant-filter-invalidations-watchdog");
-        t.setDaemon(true);
-        return t;
-      });
+  private final ScheduledExecutorService watchdog;
   private final CountDownLatch firstSubscription = new CountDownLatch(1);
   /** The wait between reconnects, cut short when closing. */
   private final ReconnectWait reconnectWait = new ReconnectWait();
@@ -101,6 +98,7 @@ final class InvalidationBus implements AutoCloseable {
    * @param receiver where the tenant cache's messages go, and the subscription's state
    * @param regions where the named regions' messages go (and the subscription's returns), to
    *     the listener they register; {@code null}: nowhere
+   * @param threads where its two threads come from (the subscriber and the watchdog)
    */
   InvalidationBus(
       String nodeId,
@@ -108,15 +106,17 @@ final class InvalidationBus implements AutoCloseable {
       String channel,
       Receiver receiver,
       SharedRedis regions,
-      BooleanSupplier mayCallRedis) {
+      BooleanSupplier mayCallRedis,
+      BackgroundThreads threads) {
     this.nodeId = nodeId;
     this.redis = redis;
     this.mayCallRedis = mayCallRedis;
     this.channel = channel;
     this.receiver = receiver;
     this.regions = regions;
-    this.thread = new Thread(this::run, "tenant-filter-invalidations");
-    this.thread.setDaemon(true);
+    this.thread = threads.newThread("tenant-filter-invalidations", this::run);
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(
+        threads.named("tenant-filter-invalidations-watchdog"));
   }
 
   void start() {
@@ -284,6 +284,7 @@ final class InvalidationBus implements AutoCloseable {
   public void close() {
     reconnectWait.close();
     watchdog.shutdownNow();
+    awaitWatchdog();
     JedisPubSub current = subscription;
     if (current != null && current.isSubscribed()) {
       try {
@@ -298,6 +299,15 @@ final class InvalidationBus implements AutoCloseable {
     }
     try {
       thread.join(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits for a watchdog round under way (a PING): no thread of ours outlives the bus. */
+  private void awaitWatchdog() {
+    try {
+      watchdog.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

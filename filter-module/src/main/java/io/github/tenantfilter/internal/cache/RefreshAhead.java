@@ -1,5 +1,6 @@
 package io.github.tenantfilter.internal.cache;
 
+import io.github.tenantfilter.internal.util.BackgroundThreads;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -7,23 +8,28 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Refresh-ahead: a hot tenant is reloaded in the background during the last part of its heap TTL,
- * so that it never expires on a request's path. One daemon thread, started on first use and
- * gone after 30 s without work; at most 1,000 refreshes queued (a refused one is left for the
- * request that finds the entry expired).
+ * so that it never expires on a request's path. One background thread ({@link
+ * BackgroundThreads}: the server's where it offers them), started on first use and gone after
+ * 30 s without work; at most 1,000 refreshes queued (a refused one, or one for which the server
+ * gives no thread, is left for the request that finds the entry expired).
  */
 final class RefreshAhead implements AutoCloseable {
 
-  private final long windowMillis;
-  private final ThreadPoolExecutor thread =
-      new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), task -> {
-        Thread refresher = new Thread(task, "tenant-filter-refresh-ahead");
-        refresher.setDaemon(true);
-        return refresher;
-      });
+  /** The refresher's name. */
+  static final String THREAD_NAME = "tenant-filter-refresh-ahead";
 
-  /** Refreshes in the last {@code percent} of {@code ttlMillis} (0: never). */
-  RefreshAhead(int percent, long ttlMillis) {
+  private final long windowMillis;
+  private final ThreadPoolExecutor thread;
+
+  /**
+   * Refreshes in the last {@code percent} of {@code ttlMillis} (0: never), on a thread of {@code
+   * threads} (made when a request first asks, again after 30 s idle: the factory found at
+   * startup, never looked up from the request).
+   */
+  RefreshAhead(int percent, long ttlMillis, BackgroundThreads threads) {
     this.windowMillis = ttlMillis * percent / 100;
+    this.thread = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(1000), threads.named(THREAD_NAME));
     thread.allowCoreThreadTimeOut(true);
   }
 
@@ -39,8 +45,17 @@ final class RefreshAhead implements AutoCloseable {
     return thread;
   }
 
+  /**
+   * Stops the refresher and waits briefly for a refresh under way: a managed thread may not be a
+   * daemon, and none may outlive the application.
+   */
   @Override
   public void close() {
     thread.shutdownNow();
+    try {
+      thread.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

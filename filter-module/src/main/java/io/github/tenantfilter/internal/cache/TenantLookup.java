@@ -13,6 +13,7 @@ import io.github.tenantfilter.internal.engine.SharedTier;
 import io.github.tenantfilter.internal.engine.SingleFlight;
 import io.github.tenantfilter.internal.resolve.LookupKey;
 import io.github.tenantfilter.internal.resolve.TenantIds;
+import io.github.tenantfilter.internal.util.BackgroundThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -119,9 +120,18 @@ public final class TenantLookup implements AutoCloseable {
    */
   TenantLookup(TenantTiers tiers, TenantStore store, Clock clock, int refreshAheadPercent,
       boolean storeListener) {
+    this(tiers, store, clock, refreshAheadPercent, storeListener, BackgroundThreads.plain());
+  }
+
+  /**
+   * A lookup over {@code tiers}, not started ({@link #start}), whose background threads (the
+   * invalidation bus's, refresh-ahead's) come from {@code threads}.
+   */
+  TenantLookup(TenantTiers tiers, TenantStore store, Clock clock, int refreshAheadPercent,
+      boolean storeListener, BackgroundThreads threads) {
     this.clock = Objects.requireNonNull(clock);
     this.local = Objects.requireNonNull(tiers.local());
-    this.refreshAhead = new RefreshAhead(refreshAheadPercent, local.ttlMillis());
+    this.refreshAhead = new RefreshAhead(refreshAheadPercent, local.ttlMillis(), threads);
     this.remote = tiers.remote();
     this.direct = tiers.direct();
     this.store = new StoreReads(store, stats);
@@ -143,13 +153,13 @@ public final class TenantLookup implements AutoCloseable {
     this.storeListenerHears = !storeListener;
     this.bus = shared == null ? null
         : new InvalidationBus(nodeId, shared.clients(), shared.channel(), new Receiver(), shared,
-            () -> !health.circuitOpen());
+            () -> !health.circuitOpen(), threads);
     this.pubSubHears = bus == null;
   }
 
   /**
    * Builds the tiers that {@code config} asks for around {@code store}, and starts listening to
-   * the other nodes.
+   * the other nodes, on plain daemon threads (outside a container: tests, benchmarks).
    *
    * @param clock time for the heap tier's TTLs
    * @param breaker the circuit breaker every Redis call goes through, or {@code null} for none
@@ -157,8 +167,17 @@ public final class TenantLookup implements AutoCloseable {
    */
   public static TenantLookup create(
       TenantFilterConfig config, TenantStore store, Clock clock, RedisCircuitBreaker breaker) {
+    return create(config, store, clock, breaker, BackgroundThreads.plain());
+  }
+
+  /**
+   * As {@link #create(TenantFilterConfig, TenantStore, Clock, RedisCircuitBreaker)}, with its
+   * background threads from {@code threads} (the server's, in a container).
+   */
+  public static TenantLookup create(TenantFilterConfig config, TenantStore store, Clock clock,
+      RedisCircuitBreaker breaker, BackgroundThreads threads) {
     TenantLookup lookup = new TenantLookup(TenantTiers.of(config, clock, breaker), store, clock,
-        config.refreshAheadPercent(), config.storeNotifyChannel() != null);
+        config.refreshAheadPercent(), config.storeNotifyChannel() != null, threads);
     lookup.start();
     return lookup;
   }

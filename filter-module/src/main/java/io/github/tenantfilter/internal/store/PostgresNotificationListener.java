@@ -1,5 +1,6 @@
 package io.github.tenantfilter.internal.store;
 
+import io.github.tenantfilter.internal.util.BackgroundThreads;
 import io.github.tenantfilter.internal.util.ReconnectWait;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -18,7 +19,8 @@ import javax.sql.DataSource;
 /**
  * Listens on a PostgreSQL notification channel ({@code LISTEN}) on a connection of its own and
  * hands every payload (a tenant id, from the trigger in {@code src/sql/notify.sql}) to the cache.
- * A background thread keeps the connection: it calls {@code lost} when the connection breaks,
+ * A background thread keeps the connection (the server's managed thread where it offers them,
+ * {@link BackgroundThreads}): it calls {@code lost} when the connection breaks,
  * reconnects by itself, and calls {@code listening} every time LISTEN is in place (the first
  * time too), because notifications sent while it was not are lost. The connection is checked
  * every few seconds, so a silently dead one is noticed too.
@@ -59,17 +61,17 @@ public final class PostgresNotificationListener implements AutoCloseable {
    *     with whether it was in place before (a break, not the start): notifications sent before
    *     may have been missed
    * @param lost called when a connection that was listening breaks or stops
+   * @param threads where its thread comes from
    */
   public PostgresNotificationListener(
       DataSource dataSource, String channel, Consumer<String> tenantChanged,
-      Consumer<Boolean> listening, Runnable lost) {
+      Consumer<Boolean> listening, Runnable lost, BackgroundThreads threads) {
     this.dataSource = dataSource;
     this.channel = channel;
     this.tenantChanged = tenantChanged;
     this.listening = listening;
     this.lost = lost;
-    this.thread = new Thread(this::run, "tenant-filter-pg-listener");
-    this.thread.setDaemon(true);
+    this.thread = threads.newThread("tenant-filter-pg-listener", this::run);
   }
 
   /** Starts listening in the background. */

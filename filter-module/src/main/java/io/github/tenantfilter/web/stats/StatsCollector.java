@@ -1,6 +1,7 @@
 package io.github.tenantfilter.web.stats;
 
 import io.github.tenantfilter.api.CacheStats;
+import io.github.tenantfilter.internal.util.BackgroundThreads;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -13,10 +14,12 @@ import java.util.logging.Logger;
 /**
  * What the stats page needs over time: the busiest tenants, counted on the request path ({@link
  * #record}), and a sample of the cache counters every {@code tenant-filter.stats.interval}, taken
- * by one daemon thread {@value #THREAD_NAME} that {@link #close()} stops (with the application).
+ * by one thread {@value #THREAD_NAME} (the server's where it offers them, {@link
+ * BackgroundThreads}) that {@link #close()} stops (with the application).
  *
  * <pre>{@code
- * StatsCollector stats = new StatsCollector(config, runtime::getCacheStats, Clock.systemUTC());
+ * StatsCollector stats =
+ *     new StatsCollector(config, runtime::getCacheStats, Clock.systemUTC(), threads);
  * stats.start();
  * stats.record("acme");   // per request
  * stats.close();          // on undeploy
@@ -34,11 +37,17 @@ public final class StatsCollector implements AutoCloseable {
   private final Clock clock;
   private final TopTenants top;
   private final HitRateHistory history;
+  private final BackgroundThreads threads;
   private ScheduledExecutorService sampler;
 
-  /** A collector that samples {@code stats}; nothing runs before {@link #start()}. */
-  public StatsCollector(StatsPageConfig config, Supplier<CacheStats> stats, Clock clock) {
+  /**
+   * A collector that samples {@code stats} on a thread of {@code threads}; nothing runs before
+   * {@link #start()}.
+   */
+  public StatsCollector(StatsPageConfig config, Supplier<CacheStats> stats, Clock clock,
+      BackgroundThreads threads) {
     this.config = config;
+    this.threads = threads;
     this.stats = stats;
     this.clock = clock;
     this.top = new TopTenants(config.tracked(), TopTenants.defaultStripes());
@@ -51,11 +60,7 @@ public final class StatsCollector implements AutoCloseable {
       return;
     }
     sample();
-    sampler = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, THREAD_NAME);
-      thread.setDaemon(true);
-      return thread;
-    });
+    sampler = Executors.newSingleThreadScheduledExecutor(threads.named(THREAD_NAME));
     long interval = config.interval().toMillis();
     sampler.scheduleAtFixedRate(this::sampleSafely, interval, interval, TimeUnit.MILLISECONDS);
   }

@@ -8,16 +8,20 @@ import io.github.tenantfilter.api.CacheStats;
 import io.github.tenantfilter.api.FakeStore;
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.api.TenantStoreException;
+import io.github.tenantfilter.internal.config.TenantFilterConfig;
 import io.github.tenantfilter.internal.engine.FakeSharedTier;
 import io.github.tenantfilter.internal.engine.RemoteUnavailable;
 import io.github.tenantfilter.internal.engine.SharedTier;
 import io.github.tenantfilter.internal.resolve.LookupKey;
+import io.github.tenantfilter.internal.util.BackgroundThreads;
+import io.github.tenantfilter.internal.util.FakeManagedThreadFactory;
 import io.github.tenantfilter.testing.MutableClock;
 import io.github.tenantfilter.testing.Warnings;
 import io.github.tenantfilter.web.stats.HitRateHistory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -515,6 +519,66 @@ class TenantLookupTest {
     assertThat(lookup.stats().localMisses()).as("the hot key never missed").isEqualTo(1);
     assertThat(store.queries()).isEqualTo(2);
     lookup.close();
+  }
+
+  private TenantLookup refreshingLookup(FakeManagedThreadFactory server) {
+    return new TenantLookup(
+        TenantTiers.of(new LocalTier(100, L1_TTL, 100, NEGATIVE_TTL, clock), null,
+            new TenantCodec()),
+        store, clock, 20, false, BackgroundThreads.managedBy(server));
+  }
+
+  @Test
+  void refreshAhead_onTheServersThread_endedByClose() throws Exception {
+    FakeManagedThreadFactory server = new FakeManagedThreadFactory();
+    TenantLookup lookup = refreshingLookup(server);
+    lookup.find(ACME);
+    assertThat(server.made()).as("none before a refresh is due").isEmpty();
+    clock.advance(Duration.ofSeconds(50)); // 10 s left: in the window
+    lookup.find(ACME);
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (lookup.stats().refreshedAhead() == 0) {
+      assertThat(System.nanoTime()).isLessThan(deadline);
+      Thread.sleep(1);
+    }
+    assertThat(server.made()).singleElement().extracting(Thread::getName)
+        .isEqualTo(RefreshAhead.THREAD_NAME);
+    lookup.close();
+    assertThat(server.awaitAllEnded()).isEmpty();
+  }
+
+  @Test
+  void refreshAhead_serverRefusesAThread_theRequestIsServedAnyway() {
+    FakeManagedThreadFactory server = new FakeManagedThreadFactory();
+    TenantLookup lookup = refreshingLookup(server);
+    lookup.find(ACME);
+    server.stop(); // as while the application stops
+    clock.advance(Duration.ofSeconds(50));
+    assertThat(lookup.find(ACME)).map(Tenant::id).contains("acme");
+    assertThat(lookup.stats().refreshedAhead()).isZero();
+    assertThat(server.made()).isEmpty();
+    lookup.close();
+  }
+
+  @Test
+  void invalidationBus_onTheServersThreads_endedByClose() throws Exception {
+    FakeManagedThreadFactory server = new FakeManagedThreadFactory();
+    // nothing listens on port 1: the subscriber keeps reconnecting until closed
+    TenantFilterConfig config = TenantFilterConfig.of(Map.of(
+        "tenant-filter.base-domains", "app.example",
+        "tenant-filter.redis.url", "redis://127.0.0.1:1"));
+    TenantLookup lookup = TenantLookup.create(config, store, clock, null,
+        BackgroundThreads.managedBy(server));
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (server.alive().size() < 2) {
+      assertThat(System.nanoTime()).isLessThan(deadline);
+      Thread.sleep(10);
+    }
+    assertThat(server.alive()).containsExactlyInAnyOrder(
+        "tenant-filter-invalidations", "tenant-filter-invalidations-watchdog");
+    assertThat(server.made()).noneMatch(Thread::isDaemon);
+    lookup.close();
+    assertThat(server.awaitAllEnded()).isEmpty();
   }
 
   @Test

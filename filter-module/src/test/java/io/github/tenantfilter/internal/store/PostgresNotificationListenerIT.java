@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tenantfilter.internal.config.Settings;
 import io.github.tenantfilter.internal.config.TenantFilterConfig;
+import io.github.tenantfilter.internal.util.BackgroundThreads;
 import io.github.tenantfilter.testing.LocalPostgres;
 import io.github.tenantfilter.testing.TenantSchema;
 import java.io.PrintWriter;
@@ -64,7 +65,8 @@ class PostgresNotificationListenerIT {
     DataSource dataSource = reusingDataSource(); // keeps closed connections for reuse
     List<String> heard = new CopyOnWriteArrayList<>();
     PostgresNotificationListener listener =
-        new PostgresNotificationListener(dataSource, "tf_pool_back", heard::add, again -> { }, () -> { });
+        new PostgresNotificationListener(dataSource, "tf_pool_back", heard::add, again -> { }, () -> { },
+            BackgroundThreads.plain());
     listener.start();
     assertThat(listener.awaitListening(Duration.ofSeconds(10))).isTrue();
     notify("tf_pool_back", "acme");
@@ -105,7 +107,8 @@ class PostgresNotificationListenerIT {
           .isNotSameAs(PGConnection.class);
       current.setContextClassLoader(application);
       try {
-        listener = new PostgresNotificationListener(wrapping, "tf_own_copy", heard::add, again -> { }, () -> { });
+        listener = new PostgresNotificationListener(wrapping, "tf_own_copy", heard::add, again -> { }, () -> { },
+            BackgroundThreads.plain());
       } finally {
         current.setContextClassLoader(before);
       }

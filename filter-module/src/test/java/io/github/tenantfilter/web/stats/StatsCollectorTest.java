@@ -3,6 +3,8 @@ package io.github.tenantfilter.web.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tenantfilter.api.CacheStats;
+import io.github.tenantfilter.internal.util.BackgroundThreads;
+import io.github.tenantfilter.internal.util.FakeManagedThreadFactory;
 import io.github.tenantfilter.testing.MutableClock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,7 +24,7 @@ class StatsCollectorTest {
   void sample_addsRatesSinceTheLastSample() {
     MutableClock clock = new MutableClock();
     AtomicReference<CacheStats> now = new AtomicReference<>(stats(0, 0, 0));
-    StatsCollector collector = new StatsCollector(CONFIG, now::get, clock);
+    StatsCollector collector = new StatsCollector(CONFIG, now::get, clock, BackgroundThreads.plain());
     collector.sample();
     now.set(stats(10, 8, 2));
     clock.advance(Duration.ofSeconds(1));
@@ -38,7 +40,8 @@ class StatsCollectorTest {
 
   @Test
   void record_topTenantsLimitedToTheSetting() {
-    StatsCollector collector = new StatsCollector(CONFIG, () -> stats(0, 0, 0), new MutableClock());
+    StatsCollector collector = new StatsCollector(CONFIG, () -> stats(0, 0, 0), new MutableClock(),
+        BackgroundThreads.plain());
     for (String id : new String[] {"a", "b", "b", "c", "c", "c"}) {
       collector.record(id);
     }
@@ -49,7 +52,8 @@ class StatsCollectorTest {
 
   @Test
   void close_stopsTheSamplingThread() throws Exception {
-    StatsCollector collector = new StatsCollector(CONFIG, () -> stats(0, 0, 0), new MutableClock());
+    StatsCollector collector = new StatsCollector(CONFIG, () -> stats(0, 0, 0), new MutableClock(),
+        BackgroundThreads.plain());
     collector.start();
     assertThat(samplingThreads()).isEqualTo(1);
     collector.close();
@@ -59,6 +63,20 @@ class StatsCollectorTest {
     }
     assertThat(samplingThreads()).isZero();
     collector.close(); // twice: nothing left to do
+  }
+
+  @Test
+  void samplesOnTheServersThread_closeStopsIt_thoughNotADaemon() throws Exception {
+    FakeManagedThreadFactory server = new FakeManagedThreadFactory();
+    StatsCollector collector = new StatsCollector(CONFIG, () -> stats(0, 0, 0),
+        new MutableClock(), BackgroundThreads.managedBy(server));
+    collector.start();
+    assertThat(server.made()).singleElement().satisfies(thread -> {
+      assertThat(thread.getName()).isEqualTo(StatsCollector.THREAD_NAME);
+      assertThat(thread.isDaemon()).isFalse();
+    });
+    collector.close();
+    assertThat(server.awaitAllEnded()).isEmpty();
   }
 
   private static long samplingThreads() {
