@@ -43,8 +43,8 @@ import redis.clients.jedis.util.SafeEncoder;
  * Deploys and undeploys a WAR holding the real tenant-filter JAR {@value #CYCLES} times on one
  * WildFly, with every background part of the filter started (Redis tier and its pool, the pub/sub
  * invalidation thread and its watchdog, PostgreSQL {@code LISTEN}, refresh-ahead, the JMX bean,
- * the stats page's sampling thread),
- * and measures from the server after each undeploy and a GC: its threads (and those named {@code
+ * the stats page's sampling thread, all of them threads of the server's ManagedThreadFactory,
+ * checked in every cycle), and measures from the server after each undeploy and a GC: its threads (and those named {@code
  * tenant-filter*}), heap, loaded and unloaded classes, MBeans of {@code io.github.tenantfilter},
  * the Redis connections (a Redis of this test's own, so that {@code CLIENT LIST} shows only this
  * server's) and the server's PostgreSQL connections and their last statement.
@@ -193,6 +193,10 @@ class RedeployLeakIT {
       assertThat(running).as("cycle %d", cycle).contains("tenant-filter-invalidations",
           "tenant-filter-invalidations-watchdog", "tenant-filter-pg-listener",
           "tenant-filter-stats");
+      // the server's threads (ManagedThreadFactory), which must end with the undeploy all the same
+      assertThat(ManagedThreadsIT.threads(port, "/" + APP + "/threadprobe"))
+          .as("cycle %d: the server's managed threads", cycle).isNotEmpty()
+          .allMatch(line -> line.contains(" managed=true loader=app "));
       // the pool's connection and the subscription's, which its thread opens by itself
       int clients = redisClients();
       for (int i = 0; i < 300 && clients < 2; i++) {
