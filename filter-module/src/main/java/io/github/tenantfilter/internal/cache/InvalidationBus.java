@@ -19,8 +19,9 @@ import redis.clients.jedis.JedisPubSub;
 /**
  * How the nodes tell each other to drop a tenant from their heap tiers: Redis pub/sub on {@code
  * <prefix>tenant:invalidations}, on a connection of its own that a background thread keeps
- * subscribed (a server's managed thread where it offers them, {@link BackgroundThreads}; the one
- * thread reconnects, no new thread is made after the start). Messages are {@code <node> t <tenant id>} or {@code <node> *}, and for the named
+ * subscribed (the server's managed thread where it offers them, {@link BackgroundThreads}, made
+ * by {@link #start}; it reconnects itself, no thread is made later). Messages are {@code <node> t
+ * <tenant id>} or {@code <node> *}, and for the named
  * cache regions {@code <node> r <region> <key>} or {@code <node> R <region>}; a node ignores its
  * own.
  *
@@ -79,7 +80,9 @@ final class InvalidationBus implements AutoCloseable {
   private final SharedRedis regions;
   /** False while the circuit around Redis is open: then the bus neither reconnects nor pings. */
   private final BooleanSupplier mayCallRedis;
-  private final Thread thread;
+  private final BackgroundThreads threads;
+  /** The subscriber, made by {@link #start}; null before. */
+  private volatile Thread thread;
   private final ScheduledExecutorService watchdog;
   private final CountDownLatch firstSubscription = new CountDownLatch(1);
   /** The wait between reconnects, cut short when closing. */
@@ -114,12 +117,17 @@ final class InvalidationBus implements AutoCloseable {
     this.channel = channel;
     this.receiver = receiver;
     this.regions = regions;
-    this.thread = threads.newThread("tenant-filter-invalidations", this::run);
+    this.threads = threads;
     this.watchdog = Executors.newSingleThreadScheduledExecutor(
         threads.named("tenant-filter-invalidations-watchdog"));
   }
 
+  /**
+   * Starts the subscriber and the watchdog. Their threads are made now, not before: a server
+   * keeps every thread its factory made until that thread has run.
+   */
   void start() {
+    thread = threads.newThread("tenant-filter-invalidations", this::run);
     thread.start();
     watchdog.scheduleWithFixedDelay(
         this::watch, PING_EVERY_MILLIS, PING_EVERY_MILLIS, TimeUnit.MILLISECONDS);
@@ -298,7 +306,10 @@ final class InvalidationBus implements AutoCloseable {
       conn.close();
     }
     try {
-      thread.join(2_000);
+      Thread subscriber = thread;
+      if (subscriber != null) {
+        subscriber.join(2_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -43,7 +43,9 @@ public final class PostgresNotificationListener implements AutoCloseable {
   private final Consumer<String> tenantChanged;
   private final Consumer<Boolean> listening;
   private final Runnable lost;
-  private final Thread thread;
+  private final BackgroundThreads threads;
+  /** The listening thread, made by {@link #start}; null before. */
+  private volatile Thread thread;
   /** The application's class loader: it sees the driver, which a pool's proxy class may not. */
   private final ClassLoader applicationLoader = Thread.currentThread().getContextClassLoader();
   private final CountDownLatch firstListen = new CountDownLatch(1);
@@ -71,11 +73,15 @@ public final class PostgresNotificationListener implements AutoCloseable {
     this.tenantChanged = tenantChanged;
     this.listening = listening;
     this.lost = lost;
-    this.thread = threads.newThread("tenant-filter-pg-listener", this::run);
+    this.threads = threads;
   }
 
-  /** Starts listening in the background. */
+  /**
+   * Starts listening in the background, on a thread made now (a server keeps every thread its
+   * factory made until that thread has run).
+   */
   public void start() {
+    thread = threads.newThread("tenant-filter-pg-listener", this::run);
     thread.start();
   }
 
@@ -240,11 +246,15 @@ public final class PostgresNotificationListener implements AutoCloseable {
   }
 
   private boolean join(long millis) {
+    Thread listener = thread;
+    if (listener == null) {
+      return true; // never started
+    }
     try {
-      thread.join(millis);
+      listener.join(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return !thread.isAlive();
+    return !listener.isAlive();
   }
 }

@@ -567,6 +567,11 @@ class TenantLookupTest {
     TenantFilterConfig config = TenantFilterConfig.of(Map.of(
         "tenant-filter.base-domains", "app.example",
         "tenant-filter.redis.url", "redis://127.0.0.1:1"));
+    // built, not started: the server is asked for no thread (it would keep one never run)
+    new TenantLookup(TenantTiers.of(config, clock, null), store, clock, 0, false,
+        BackgroundThreads.managedBy(server)).close();
+    assertThat(server.made()).isEmpty();
+
     TenantLookup lookup = TenantLookup.create(config, store, clock, null,
         BackgroundThreads.managedBy(server));
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
