@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Refresh-ahead: a hot tenant is reloaded in the background during the last part of its heap TTL,
  * so that it never expires on a request's path. One background thread ({@link
- * BackgroundThreads}: the server's where it offers them), started on first use and gone after
- * 30 s without work; at most 1,000 refreshes queued (a refused one, or one for which the server
- * gives no thread, is left for the request that finds the entry expired).
+ * BackgroundThreads}: the server's where it offers them), started with the application when
+ * refresh-ahead is on; at most 1,000 refreshes queued (a refused one is left for the request that
+ * finds the entry expired).
  */
 final class RefreshAhead implements AutoCloseable {
 
@@ -22,15 +22,25 @@ final class RefreshAhead implements AutoCloseable {
   private final ThreadPoolExecutor thread;
 
   /**
-   * Refreshes in the last {@code percent} of {@code ttlMillis} (0: never), on a thread of {@code
-   * threads} (made when a request first asks, again after 30 s idle: the factory found at
-   * startup, never looked up from the request).
+   * Refreshes in the last {@code percent} of {@code ttlMillis} (0: never), on one thread of
+   * {@code threads}, made by {@link #start} and kept until {@link #close}.
    */
   RefreshAhead(int percent, long ttlMillis, BackgroundThreads threads) {
     this.windowMillis = ttlMillis * percent / 100;
-    this.thread = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
+    this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(1000), threads.named(THREAD_NAME));
-    thread.allowCoreThreadTimeOut(true);
+  }
+
+  /**
+   * Makes and starts the refresher now, when refresh-ahead is on. Not lazily from a request: a
+   * request's refresh racing {@link #close} would have the executor make a thread it then never
+   * starts, and a server's ManagedThreadFactory keeps every thread it made until that thread
+   * has run, with the application's context: its class loader would never be unloaded.
+   */
+  void start() {
+    if (windowMillis > 0) {
+      thread.prestartCoreThread();
+    }
   }
 
   /** Whether {@code entry}, a fresh tenant, is due for a refresh. */

@@ -182,8 +182,9 @@ public final class TenantLookup implements AutoCloseable {
     return lookup;
   }
 
-  /** Starts listening to the other nodes' invalidations (nothing without Redis). */
+  /** Starts the refresher (if on) and listening to the other nodes' invalidations. */
   void start() {
+    refreshAhead.start();
     if (bus != null) {
       bus.start();
     }
