@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 the tenant-filter authors
 # Builds performance/jmh/target/benchmarks.jar and runs the JMH suite and the heap probe
 # (docs/jmh.md).
 #   performance/jmh/run.sh        full run (about 20 minutes on 2 cores): results in performance/jmh/results/

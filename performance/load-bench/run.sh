@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 the tenant-filter authors
 # The load benchmark of docs/benchmarks.md: Payara Micro 6.2025.10 serving the benchmark WAR,
 # wrk replaying a Zipf(1.0) sequence over 10,000 tenant hosts, one server boot per variant (no
 # tenant resolution, no cache, the original fix, tenant-filter with L1 1,000 / 10,000 / 10,000 and

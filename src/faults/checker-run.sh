@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 the tenant-filter authors
 # The fault-schedule checker (FaultScheduleIT): seeded schedules of writes, invalidations and
 # faults against three nodes sharing a Redis and a PostgreSQL of their own, every lookup checked
 # against the promised bounds. Prints target/checker-report.md: schedules, faults by kind,

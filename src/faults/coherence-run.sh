@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 the tenant-filter authors
 # The coherence run: nodes in class loaders of their own sharing a Redis of the test's own and
 # PostgreSQL (CoherenceIT: a custom domain moved 100 times, through the API and Redis pub/sub,
 # and through plain SQL and the LISTEN/NOTIFY trigger; both channels cut), the stale-set race

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 the tenant-filter authors
 # The fault run: each Redis fault of ResilienceIT (kill, DEBUG SLEEP, SIGSTOP, and a TCP proxy
 # that delays, truncates, blackholes, refuses and cuts) under 8 threads of load, against a real
 # redis-server of its own and the real PostgreSQL, with the real MicroProfile Fault Tolerance.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 the tenant-filter authors
 # Tries the README's quick start as a new user would: a fresh WAR (no code, one index.html)
 # that depends on the installed JAR, the schema and one tenant in a database of its own, a
 # <data-source> and the base domain in web.xml, deployed to a real Payara Micro; then the

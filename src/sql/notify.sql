@@ -1,3 +1,5 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- Copyright 2026 the tenant-filter authors
 -- tenant-filter: optional automatic invalidation. Any change to a tenant or to its domains,
 -- made by any tool (even plain SQL), notifies the channel tenant_filter with the tenant's id;
 -- nodes with tenant-filter.store.notify-channel=tenant_filter drop that tenant from both cache

@@ -1,3 +1,5 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- Copyright 2026 the tenant-filter authors
 -- tenant-filter: the default schema. The default queries (tenant-filter.store.query.*) read it.
 -- Idempotent: safe to run again. Your own tables work too: point the queries at them.
 

@@ -1,3 +1,5 @@
+-- SPDX-License-Identifier: Apache-2.0
+-- Copyright 2026 the tenant-filter authors
 -- Demo tenants for the sample application (base domain app.localhost). Idempotent.
 INSERT INTO tenants (id, name, subdomain, plan, status, settings) VALUES
     ('acme',    'Acme Corporation', 'acme',    'enterprise', 'active', '{"theme": "dark", "seats": 250}'),

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the tenant-filter authors
 /**
  * What applications use: the {@link io.github.tenantfilter.api.Tenant} record, the request's
  * {@link io.github.tenantfilter.api.CurrentTenant}, the {@link

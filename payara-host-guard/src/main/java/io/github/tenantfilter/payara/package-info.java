@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the tenant-filter authors
 /**
  * Optional hardening of Payara's HTTP listener, independent of the tenant filter: {@link
  * io.github.tenantfilter.payara.HostGuardFilter} answers 400 to a {@code Host} that Grizzly

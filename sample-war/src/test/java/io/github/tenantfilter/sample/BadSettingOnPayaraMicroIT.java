@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the tenant-filter authors
 package io.github.tenantfilter.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,13 +19,15 @@ class BadSettingOnPayaraMicroIT {
   @Test
   void deploy_invalidSetting_failsNamingSettingAndValue() throws Exception {
     assertDeploymentFails("tenant-filter.local-cache.size", "lots",
-        "invalid value \"lots\" for tenant-filter.local-cache.size (from MicroProfile Config)");
+        "invalid value \"lots\" for tenant-filter.local-cache.size"
+            + " (from MicroProfile Config (SystemProperty, ordinal 400))");
   }
 
   @Test
   void deploy_invalidCacheRegionSetting_failsNamingSettingAndValue() throws Exception {
     assertDeploymentFails("tenant-filter.region.plans.ttl", "forever",
-        "invalid value \"forever\" for tenant-filter.region.plans.ttl (from MicroProfile Config)");
+        "invalid value \"forever\" for tenant-filter.region.plans.ttl"
+            + " (from MicroProfile Config (SystemProperty, ordinal 400))");
   }
 
   private static void assertDeploymentFails(String setting, String value, String message)

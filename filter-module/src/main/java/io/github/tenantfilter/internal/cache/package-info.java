@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the tenant-filter authors
 /**
  * The two cache tiers and the lookup that runs them: the heap tier (Ehcache, L1) answers
  * without any network call; Redis (L2) is shared by the nodes; the {@link

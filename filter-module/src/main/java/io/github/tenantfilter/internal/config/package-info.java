@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the tenant-filter authors
 /**
  * Settings: one dotted name per setting, read in order from the filter's init-params, the
  * context-params of {@code web.xml}, MicroProfile Config (where the server has it), system

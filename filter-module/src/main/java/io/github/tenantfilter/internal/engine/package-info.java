@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the tenant-filter authors
 /**
  * The engine of a two-tier cache, which the tenant cache ({@code cache}) and the named regions
  * ({@code region}) share, so that each mechanism is written, and fixed, once: the shared tier's

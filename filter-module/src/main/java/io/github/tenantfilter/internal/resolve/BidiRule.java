@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the tenant-filter authors
 package io.github.tenantfilter.internal.resolve;
 
 /** The Bidi Rule of IDNA2008 (RFC 5893), for the labels of a domain that has a right-to-left one. */

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the tenant-filter authors
 package io.github.tenantfilter.internal.resolve;
 
 /** What a request whose Host is an IP address ({@code 10.1.2.3}, {@code [::1]}) gets. */

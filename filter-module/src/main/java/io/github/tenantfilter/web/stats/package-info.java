@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the tenant-filter authors
 /**
  * The optional stats page ({@code tenant-filter.stats.enabled}): a bounded count of the busiest
  * tenants ({@link io.github.tenantfilter.web.stats.TopTenants}), a ring of hit-rate samples

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the tenant-filter authors
 /**
  * What the project's tests, the sample launcher and the benchmarks share: real PostgreSQL and
  * Redis, the servlet fake ({@link io.github.tenantfilter.testing.FakeHttp}), and small helpers

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the tenant-filter authors
 /**
  * The load benchmark's WAR: a trivial endpoint ({@code /hello}), the statistics the runner reads
  * ({@code /bench/stats}), and the two designs tenant-filter is compared with, as servlet filters
