@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the tenant-filter authors
 package io.github.tenantfilter.internal.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
