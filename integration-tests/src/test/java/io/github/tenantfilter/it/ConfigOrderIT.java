@@ -27,9 +27,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * used by no other test. Read back through the filter's own MXBean (its settings in effect).
  *
  * <ul>
- *   <li>Payara: the admin console's properties are in the config source (ordinal 120) and the
- *       server-wide defaults in the domain source, which src/payara/setup.asadmin puts at 90
- *       (ItServices writes the post-boot file).
+ *   <li>Payara: the admin console's properties are in the config source, put at ordinal 350
+ *       (over the environment; Payara's default is 120, under it) and the server-wide defaults
+ *       in the domain source, which src/payara/setup.asadmin puts at 90 (ItServices writes the
+ *       post-boot file).
  *   <li>WildFly: the admin console's properties are system properties (ordinal 400) and the
  *       server-wide defaults a subsystem config source at 90 ({@link AdminProperties}).
  * </ul>
@@ -68,10 +69,10 @@ class ConfigOrderIT {
   }
 
   @Test
-  void environmentVariableAndAdminProperty_theHigherOrdinalWins() {
+  void adminConsoleProperty_overridesEnvironmentVariableToo() {
     // WildFly's admin property is a system property (400, over the environment's 300); Payara's
-    // config source (120) is under the environment
-    assertThat(setting("ttl-class.long")).isEqualTo(ItServices.onWildFly() ? "777" : "666");
+    // config source is put at 350 (its default, 120, is under the environment)
+    assertThat(setting("ttl-class.long")).isEqualTo("777");
   }
 
   @Test

@@ -137,13 +137,14 @@ public final class ItServices implements BeforeAllCallback {
 
   /**
    * Payara Micro's post-boot commands: the operator's src/payara/setup.asadmin as it is, then
-   * ConfigOrderIT's admin-console properties (the config source, ordinal 120) and server-wide
-   * defaults (the domain source, which setup.asadmin puts at ordinal 90).
+   * ConfigOrderIT's admin-console properties (the config source, put at ordinal 350, over the
+   * environment) and server-wide defaults (the domain source, which setup.asadmin puts at 90).
    */
   private static void writePayaraPostBoot() throws IOException {
     String setup = Files.readString(Path.of(System.getProperty("tf.src.dir"), "payara",
         "setup.asadmin"));
-    String configOrder = "\n# ConfigOrderIT\n"
+    String configOrder = "\n# ConfigOrderIT: the config source over the environment (300)\n"
+        + "set-config-ordinal --ordinal 350 --source config\n"
         + "set-config-property --source config --sourceName server-config"
         + " --propertyName tenant-filter.ttl-class.short --propertyValue 111\n"
         + "set-config-property --source config --sourceName server-config"
