@@ -124,13 +124,7 @@ public final class SettingsReader {
   public Map<String, String> shown() {
     Map<String, String> values = new LinkedHashMap<>();
     for (Setting<?> setting : Settings.ALL) {
-      String text = null;
-      for (SettingSource source : sources) {
-        text = source.value(setting);
-        if (text != null) {
-          break;
-        }
-      }
+      String text = text(setting);
       values.put(setting.name(), show(setting, text == null ? setting.defaultValue() : text));
     }
     return values;
