@@ -8,9 +8,9 @@ import io.github.tenantfilter.api.TenantStore;
 import io.github.tenantfilter.api.TenantStoreException;
 import io.github.tenantfilter.internal.config.TenantFilterConfig;
 import io.github.tenantfilter.internal.engine.Coherence;
+import io.github.tenantfilter.internal.engine.ReadThrough;
 import io.github.tenantfilter.internal.engine.OwedInvalidations.Debts;
 import io.github.tenantfilter.internal.engine.RemoteHealth;
-import io.github.tenantfilter.internal.engine.RemoteUnavailable;
 import io.github.tenantfilter.internal.engine.SharedTier;
 import io.github.tenantfilter.internal.engine.SingleFlight;
 import io.github.tenantfilter.internal.resolve.LookupKey;
@@ -20,14 +20,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.DoubleSupplier;
 import java.util.logging.Logger;
 
-// Above 300 lines on purpose: what is shared with the regions is in engine (Coherence,
-// SingleFlight), the wiring in TenantTiers, the rest in RefreshAhead, StoreReads and
-// TenantInvalidations; what stays is the tenant cache's one read path (heap, owed debts, Redis
-// under the deafness rule, store, stale-if-error, remembered misses) and its entry points, kept
-// together so that the order of its steps, which the correctness argument rests on, reads as one.
+// Above 300 lines on purpose: the read path is the engine's (ReadThrough, Coherence,
+// SingleFlight, shared with the regions), its tenant steps in TenantReadSteps, the wiring in
+// TenantTiers, the rest in RefreshAhead, StoreReads and TenantInvalidations; what stays is the
+// node's state around them (whether it hears every change: the deafness rule; the invalidation
+// bus's messages; the store's LISTEN) and the entry points, each a few lines with its contract.
 /**
  * Finds the tenant for a key through the tiers: heap (L1), then Redis (L2), then the store.
  *
@@ -65,7 +64,6 @@ public final class TenantLookup implements AutoCloseable {
   /** More than this many owed, and one full invalidation replaces them: bounded memory. */
   static final int MAX_OWED = 10_000;
 
-  private final Clock clock;
   private final LocalTier local;
   private final RefreshAhead refreshAhead;
   /** Redis through the circuit breaker (requests' calls), or null without Redis. */
@@ -75,13 +73,6 @@ public final class TenantLookup implements AutoCloseable {
    * a Redis timeout even while the circuit keeps requests away; null without Redis.
    */
   private final SharedTier direct;
-  private final StoreReads store;
-  private final TenantCodec codec;
-  /** How long a tenant in Redis is fresh, the jitter's source, and how long it stays past that. */
-  private final Duration redisTtl;
-  private final DoubleSupplier random;
-  private final long staleSeconds;
-  private final TenantRecords records;
   private final Stats stats = new Stats();
   private final SingleFlight<Optional<Tenant>> loads = new SingleFlight<>();
   /** What this node knows of Redis; null without Redis. */
@@ -92,6 +83,8 @@ public final class TenantLookup implements AutoCloseable {
   private final Coherence.Remote requestsInvalidations;
   /** The generation guard, invalidations and their debts. */
   private final Coherence coherence;
+  /** The read path of a heap miss, the regions' too. */
+  private final ReadThrough<LookupKey, Tenant> reads;
   /** This node in invalidation messages. */
   private final String nodeId;
   /** Tells the other nodes about invalidations, and hears theirs; null without a shared Redis. */
@@ -131,17 +124,10 @@ public final class TenantLookup implements AutoCloseable {
    */
   TenantLookup(TenantTiers tiers, TenantStore store, Clock clock, int refreshAheadPercent,
       boolean storeListener, BackgroundThreads threads) {
-    this.clock = Objects.requireNonNull(clock);
     this.local = Objects.requireNonNull(tiers.local());
     this.refreshAhead = new RefreshAhead(refreshAheadPercent, local.ttlMillis(), threads);
     this.remote = tiers.remote();
     this.direct = tiers.direct();
-    this.store = new StoreReads(store, stats);
-    this.codec = Objects.requireNonNull(tiers.codec());
-    this.redisTtl = tiers.redisTtl();
-    this.random = tiers.random();
-    this.staleSeconds = Math.max(0, tiers.staleIfError().toSeconds());
-    this.records = new TenantRecords(codec);
     this.shared = tiers.shared();
     this.nodeId = shared == null ? InvalidationBus.newNodeId() : shared.nodeId();
     this.health = remote == null ? null
@@ -151,6 +137,10 @@ public final class TenantLookup implements AutoCloseable {
         remote == null ? null : new TenantInvalidations(remote, direct);
     this.coherence = new Coherence("the tenant cache", new HeapTier(), invalidations, health,
         stats, MAX_OWED);
+    this.reads = new ReadThrough<>(coherence, remote, requestsInvalidations,
+        DEBTS_PAID_PER_REQUEST, () -> true, TenantStoreException.class,
+        new TenantReadSteps(tiers, new StoreReads(store, stats), Objects.requireNonNull(clock),
+            stats, coherence));
     // deaf until the channels are up: until then Redis could hold what a lost message concerned
     this.storeListenerHears = !storeListener;
     this.bus = shared == null ? null
@@ -284,17 +274,12 @@ public final class TenantLookup implements AutoCloseable {
       }
       return answer(entry, true);
     }
-    Outcome outcome = new Outcome();
+    Counted outcome = new Counted();
     try {
       return loadOnce(key, outcome);
     } finally {
       (outcome.fromRedis ? stats.redisHits : stats.otherMisses).increment();
     }
-  }
-
-  /** Whether a heap miss was answered by Redis, for the miss's one count. */
-  private static final class Outcome {
-    boolean fromRedis;
   }
 
   /**
@@ -304,7 +289,7 @@ public final class TenantLookup implements AutoCloseable {
   private void refreshInBackground(LookupKey key, Tenant current) {
     // a failure (or a refused task) gives the waiters the entry: it is still fresh
     loads.loadInBackground(key.cacheKey(), coherence.generation(), refreshAhead.executor(), () -> {
-      Optional<Tenant> result = load(key, current, null);
+      Optional<Tenant> result = load(key, current, refreshed);
       stats.refreshedAhead.increment();
       return result;
     }, failure -> Optional.of(current));
@@ -344,7 +329,7 @@ public final class TenantLookup implements AutoCloseable {
    * otherwise the load may have read what the invalidation removed, so the request starts one of
    * its own (and later requests join that).
    */
-  private Optional<Tenant> loadOnce(LookupKey key, Outcome outcome) {
+  private Optional<Tenant> loadOnce(LookupKey key, ReadThrough.Outcome outcome) {
     String cacheKey = key.cacheKey();
     return loads.load(cacheKey, coherence.generation(), () -> {
       // a load for this key may have finished between our L1 miss and now
@@ -356,112 +341,49 @@ public final class TenantLookup implements AutoCloseable {
   }
 
   /**
-   * Loads {@code key} from Redis or the store.
+   * Loads {@code key} from Redis or the store ({@link ReadThrough}: the regions' read path).
    *
    * @param stale the heap tier's entry past its TTL, or {@code null}: served only if the store
    *     fails (stale-if-error)
-   * @param outcome where to say that Redis answered, or {@code null} for a refresh-ahead (no
-   *     lookup: nothing is counted as a hit or a miss)
+   * @param outcome what is counted: a lookup's outcome, or, for a refresh-ahead (no lookup),
+   *     only a stale value served
    */
-  private Optional<Tenant> load(LookupKey key, Tenant stale, Outcome outcome) {
-    boolean refresh = outcome == null;
+  private Optional<Tenant> load(LookupKey key, Tenant stale, ReadThrough.Outcome outcome) {
     // a node that may have missed a message serves Redis's values only when the store fails;
     // asked before Redis is read, so that a value read before the channel came back is not
     // trusted
     boolean trusted = hears();
-    Coherence.SharedRead shared = remote == null ? null
-        : coherence.readShared(remote, key.cacheKey(), requestsInvalidations,
-            DEBTS_PAID_PER_REQUEST);
-    long startGeneration = shared == null ? coherence.generation() : shared.generation();
-    SharedTier.Read read = shared == null ? null : shared.read();
-    if (read != null) {
-      TenantCodec.Value cached = fromRemote(key, read);
-      if (cached != null && trusted && cached.freshUntil() > clock.millis()) {
-        if (!refresh) {
-          outcome.fromRedis = true;
-        }
-        putLocal(key, cached.tenant(), startGeneration);
-        return Optional.of(cached.tenant());
-      }
-      if (cached != null && stale == null) {
-        stale = cached.tenant(); // past its TTL, or not trusted: only for a failing store
-      }
-      if (!refresh) {
-        stats.redisMisses.increment();
-      }
-    }
-    Optional<Tenant> found;
-    try {
-      found = store.find(key);
-    } catch (TenantStoreException e) {
-      if (stale != null) {
-        stats.staleServed.increment();
-        return Optional.of(stale);
-      }
-      throw e;
-    }
-    if (found.isEmpty()) {
-      stats.storeNotFound.increment();
-      putNegative(key, LocalEntry.Kind.NOT_FOUND, startGeneration);
-      return found;
-    }
-    Tenant tenant;
-    try {
-      tenant = records.check(key, found.get(), true);
-    } catch (TenantRecords.InvalidRecordException e) {
-      LOG.severe("tenant-filter: the store returned an unusable record for " + key + ": "
-          + e.getMessage() + " (answering 503 until it is fixed)");
-      putNegative(key, LocalEntry.Kind.INVALID, startGeneration);
-      throw new TenantStoreException("the tenant record for this key is invalid");
-    }
-    if (read != null) {
-      coherence.call(() -> fill(key, tenant, read.epoch()));
-    }
-    putLocal(key, tenant, startGeneration);
-    return Optional.of(tenant);
+    return Optional.ofNullable(reads.load(key, key.cacheKey(), stale, trusted, outcome));
   }
 
-  /**
-   * Stores {@code tenant} in Redis under {@code key}, fresh for the Redis TTL less up to 10 %
-   * jitter and kept for the stale-if-error window past it, unless an invalidation happened since
-   * the read that returned {@code epoch}.
-   */
-  private void fill(LookupKey key, Tenant tenant, String epoch) throws RemoteUnavailable {
-    long ttl = SharedTier.jitteredSeconds(redisTtl, random);
-    remote.fill(key.cacheKey(), codec.encode(tenant, clock.millis() + ttl * 1000),
-        ttl + staleSeconds, epoch, tenant.id());
-  }
+  /** A lookup's outcome: whether Redis answered it, and Redis's misses and stale answers. */
+  private final class Counted implements ReadThrough.Outcome {
+    /** Whether Redis answered, for the miss's one count. */
+    boolean fromRedis;
 
-  /** Decodes and checks a Redis value; a corrupt or foreign value is deleted and ignored. */
-  private TenantCodec.Value fromRemote(LookupKey key, SharedTier.Read read) {
-    if (read.value() == null && !read.malformed()) {
-      return null; // a miss, or dead
+    @Override
+    public void sharedHit() {
+      fromRedis = true;
     }
-    try {
-      if (read.malformed()) {
-        throw new IllegalArgumentException("no value of the protocol");
-      }
-      TenantCodec.Value decoded = codec.decodeValue(read.value());
-      return new TenantCodec.Value(
-          records.check(key, decoded.tenant(), false), decoded.freshUntil());
-    } catch (RuntimeException | TenantRecords.InvalidRecordException e) {
-      stats.redisErrors.increment();
-      LOG.warning("tenant-filter: ignoring and deleting a Redis value for " + key
-          + " that cannot be used: " + e.getMessage());
-      coherence.call(() -> remote.delete(key.cacheKey()));
-      return null;
+
+    @Override
+    public void sharedMiss() {
+      stats.redisMisses.increment();
+    }
+
+    @Override
+    public void staleServed() {
+      stats.staleServed.increment();
     }
   }
 
-  private void putLocal(LookupKey key, Tenant tenant, long startGeneration) {
-    coherence.putIfCurrent(startGeneration,
-        () -> local.putTenant(key.cacheKey(), tenant), () -> local.remove(key.cacheKey()));
-  }
-
-  private void putNegative(LookupKey key, LocalEntry.Kind kind, long startGeneration) {
-    coherence.putIfCurrent(startGeneration,
-        () -> local.putNegative(key.cacheKey(), kind), () -> local.remove(key.cacheKey()));
-  }
+  /** A refresh-ahead's outcome: no lookup, so only a stale value served is counted. */
+  private final ReadThrough.Outcome refreshed = new ReadThrough.Outcome() {
+    @Override
+    public void staleServed() {
+      stats.staleServed.increment();
+    }
+  };
 
   /**
    * Removes every key of {@code tenantId} from both tiers and forgets remembered unknown keys,

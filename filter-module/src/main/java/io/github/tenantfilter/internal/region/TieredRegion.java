@@ -7,6 +7,7 @@ import io.github.tenantfilter.api.CacheSerializer;
 import io.github.tenantfilter.api.RegionSpec;
 import io.github.tenantfilter.api.RegionStats;
 import io.github.tenantfilter.internal.engine.Coherence;
+import io.github.tenantfilter.internal.engine.ReadThrough;
 import io.github.tenantfilter.internal.engine.RemoteHealth;
 import io.github.tenantfilter.internal.engine.RemoteUnavailable;
 import io.github.tenantfilter.internal.engine.SharedTier;
@@ -18,8 +19,9 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
-// Above 300 lines on purpose: the coherence is engine's (Coherence, SingleFlight); what stays is
-// the region's read path, its put and its codec's failures, which read best as one.
+// Above 300 lines on purpose: the read path and the coherence are the engine's (ReadThrough,
+// Coherence, SingleFlight); what stays is the region's API (get, getIfPresent, put, the
+// invalidations), its steps of the read path and its serializer's failures: they read best as one.
 /**
  * One named region: the heap tier, then Redis, then the caller's loader.
  *
@@ -53,6 +55,8 @@ final class TieredRegion<V> implements CacheRegion<V> {
   private final RegionCounters counters = new RegionCounters();
   private final SingleFlight<V> loads = new SingleFlight<>();
   private final Coherence coherence;
+  private final ReadThrough<Loading<V>, V> reads;
+  private final Counted counted = new Counted();
   private final AtomicBoolean serializerWarned = new AtomicBoolean();
   private volatile boolean closed;
 
@@ -68,6 +72,8 @@ final class TieredRegion<V> implements CacheRegion<V> {
     this.invalidations = remote == null ? null : new RemoteTier();
     this.coherence = new Coherence("cache region " + name, new HeapTier(), invalidations, health,
         counters, MAX_OWED);
+    this.reads = new ReadThrough<>(coherence, remote, invalidations, Integer.MAX_VALUE,
+        () -> !closed, null, new Steps());
   }
 
   /** The heap tier as invalidations see it; a stopping application's closed tier is empty. */
@@ -140,8 +146,8 @@ final class TieredRegion<V> implements CacheRegion<V> {
     if (local != null) {
       return Optional.of(local);
     }
-    Coherence.SharedRead shared = readShared(escaped);
-    return Optional.ofNullable(shared == null ? null : fromRemote(escaped, shared));
+    return Optional.ofNullable(reads.fromShared(
+        new Loading<>(key, escaped, null), reads.readShared(escaped), counted));
   }
 
   /** A get: its heap hit, counted, or {@code null}. */
@@ -174,59 +180,64 @@ final class TieredRegion<V> implements CacheRegion<V> {
     return loads.load(escaped, coherence.generation(), () -> {
       // a load of this key may have finished between our heap miss and now
       V again = local(escaped);
-      return again != null ? again : load(key, escaped, loader);
+      return again != null ? again
+          : reads.load(new Loading<>(key, escaped, loader), escaped, null, true, counted);
     });
   }
 
-  /**
-   * The shared tier's part of a miss ({@link Coherence#readShared}: debts paid first), or {@code
-   * null} without Redis.
-   */
-  private Coherence.SharedRead readShared(String escaped) {
-    return remote == null || closed
-        ? null : coherence.readShared(remote, escaped, invalidations, Integer.MAX_VALUE);
+  /** The region's part of the read path: its codec, its loader, its heap tier. */
+  private final class Steps implements ReadThrough.Steps<Loading<V>, V> {
+    @Override
+    public ReadThrough.Cached<V> decode(Loading<V> key, SharedTier.Read read) {
+      V value = TieredRegion.this.decode(key.escaped(), read);
+      return value == null ? null : new ReadThrough.Cached<>(value, true);
+    }
+
+    @Override
+    public V load(Loading<V> key) {
+      counters.loads.increment();
+      try {
+        return key.loader().apply(key.key());
+      } catch (RuntimeException | Error e) {
+        counters.loadErrors.increment();
+        throw e;
+      }
+    }
+
+    @Override
+    public void fill(Loading<V> key, V value, String epoch) throws RemoteUnavailable {
+      String payload = serialize(value);
+      if (payload != null) {
+        remote.fill(key.escaped(), payload, ttlSeconds(), epoch, null);
+      }
+    }
+
+    @Override
+    public void putLocal(Loading<V> key, V value) {
+      heap.put(key.escaped(), value);
+    }
+
+    @Override
+    public void removeLocal(Loading<V> key) {
+      heap.remove(key.escaped());
+    }
   }
 
-  /** The value Redis had for {@code escaped}, counted and put in the heap tier, or {@code null}. */
-  private V fromRemote(String escaped, Coherence.SharedRead shared) {
-    if (shared.read() == null) {
-      return null;
-    }
-    V value = decode(escaped, shared.read());
-    if (value != null) {
+  /** A key being loaded: as the caller named it, escaped, and the caller's loader. */
+  private record Loading<V>(String key, String escaped,
+      Function<? super String, ? extends V> loader) {}
+
+  /** The region's counters for the read path's outcomes. */
+  private final class Counted implements ReadThrough.Outcome {
+    @Override
+    public void sharedHit() {
       counters.redisHits.increment();
-      putLocal(escaped, value, shared.generation());
-    } else {
+    }
+
+    @Override
+    public void sharedMiss() {
       counters.redisMisses.increment();
     }
-    return value;
-  }
-
-  private V load(String key, String escaped, Function<? super String, ? extends V> loader) {
-    Coherence.SharedRead shared = readShared(escaped);
-    V cached = shared == null ? null : fromRemote(escaped, shared);
-    if (cached != null) {
-      return cached;
-    }
-    long startGeneration = shared == null ? coherence.generation() : shared.generation();
-    counters.loads.increment();
-    V loaded;
-    try {
-      loaded = loader.apply(key);
-    } catch (RuntimeException | Error e) {
-      counters.loadErrors.increment();
-      throw e;
-    }
-    if (loaded == null) {
-      return null;
-    }
-    SharedTier.Read read = shared == null ? null : shared.read();
-    String payload = read == null ? null : serialize(loaded);
-    if (payload != null) {
-      coherence.call(() -> remote.fill(escaped, payload, ttlSeconds(), read.epoch(), null));
-    }
-    putLocal(escaped, loaded, startGeneration);
-    return loaded;
   }
 
   /** The value stored in Redis, or {@code null}; an unreadable one is deleted. */
@@ -270,13 +281,6 @@ final class TieredRegion<V> implements CacheRegion<V> {
   /** The Redis TTL less up to 10 %, so that values loaded together do not expire together. */
   private long ttlSeconds() {
     return SharedTier.jitteredSeconds(spec.ttl(), random);
-  }
-
-  private void putLocal(String escaped, V value, long startGeneration) {
-    if (!closed) {
-      coherence.putIfCurrent(startGeneration,
-          () -> heap.put(escaped, value), () -> heap.remove(escaped));
-    }
   }
 
   @Override

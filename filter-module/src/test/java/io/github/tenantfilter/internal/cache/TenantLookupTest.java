@@ -9,11 +9,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.tenantfilter.api.CacheStats;
 import io.github.tenantfilter.api.FakeStore;
 import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.api.TenantStore;
 import io.github.tenantfilter.api.TenantStoreException;
 import io.github.tenantfilter.internal.config.TenantFilterConfig;
 import io.github.tenantfilter.internal.engine.FakeSharedTier;
 import io.github.tenantfilter.internal.engine.RemoteUnavailable;
 import io.github.tenantfilter.internal.engine.SharedTier;
+import io.github.tenantfilter.internal.engine.TwoTierCacheContract;
 import io.github.tenantfilter.internal.resolve.LookupKey;
 import io.github.tenantfilter.internal.util.BackgroundThreads;
 import io.github.tenantfilter.internal.util.FakeManagedThreadFactory;
@@ -26,14 +28,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class TenantLookupTest {
@@ -55,6 +57,86 @@ class TenantLookupTest {
   @AfterEach
   void close() {
     lookup.close();
+  }
+
+  /**
+   * The engine's rules (single flight, the generation guard, owed invalidations) on the tenant
+   * cache: a key is a subdomain, the source's answer the tenant's name.
+   */
+  @Nested
+  class Contract implements TwoTierCacheContract {
+    private final FakeSharedTier shared = new FakeSharedTier();
+    private final List<Subject> subjects = new ArrayList<>();
+    private final Source source = new Source();
+
+    @Override
+    public Subject subject(FakeSharedTier remote, Function<String, String> names) {
+      TenantStore byName = new TenantStore() {
+        @Override
+        public Optional<Tenant> findById(String id) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<Tenant> findBySubdomain(String subdomain) {
+          return Optional.ofNullable(names.apply(subdomain)).map(name ->
+              new Tenant(subdomain, name, subdomain, List.of(), "pro", "active", "{}", null));
+        }
+
+        @Override
+        public Optional<Tenant> findByDomain(String domain) {
+          return Optional.empty();
+        }
+      };
+      TenantLookup cache = new TenantLookup(new LocalTier(1000, L1_TTL, 100, NEGATIVE_TTL, clock),
+          remote, byName, new TenantCodec(), clock);
+      return new Subject() {
+        @Override
+        public String get(String key) {
+          return cache.find(LookupKey.subdomain(key)).map(Tenant::name).orElse(null);
+        }
+
+        @Override
+        public void invalidate(String key) {
+          cache.invalidate(key);
+        }
+
+        @Override
+        public void invalidateAll() {
+          cache.invalidateAll();
+        }
+
+        @Override
+        public void expireHeap() {
+          clock.advance(L1_TTL.plusSeconds(1));
+        }
+
+        @Override
+        public String sharedKey(String key) {
+          return LookupKey.subdomain(key).cacheKey();
+        }
+
+        @Override
+        public void close() {
+          cache.close();
+        }
+      };
+    }
+
+    @Override
+    public FakeSharedTier redis() {
+      return shared;
+    }
+
+    @Override
+    public List<Subject> subjects() {
+      return subjects;
+    }
+
+    @Override
+    public Source source() {
+      return source;
+    }
   }
 
   @Test
@@ -127,16 +209,6 @@ class TenantLookupTest {
     assertThat(store.queries()).isEqualTo(before);
     assertThat(redis.reads.get()).isEqualTo(redisBefore);
     small.close();
-  }
-
-  @Test
-  void find_noRedisTier_usesHeapAndStore() {
-    TenantLookup heapOnly = lookup(null, 1000);
-    heapOnly.find(ACME);
-    heapOnly.find(ACME);
-    assertThat(store.queries()).isEqualTo(1);
-    assertThat(heapOnly.stats().redisEnabled()).isFalse();
-    heapOnly.close();
   }
 
   @Test
@@ -295,48 +367,6 @@ class TenantLookupTest {
     lookup.invalidate("acme");
     redis.duringInvalidate = () -> {};
     assertThat(lookup.find(ACME)).map(Tenant::name).contains("Acme v2");
-  }
-
-  @Test
-  void load_startedBeforeInvalidation_doesNotWriteOldValueBack() throws Exception {
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    try {
-      store.block();
-      Future<Optional<Tenant>> stale = pool.submit(() -> lookup.find(ACME));
-      store.awaitEntered(); // the load read Redis (miss) and is inside the store
-
-      lookup.invalidate("acme");
-      store.open();
-      assertThat(stale.get()).isPresent(); // the request itself is still served
-
-      assertThat(redis.values).doesNotContainKey("subdomain:acme");
-      lookup.find(ACME);
-      assertThat(store.queries()).isEqualTo(2); // not answered by a written-back value
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @Test
-  void find_concurrentMissesForOneKey_shareOneStoreQuery() throws Exception {
-    int threads = 16;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      store.block();
-      List<Future<Optional<Tenant>>> results = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        results.add(pool.submit(() -> lookup.find(ACME)));
-      }
-      store.awaitEntered();
-      Thread.sleep(50); // let the others pile up behind the first load
-      store.open();
-      for (Future<Optional<Tenant>> result : results) {
-        assertThat(result.get()).map(Tenant::id).contains("acme");
-      }
-      assertThat(store.queries()).isEqualTo(1);
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   @Test
@@ -747,35 +777,11 @@ class TenantLookupTest {
     assertThat(redis.values).doesNotContainKey("subdomain:acme");
   }
 
-  /**
-   * Regression (defect 2): an invalidation owed while Redis failed was paid only after the next
-   * Redis read, whose old value then went into the heap tier for the heap TTL.
-   */
-  @Test
-  void invalidate_whileRedisDown_owedInvalidationIsPaidBeforeRedisIsTrustedAgain() {
-    lookup.find(ACME);
-    redis.down = true;
-    store.put(acme("Acme", "suspended"));
-    lookup.invalidate("acme"); // Redis owes it
-    redis.down = false;
-
-    assertThat(lookup.find(ACME)).map(Tenant::status).contains("suspended");
-    assertThat(lookup.find(ACME)).map(Tenant::status).contains("suspended");
-    assertThat(redis.published).as("the other nodes are told when it is paid")
-        .contains("acme");
-  }
-
   /** Regression (defect 5): waiters of a load whose loader threw an Error waited forever. */
   @Test
   void find_loaderThrowsLinkageError_everyWaiterGetsTheStoreFailure() throws Exception {
     assertEveryWaiterFails(new NoClassDefFoundError("com/example/Gone"),
         TenantStoreException.class);
-  }
-
-  /** Regression (defect 5), with an Error that is not the store's to translate. */
-  @Test
-  void find_loaderThrowsError_everyWaiterGetsTheError() throws Exception {
-    assertEveryWaiterFails(new AssertionError("the loader broke"), AssertionError.class);
   }
 
   private void assertEveryWaiterFails(Throwable thrown, Class<? extends Throwable> expected)
@@ -813,55 +819,6 @@ class TenantLookupTest {
         || !threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
       assertThat(System.nanoTime()).as("threads waiting").isLessThan(deadline);
       Thread.sleep(1);
-    }
-  }
-
-  /**
-   * Regression (defect 6): a request that began after {@code invalidate} returned joined a load
-   * that began before it, and got the old record.
-   */
-  @Test
-  void find_afterInvalidateReturned_doesNotJoinALoadThatBeganBefore() throws Exception {
-    CountDownLatch inStore = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    AtomicBoolean first = new AtomicBoolean(true);
-    FakeStore slowFirst = new FakeStore() {
-      @Override
-      public Optional<Tenant> findBySubdomain(String subdomain) {
-        Optional<Tenant> found = super.findBySubdomain(subdomain); // read before the change
-        if (first.getAndSet(false)) {
-          inStore.countDown();
-          try {
-            release.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-        return found;
-      }
-    };
-    slowFirst.put(acme("Acme", "active"));
-    TenantLookup lookup = new TenantLookup(
-        new LocalTier(100, L1_TTL, 100, NEGATIVE_TTL, clock), redis, slowFirst, new TenantCodec());
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      Future<Optional<Tenant>> early = pool.submit(() -> lookup.find(ACME));
-      inStore.await();
-      slowFirst.put(acme("Acme", "suspended"));
-      lookup.invalidate("acme");
-
-      Future<Optional<Tenant>> late = pool.submit(() -> lookup.find(ACME));
-      try {
-        assertThat(late.get(10, TimeUnit.SECONDS))
-            .map(Tenant::status).contains("suspended");
-      } finally {
-        release.countDown();
-      }
-      assertThat(early.get(10, TimeUnit.SECONDS)).isPresent();
-      assertThat(lookup.find(ACME)).map(Tenant::status).contains("suspended");
-    } finally {
-      pool.shutdownNow();
-      lookup.close();
     }
   }
 

@@ -13,20 +13,22 @@ import io.github.tenantfilter.api.TtlClass;
 import io.github.tenantfilter.internal.config.SettingSource;
 import io.github.tenantfilter.internal.config.SettingsReader;
 import io.github.tenantfilter.internal.engine.FakeSharedTier;
+import io.github.tenantfilter.internal.engine.TwoTierCacheContract;
 import io.github.tenantfilter.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** One region over a fake Redis and a fake clock: the tiers, single flight, races, failures. */
@@ -52,6 +54,64 @@ class TieredRegionTest {
 
   private CacheRegion<String> plans() {
     return manager(redis).region("plans", RegionSpec.of(TtlClass.LONG));
+  }
+
+  /** The engine's rules (single flight, the generation guard, owed invalidations) on a region. */
+  @Nested
+  class Contract implements TwoTierCacheContract {
+    private final List<Subject> subjects = new ArrayList<>();
+    private final Source source = new Source();
+
+    @Override
+    public Subject subject(FakeSharedTier remote, Function<String, String> loader) {
+      CacheRegion<String> region = manager(remote).region("plans", RegionSpec.of(TtlClass.LONG));
+      return new Subject() {
+        @Override
+        public String get(String key) {
+          return region.get(key, loader::apply);
+        }
+
+        @Override
+        public void invalidate(String key) {
+          region.invalidate(key);
+        }
+
+        @Override
+        public void invalidateAll() {
+          region.invalidateAll();
+        }
+
+        @Override
+        public void expireHeap() {
+          clock.advance(Duration.ofSeconds(61));
+        }
+
+        @Override
+        public String sharedKey(String key) {
+          return key;
+        }
+
+        @Override
+        public void close() {
+          // the managers are closed after each test
+        }
+      };
+    }
+
+    @Override
+    public FakeSharedTier redis() {
+      return redis;
+    }
+
+    @Override
+    public List<Subject> subjects() {
+      return subjects;
+    }
+
+    @Override
+    public Source source() {
+      return source;
+    }
   }
 
   private String load(String key) {
@@ -88,57 +148,6 @@ class TieredRegionTest {
     assertThat(stats.loads()).isEqualTo(1);
   }
 
-  @Test
-  void get_afterHeapTtl_redisAnswersWithoutLoader() {
-    CacheRegion<String> region = plans();
-    region.get("pro", this::load);
-    clock.advance(Duration.ofSeconds(61));
-
-    assertThat(region.get("pro", this::load)).isEqualTo("value of pro");
-
-    assertThat(loads).hasValue(1);
-    assertThat(region.stats().redisHits()).isEqualTo(1);
-  }
-
-  @Test
-  void get_anotherNodeFilledRedis_noLoad() {
-    plans().get("pro", this::load);
-    CacheRegion<String> otherNode = manager(redis).region("plans", RegionSpec.of(TtlClass.LONG));
-
-    assertThat(otherNode.get("pro", this::load)).isEqualTo("value of pro");
-
-    assertThat(loads).hasValue(1);
-  }
-
-  @Test
-  void get_concurrentMisses_shareOneLoad() throws Exception {
-    CacheRegion<String> region = plans();
-    CountDownLatch loading = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    ExecutorService threads = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<String>> results = new ArrayList<>();
-      results.add(threads.submit(() -> region.get("pro", key -> {
-        loading.countDown();
-        await(release);
-        return load(key);
-      })));
-      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
-      for (int i = 0; i < 7; i++) {
-        results.add(threads.submit(() -> region.get("pro", this::load)));
-      }
-      // the seven find the first load running (or its value in the heap tier) and wait for it
-      Thread.sleep(50);
-      release.countDown();
-      for (Future<String> result : results) {
-        assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("value of pro");
-      }
-    } finally {
-      threads.shutdownNow();
-    }
-    assertThat(loads).hasValue(1);
-  }
-
   private static void await(CountDownLatch latch) {
     try {
       assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
@@ -168,27 +177,6 @@ class TieredRegionTest {
     } finally {
       thread.shutdownNow();
     }
-  }
-
-  @Test
-  void invalidate_duringLoad_theOldValueIsWrittenToNeitherTier() throws Exception {
-    CacheRegion<String> region = plans();
-
-    whileLoadingOld(region, () -> region.invalidate("pro")); // the data changed meanwhile
-
-    assertThat(redis.values).doesNotContainKey("pro");
-    assertThat(region.get("pro", key -> "new")).isEqualTo("new");
-    assertThat(redis.values).containsEntry("pro", "new");
-  }
-
-  @Test
-  void invalidateAll_duringLoad_theOldValueIsWrittenToNeitherTier() throws Exception {
-    CacheRegion<String> region = plans();
-
-    whileLoadingOld(region, region::invalidateAll);
-
-    assertThat(redis.values).doesNotContainKey("pro");
-    assertThat(region.get("pro", key -> "new")).isEqualTo("new");
   }
 
   @Test
@@ -405,18 +393,6 @@ class TieredRegionTest {
   }
 
   @Test
-  void withoutRedis_heapTierInFrontOfTheLoader() {
-    CacheRegion<String> region = manager(null).region("plans", RegionSpec.of(TtlClass.LONG));
-
-    region.get("pro", this::load);
-    region.get("pro", this::load);
-    region.invalidate("pro");
-    region.get("pro", this::load);
-
-    assertThat(loads).hasValue(2);
-  }
-
-  @Test
   void heapTier_isBoundedByTheSpecsSize() {
     CacheRegion<String> region =
         manager(null).region("small", RegionSpec.of(TtlClass.SHORT).withLocalSize(10));
@@ -455,84 +431,5 @@ class TieredRegionTest {
     assertThatThrownBy(() -> region.get("k", null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> region.put("k", null)).isInstanceOf(NullPointerException.class);
     assertThat(loads).hasValue(0);
-  }
-
-  /**
-   * Regression (defect 2, regions): an invalidation owed while Redis failed was paid only after
-   * the next Redis read, whose old value then went into the heap tier.
-   */
-  @Test
-  void invalidate_whileRedisDown_owedInvalidationIsPaidBeforeRedisIsTrustedAgain() {
-    CacheRegion<String> region = plans();
-    region.get("pro", key -> "old");
-    redis.down = true;
-    region.invalidate("pro"); // Redis owes it, and still holds "old"
-    redis.down = false;
-
-    assertThat(region.get("pro", key -> "new")).isEqualTo("new");
-    assertThat(region.get("pro", key -> "newer")).isEqualTo("new");
-    assertThat(redis.published).contains("pro");
-  }
-
-  /**
-   * Regression (defect 6, regions): a get that began after invalidate returned joined a load
-   * that began before it.
-   */
-  @Test
-  void get_afterInvalidateReturned_doesNotJoinALoadThatBeganBefore() throws Exception {
-    CacheRegion<String> region = plans();
-    CountDownLatch loading = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    ExecutorService threads = Executors.newFixedThreadPool(2);
-    try {
-      Future<String> early = threads.submit(() -> region.get("pro", key -> {
-        loading.countDown();
-        await(release);
-        return "old";
-      }));
-      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
-      region.invalidate("pro");
-      Future<String> late = threads.submit(() -> region.get("pro", key -> "new"));
-      try {
-        assertThat(late.get(10, TimeUnit.SECONDS)).isEqualTo("new");
-      } finally {
-        release.countDown();
-      }
-      assertThat(early.get(10, TimeUnit.SECONDS)).isEqualTo("old");
-      assertThat(region.get("pro", key -> "newer")).isEqualTo("new");
-    } finally {
-      threads.shutdownNow();
-    }
-  }
-
-  /** Regression (defect 5, regions): waiters of a load that threw an Error complete. */
-  @Test
-  void get_loaderThrowsError_everyWaiterGetsIt() throws Exception {
-    CacheRegion<String> region = plans();
-    CountDownLatch loading = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    ExecutorService threads = Executors.newFixedThreadPool(3);
-    try {
-      List<Future<String>> results = new ArrayList<>();
-      results.add(threads.submit(() -> region.get("pro", key -> {
-        loading.countDown();
-        await(release);
-        throw new NoClassDefFoundError("com/example/Gone");
-      })));
-      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
-      for (int i = 0; i < 2; i++) {
-        results.add(threads.submit(() -> region.get("pro", this::load)));
-      }
-      release.countDown();
-      for (Future<String> result : results) {
-        try {
-          assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("value of pro"); // loaded after
-        } catch (ExecutionException e) {
-          assertThat(e.getCause()).isInstanceOf(NoClassDefFoundError.class);
-        }
-      }
-    } finally {
-      threads.shutdownNow();
-    }
   }
 }

@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the tenant-filter authors
+package io.github.tenantfilter.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules every two-tier cache of the engine keeps (heap tier, Redis, single flight, the
+ * generation guard, owed invalidations), written once and run on each: the tenant cache
+ * ({@code TenantLookupTest.Contract}) and a named region ({@code TieredRegionTest.Contract}).
+ * What only one of them does (stale-if-error, remembered misses, serializers, TTL classes) is
+ * tested in its own class.
+ */
+public interface TwoTierCacheContract {
+
+  /** One cache under test, over the shared tier and the source the contract gives it. */
+  interface Subject extends AutoCloseable {
+    /** The cache's value for {@code key}, or {@code null} if the source has none. */
+    String get(String key);
+
+    /** Invalidates {@code key} as the application would (both tiers, the other nodes told). */
+    void invalidate(String key);
+
+    /** Invalidates everything. */
+    void invalidateAll();
+
+    /** Lets the heap tier's entries expire (the clock moves past its TTL, not Redis's). */
+    void expireHeap();
+
+    /** The name {@code key} has in the shared tier. */
+    String sharedKey(String key);
+
+    @Override
+    void close();
+  }
+
+  /**
+   * A new cache over {@code redis} ({@code null}: without a shared tier) whose source answers
+   * {@code source.apply(key)} ({@code null}: it has none).
+   */
+  Subject subject(FakeSharedTier redis, Function<String, String> source);
+
+  /** The shared tier of {@link #cache()}. */
+  FakeSharedTier redis();
+
+  /** Subjects made by a test, closed after it. */
+  List<Subject> subjects();
+
+  /** The source of {@link #cache()}: a test changes what it answers. */
+  Source source();
+
+  /** A cache over {@link #redis()} and {@link #source()}, made once per test. */
+  default Subject cache() {
+    if (subjects().isEmpty()) {
+      subjects().add(subject(redis(), source()));
+    }
+    return subjects().get(0);
+  }
+
+  @AfterEach
+  default void closeSubjects() {
+    subjects().forEach(Subject::close);
+  }
+
+  /** A source a test can change, count and hold. */
+  final class Source implements Function<String, String> {
+    public final AtomicInteger calls = new AtomicInteger();
+    public volatile Function<String, String> answer = key -> "v1 of " + key;
+
+    @Override
+    public String apply(String key) {
+      calls.incrementAndGet();
+      return answer.apply(key);
+    }
+  }
+
+  @Test
+  default void miss_loadsOnceFromTheSourceAndFillsRedis() {
+    assertThat(cache().get("pro")).isEqualTo("v1 of pro");
+
+    assertThat(source().calls).hasValue(1);
+    assertThat(redis().values).containsKey(cache().sharedKey("pro"));
+  }
+
+  @Test
+  default void repeated_isHeapHitWithoutRedisOrSource() {
+    cache().get("pro");
+    int readsBefore = redis().reads.get();
+
+    for (int i = 0; i < 100; i++) {
+      assertThat(cache().get("pro")).isEqualTo("v1 of pro");
+    }
+
+    assertThat(redis().reads.get()).isEqualTo(readsBefore);
+    assertThat(source().calls).hasValue(1);
+  }
+
+  @Test
+  default void afterHeapTtl_redisAnswersWithoutTheSource() {
+    cache().get("pro");
+    cache().expireHeap();
+
+    assertThat(cache().get("pro")).isEqualTo("v1 of pro");
+
+    assertThat(source().calls).hasValue(1);
+  }
+
+  @Test
+  default void anotherNodeFilledRedis_itsValueAnswersWithoutTheSource() {
+    cache().get("pro");
+    Subject otherNode = subject(redis(), source());
+    subjects().add(otherNode);
+
+    assertThat(otherNode.get("pro")).isEqualTo("v1 of pro");
+
+    assertThat(source().calls).hasValue(1);
+  }
+
+  @Test
+  default void withoutRedis_theHeapTierStandsInFrontOfTheSource() {
+    Subject alone = subject(null, source());
+    subjects().add(alone);
+
+    assertThat(alone.get("pro")).isEqualTo("v1 of pro");
+    assertThat(alone.get("pro")).isEqualTo("v1 of pro");
+
+    assertThat(source().calls).hasValue(1);
+  }
+
+  @Test
+  default void redisDown_theSourceAnswersAndNothingIsThrown() {
+    redis().down = true;
+
+    assertThat(cache().get("pro")).isEqualTo("v1 of pro");
+    assertThat(cache().get("pro")).isEqualTo("v1 of pro");
+
+    assertThat(source().calls).hasValue(1);
+  }
+
+  @Test
+  default void concurrentMisses_shareOneLoad() throws Exception {
+    CountDownLatch loading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    source().answer = key -> {
+      loading.countDown();
+      await(release);
+      return "v1 of " + key;
+    };
+    Subject cache = cache();
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(threads.submit(() -> cache.get("pro")));
+      }
+      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(50); // let the others pile up behind the first load
+      release.countDown();
+      for (Future<String> result : results) {
+        assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("v1 of pro");
+      }
+      assertThat(source().calls).hasValue(1);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  default void invalidate_duringLoad_theOldValueIsWrittenToNeitherTier() throws Exception {
+    whileLoadingV1(() -> {
+      source().answer = key -> "v2 of " + key; // the data changed meanwhile
+      cache().invalidate("pro");
+    });
+
+    assertThat(redis().values).doesNotContainKey(cache().sharedKey("pro"));
+    assertThat(cache().get("pro")).isEqualTo("v2 of pro");
+  }
+
+  @Test
+  default void invalidateAll_duringLoad_theOldValueIsWrittenToNeitherTier() throws Exception {
+    whileLoadingV1(() -> {
+      source().answer = key -> "v2 of " + key;
+      cache().invalidateAll();
+    });
+
+    assertThat(redis().values).doesNotContainKey(cache().sharedKey("pro"));
+    assertThat(cache().get("pro")).isEqualTo("v2 of pro");
+  }
+
+  /**
+   * Regression (defect 2): an invalidation owed while Redis failed was paid only after the next
+   * Redis read, whose old value then went into the heap tier.
+   */
+  @Test
+  default void invalidate_whileRedisDown_owedInvalidationIsPaidBeforeRedisIsTrustedAgain() {
+    cache().get("pro");
+    redis().down = true;
+    source().answer = key -> "v2 of " + key;
+    cache().invalidate("pro"); // Redis owes it, and still holds v1
+    assertThat(redis().values).containsKey(cache().sharedKey("pro"));
+    redis().down = false;
+
+    assertThat(cache().get("pro")).isEqualTo("v2 of pro");
+    assertThat(cache().get("pro")).isEqualTo("v2 of pro");
+    assertThat(redis().published).as("the other nodes are told when it is paid").contains("pro");
+  }
+
+  /**
+   * Regression (defect 6): a get that began after {@code invalidate} returned joined a load that
+   * began before it, and got the old value.
+   */
+  @Test
+  default void afterInvalidateReturned_aGetDoesNotJoinALoadThatBeganBefore() throws Exception {
+    CountDownLatch loading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger call = new AtomicInteger();
+    source().answer = key -> {
+      if (call.incrementAndGet() == 1) {
+        loading.countDown();
+        await(release);
+        return "v1 of " + key;
+      }
+      return "v2 of " + key;
+    };
+    Subject cache = cache();
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<String> early = threads.submit(() -> cache.get("pro"));
+      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+      cache.invalidate("pro");
+      Future<String> late = threads.submit(() -> cache.get("pro"));
+      try {
+        assertThat(late.get(10, TimeUnit.SECONDS)).isEqualTo("v2 of pro");
+      } finally {
+        release.countDown();
+      }
+      assertThat(early.get(10, TimeUnit.SECONDS)).isEqualTo("v1 of pro"); // what it read
+      assertThat(cache.get("pro")).isEqualTo("v2 of pro");
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /** Regression (defect 5): waiters of a load that threw an {@link Error} waited forever. */
+  @Test
+  default void sourceThrowsError_everyWaiterGetsIt() throws Exception {
+    CountDownLatch loading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger call = new AtomicInteger();
+    source().answer = key -> {
+      if (call.incrementAndGet() == 1) {
+        loading.countDown();
+        await(release);
+        throw new AssertionError("the source broke");
+      }
+      return "v1 of " + key;
+    };
+    Subject cache = cache();
+    ExecutorService threads = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      results.add(threads.submit(() -> cache.get("pro")));
+      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+      for (int i = 0; i < 2; i++) {
+        results.add(threads.submit(() -> cache.get("pro")));
+      }
+      release.countDown();
+      assertThatThrownBy(() -> results.get(0).get(10, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(AssertionError.class);
+      for (Future<String> result : results.subList(1, results.size())) {
+        try {
+          assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("v1 of pro"); // loaded after
+        } catch (ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOf(AssertionError.class); // or shared the failure
+        }
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /**
+   * Runs a get whose source answers v1 but is held until {@code meanwhile} has run; its caller
+   * gets v1, what it read.
+   */
+  private void whileLoadingV1(Runnable meanwhile) throws Exception {
+    CountDownLatch loading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    source().answer = key -> {
+      loading.countDown();
+      await(release);
+      return "v1 of " + key;
+    };
+    Subject cache = cache();
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      Future<String> old = thread.submit(() -> cache.get("pro"));
+      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+      meanwhile.run();
+      release.countDown();
+      assertThat(old.get(10, TimeUnit.SECONDS)).isEqualTo("v1 of pro");
+    } finally {
+      thread.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new AssertionError("not released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
