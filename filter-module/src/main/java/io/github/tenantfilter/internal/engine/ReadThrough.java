@@ -96,6 +96,21 @@ public final class ReadThrough<K, V> {
   /** An outcome that counts nothing. */
   public static final Outcome UNCOUNTED = new Outcome() {};
 
+  /** An outcome that counts the shared tier's hits and misses in {@code counters} at once. */
+  public static Outcome counting(TierCounters counters) {
+    return new Outcome() {
+      @Override
+      public void sharedHit() {
+        counters.redisHits.increment();
+      }
+
+      @Override
+      public void sharedMiss() {
+        counters.redisMisses.increment();
+      }
+    };
+  }
+
   private final Coherence coherence;
   /** The shared tier, or {@code null} without one. */
   private final SharedTier tier;

@@ -56,7 +56,7 @@ final class TieredRegion<V> implements CacheRegion<V> {
   private final SingleFlight<V> loads = new SingleFlight<>();
   private final Coherence coherence;
   private final ReadThrough<Loading<V>, V> reads;
-  private final Counted counted = new Counted();
+  private final ReadThrough.Outcome counted = ReadThrough.counting(counters);
   private final AtomicBoolean serializerWarned = new AtomicBoolean();
   private volatile boolean closed;
 
@@ -226,19 +226,6 @@ final class TieredRegion<V> implements CacheRegion<V> {
   /** A key being loaded: as the caller named it, escaped, and the caller's loader. */
   private record Loading<V>(String key, String escaped,
       Function<? super String, ? extends V> loader) {}
-
-  /** The region's counters for the read path's outcomes. */
-  private final class Counted implements ReadThrough.Outcome {
-    @Override
-    public void sharedHit() {
-      counters.redisHits.increment();
-    }
-
-    @Override
-    public void sharedMiss() {
-      counters.redisMisses.increment();
-    }
-  }
 
   /** The value stored in Redis, or {@code null}; an unreadable one is deleted. */
   private V decode(String escaped, SharedTier.Read read) {

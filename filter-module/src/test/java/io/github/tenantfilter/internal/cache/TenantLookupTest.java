@@ -64,78 +64,33 @@ class TenantLookupTest {
    * cache: a key is a subdomain, the source's answer the tenant's name.
    */
   @Nested
-  class Contract implements TwoTierCacheContract {
-    private final FakeSharedTier shared = new FakeSharedTier();
-    private final List<Subject> subjects = new ArrayList<>();
-    private final Source source = new Source();
-
+  class Contract extends TwoTierCacheContract {
     @Override
-    public Subject subject(FakeSharedTier remote, Function<String, String> names) {
-      TenantStore byName = new TenantStore() {
-        @Override
-        public Optional<Tenant> findById(String id) {
-          return Optional.empty();
-        }
-
-        @Override
-        public Optional<Tenant> findBySubdomain(String subdomain) {
-          return Optional.ofNullable(names.apply(subdomain)).map(name ->
-              new Tenant(subdomain, name, subdomain, List.of(), "pro", "active", "{}", null));
-        }
-
-        @Override
-        public Optional<Tenant> findByDomain(String domain) {
-          return Optional.empty();
-        }
-      };
+    protected Subject subject(FakeSharedTier remote, Function<String, String> names) {
       TenantLookup cache = new TenantLookup(new LocalTier(1000, L1_TTL, 100, NEGATIVE_TTL, clock),
-          remote, byName, new TenantCodec(), clock);
-      return new Subject() {
-        @Override
-        public String get(String key) {
-          return cache.find(LookupKey.subdomain(key)).map(Tenant::name).orElse(null);
-        }
+          remote, new NamedTenants(names), new TenantCodec(), clock);
+      return new Subject(key -> cache.find(LookupKey.subdomain(key)).map(Tenant::name).orElse(null),
+          cache::invalidate, cache::invalidateAll, () -> clock.advance(L1_TTL.plusSeconds(1)),
+          key -> LookupKey.subdomain(key).cacheKey(), cache::close);
+    }
+  }
 
-        @Override
-        public void invalidate(String key) {
-          cache.invalidate(key);
-        }
-
-        @Override
-        public void invalidateAll() {
-          cache.invalidateAll();
-        }
-
-        @Override
-        public void expireHeap() {
-          clock.advance(L1_TTL.plusSeconds(1));
-        }
-
-        @Override
-        public String sharedKey(String key) {
-          return LookupKey.subdomain(key).cacheKey();
-        }
-
-        @Override
-        public void close() {
-          cache.close();
-        }
-      };
+  /** A store of one tenant per subdomain, named by {@code names} (none where it says null). */
+  private record NamedTenants(Function<String, String> names) implements TenantStore {
+    @Override
+    public Optional<Tenant> findById(String id) {
+      return Optional.empty();
     }
 
     @Override
-    public FakeSharedTier redis() {
-      return shared;
+    public Optional<Tenant> findBySubdomain(String subdomain) {
+      return Optional.ofNullable(names.apply(subdomain)).map(name ->
+          new Tenant(subdomain, name, subdomain, List.of(), "pro", "active", "{}", null));
     }
 
     @Override
-    public List<Subject> subjects() {
-      return subjects;
-    }
-
-    @Override
-    public Source source() {
-      return source;
+    public Optional<Tenant> findByDomain(String domain) {
+      return Optional.empty();
     }
   }
 

@@ -14,7 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,61 +27,68 @@ import org.junit.jupiter.api.Test;
  * What only one of them does (stale-if-error, remembered misses, serializers, TTL classes) is
  * tested in its own class.
  */
-public interface TwoTierCacheContract {
+public abstract class TwoTierCacheContract {
 
-  /** One cache under test, over the shared tier and the source the contract gives it. */
-  interface Subject extends AutoCloseable {
-    /** The cache's value for {@code key}, or {@code null} if the source has none. */
-    String get(String key);
+  /**
+   * One cache under test, as the contract drives it.
+   *
+   * @param get the cache's value for a key, or {@code null} if the source has none
+   * @param invalidate invalidates a key as the application would (both tiers, other nodes told)
+   * @param invalidateAll invalidates everything
+   * @param expireHeap lets the heap tier's entries expire (the clock moves past its TTL, not
+   *     Redis's)
+   * @param sharedKey the name a key has in the shared tier
+   * @param close releases the cache
+   */
+  public record Subject(UnaryOperator<String> get, Consumer<String> invalidate,
+      Runnable invalidateAll, Runnable expireHeap, UnaryOperator<String> sharedKey,
+      Runnable close) {}
 
-    /** Invalidates {@code key} as the application would (both tiers, the other nodes told). */
-    void invalidate(String key);
-
-    /** Invalidates everything. */
-    void invalidateAll();
-
-    /** Lets the heap tier's entries expire (the clock moves past its TTL, not Redis's). */
-    void expireHeap();
-
-    /** The name {@code key} has in the shared tier. */
-    String sharedKey(String key);
-
-    @Override
-    void close();
-  }
+  /** The shared tier of {@link #cache()}. */
+  protected final FakeSharedTier redis = new FakeSharedTier();
+  /** The source of {@link #cache()}: a test changes what it answers. */
+  protected final Source source = new Source();
+  private final List<Subject> subjects = new ArrayList<>();
 
   /**
    * A new cache over {@code redis} ({@code null}: without a shared tier) whose source answers
    * {@code source.apply(key)} ({@code null}: it has none).
    */
-  Subject subject(FakeSharedTier redis, Function<String, String> source);
+  protected abstract Subject subject(FakeSharedTier redis, Function<String, String> source);
 
-  /** The shared tier of {@link #cache()}. */
-  FakeSharedTier redis();
-
-  /** Subjects made by a test, closed after it. */
-  List<Subject> subjects();
-
-  /** The source of {@link #cache()}: a test changes what it answers. */
-  Source source();
-
-  /** A cache over {@link #redis()} and {@link #source()}, made once per test. */
-  default Subject cache() {
-    if (subjects().isEmpty()) {
-      subjects().add(subject(redis(), source()));
+  /** The cache over {@link #redis} and {@link #source}, made once per test. */
+  private Subject cache() {
+    if (subjects.isEmpty()) {
+      subjects.add(subject(redis, source));
     }
-    return subjects().get(0);
+    return subjects.get(0);
+  }
+
+  /** Another cache (another node), closed after the test. */
+  private Subject another(FakeSharedTier shared) {
+    cache();
+    Subject other = subject(shared, source);
+    subjects.add(other);
+    return other;
   }
 
   @AfterEach
-  default void closeSubjects() {
-    subjects().forEach(Subject::close);
+  void closeSubjects() {
+    subjects.forEach(subject -> subject.close().run());
+  }
+
+  private String get(String key) {
+    return cache().get().apply(key);
+  }
+
+  private String sharedKey(String key) {
+    return cache().sharedKey().apply(key);
   }
 
   /** A source a test can change, count and hold. */
-  final class Source implements Function<String, String> {
-    public final AtomicInteger calls = new AtomicInteger();
-    public volatile Function<String, String> answer = key -> "v1 of " + key;
+  protected static final class Source implements Function<String, String> {
+    final AtomicInteger calls = new AtomicInteger();
+    volatile Function<String, String> answer = key -> "v1 of " + key;
 
     @Override
     public String apply(String key) {
@@ -89,73 +98,71 @@ public interface TwoTierCacheContract {
   }
 
   @Test
-  default void miss_loadsOnceFromTheSourceAndFillsRedis() {
-    assertThat(cache().get("pro")).isEqualTo("v1 of pro");
+  void miss_loadsOnceFromTheSourceAndFillsRedis() {
+    assertThat(get("pro")).isEqualTo("v1 of pro");
 
-    assertThat(source().calls).hasValue(1);
-    assertThat(redis().values).containsKey(cache().sharedKey("pro"));
+    assertThat(source.calls).hasValue(1);
+    assertThat(redis.values).containsKey(sharedKey("pro"));
   }
 
   @Test
-  default void repeated_isHeapHitWithoutRedisOrSource() {
-    cache().get("pro");
-    int readsBefore = redis().reads.get();
+  void repeated_isHeapHitWithoutRedisOrSource() {
+    get("pro");
+    int readsBefore = redis.reads.get();
 
     for (int i = 0; i < 100; i++) {
-      assertThat(cache().get("pro")).isEqualTo("v1 of pro");
+      assertThat(get("pro")).isEqualTo("v1 of pro");
     }
 
-    assertThat(redis().reads.get()).isEqualTo(readsBefore);
-    assertThat(source().calls).hasValue(1);
+    assertThat(redis.reads.get()).isEqualTo(readsBefore);
+    assertThat(source.calls).hasValue(1);
   }
 
   @Test
-  default void afterHeapTtl_redisAnswersWithoutTheSource() {
-    cache().get("pro");
-    cache().expireHeap();
+  void afterHeapTtl_redisAnswersWithoutTheSource() {
+    get("pro");
+    cache().expireHeap().run();
 
-    assertThat(cache().get("pro")).isEqualTo("v1 of pro");
+    assertThat(get("pro")).isEqualTo("v1 of pro");
 
-    assertThat(source().calls).hasValue(1);
+    assertThat(source.calls).hasValue(1);
   }
 
   @Test
-  default void anotherNodeFilledRedis_itsValueAnswersWithoutTheSource() {
-    cache().get("pro");
-    Subject otherNode = subject(redis(), source());
-    subjects().add(otherNode);
+  void anotherNodeFilledRedis_itsValueAnswersWithoutTheSource() {
+    get("pro");
+    Subject otherNode = another(redis);
 
-    assertThat(otherNode.get("pro")).isEqualTo("v1 of pro");
+    assertThat(otherNode.get().apply("pro")).isEqualTo("v1 of pro");
 
-    assertThat(source().calls).hasValue(1);
+    assertThat(source.calls).hasValue(1);
   }
 
   @Test
-  default void withoutRedis_theHeapTierStandsInFrontOfTheSource() {
-    Subject alone = subject(null, source());
-    subjects().add(alone);
+  void withoutRedis_theHeapTierStandsInFrontOfTheSource() {
+    Subject alone = another(null);
 
-    assertThat(alone.get("pro")).isEqualTo("v1 of pro");
-    assertThat(alone.get("pro")).isEqualTo("v1 of pro");
+    assertThat(alone.get().apply("pro")).isEqualTo("v1 of pro");
+    assertThat(alone.get().apply("pro")).isEqualTo("v1 of pro");
 
-    assertThat(source().calls).hasValue(1);
+    assertThat(source.calls).hasValue(1);
   }
 
   @Test
-  default void redisDown_theSourceAnswersAndNothingIsThrown() {
-    redis().down = true;
+  void redisDown_theSourceAnswersAndNothingIsThrown() {
+    redis.down = true;
 
-    assertThat(cache().get("pro")).isEqualTo("v1 of pro");
-    assertThat(cache().get("pro")).isEqualTo("v1 of pro");
+    assertThat(get("pro")).isEqualTo("v1 of pro");
+    assertThat(get("pro")).isEqualTo("v1 of pro");
 
-    assertThat(source().calls).hasValue(1);
+    assertThat(source.calls).hasValue(1);
   }
 
   @Test
-  default void concurrentMisses_shareOneLoad() throws Exception {
+  void concurrentMisses_shareOneLoad() throws Exception {
     CountDownLatch loading = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    source().answer = key -> {
+    source.answer = key -> {
       loading.countDown();
       await(release);
       return "v1 of " + key;
@@ -165,7 +172,7 @@ public interface TwoTierCacheContract {
     try {
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        results.add(threads.submit(() -> cache.get("pro")));
+        results.add(threads.submit(() -> cache.get().apply("pro")));
       }
       assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
       Thread.sleep(50); // let the others pile up behind the first load
@@ -173,32 +180,32 @@ public interface TwoTierCacheContract {
       for (Future<String> result : results) {
         assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("v1 of pro");
       }
-      assertThat(source().calls).hasValue(1);
+      assertThat(source.calls).hasValue(1);
     } finally {
       threads.shutdownNow();
     }
   }
 
   @Test
-  default void invalidate_duringLoad_theOldValueIsWrittenToNeitherTier() throws Exception {
+  void invalidate_duringLoad_theOldValueIsWrittenToNeitherTier() throws Exception {
     whileLoadingV1(() -> {
-      source().answer = key -> "v2 of " + key; // the data changed meanwhile
-      cache().invalidate("pro");
+      source.answer = key -> "v2 of " + key; // the data changed meanwhile
+      cache().invalidate().accept("pro");
     });
 
-    assertThat(redis().values).doesNotContainKey(cache().sharedKey("pro"));
-    assertThat(cache().get("pro")).isEqualTo("v2 of pro");
+    assertThat(redis.values).doesNotContainKey(sharedKey("pro"));
+    assertThat(get("pro")).isEqualTo("v2 of pro");
   }
 
   @Test
-  default void invalidateAll_duringLoad_theOldValueIsWrittenToNeitherTier() throws Exception {
+  void invalidateAll_duringLoad_theOldValueIsWrittenToNeitherTier() throws Exception {
     whileLoadingV1(() -> {
-      source().answer = key -> "v2 of " + key;
-      cache().invalidateAll();
+      source.answer = key -> "v2 of " + key;
+      cache().invalidateAll().run();
     });
 
-    assertThat(redis().values).doesNotContainKey(cache().sharedKey("pro"));
-    assertThat(cache().get("pro")).isEqualTo("v2 of pro");
+    assertThat(redis.values).doesNotContainKey(sharedKey("pro"));
+    assertThat(get("pro")).isEqualTo("v2 of pro");
   }
 
   /**
@@ -206,17 +213,17 @@ public interface TwoTierCacheContract {
    * Redis read, whose old value then went into the heap tier.
    */
   @Test
-  default void invalidate_whileRedisDown_owedInvalidationIsPaidBeforeRedisIsTrustedAgain() {
-    cache().get("pro");
-    redis().down = true;
-    source().answer = key -> "v2 of " + key;
-    cache().invalidate("pro"); // Redis owes it, and still holds v1
-    assertThat(redis().values).containsKey(cache().sharedKey("pro"));
-    redis().down = false;
+  void invalidate_whileRedisDown_owedInvalidationIsPaidBeforeRedisIsTrustedAgain() {
+    get("pro");
+    redis.down = true;
+    source.answer = key -> "v2 of " + key;
+    cache().invalidate().accept("pro"); // Redis owes it, and still holds v1
+    assertThat(redis.values).containsKey(sharedKey("pro"));
+    redis.down = false;
 
-    assertThat(cache().get("pro")).isEqualTo("v2 of pro");
-    assertThat(cache().get("pro")).isEqualTo("v2 of pro");
-    assertThat(redis().published).as("the other nodes are told when it is paid").contains("pro");
+    assertThat(get("pro")).isEqualTo("v2 of pro");
+    assertThat(get("pro")).isEqualTo("v2 of pro");
+    assertThat(redis.published).as("the other nodes are told when it is paid").contains("pro");
   }
 
   /**
@@ -224,11 +231,11 @@ public interface TwoTierCacheContract {
    * began before it, and got the old value.
    */
   @Test
-  default void afterInvalidateReturned_aGetDoesNotJoinALoadThatBeganBefore() throws Exception {
+  void afterInvalidateReturned_aGetDoesNotJoinALoadThatBeganBefore() throws Exception {
     CountDownLatch loading = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger call = new AtomicInteger();
-    source().answer = key -> {
+    source.answer = key -> {
       if (call.incrementAndGet() == 1) {
         loading.countDown();
         await(release);
@@ -239,17 +246,17 @@ public interface TwoTierCacheContract {
     Subject cache = cache();
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
-      Future<String> early = threads.submit(() -> cache.get("pro"));
+      Future<String> early = threads.submit(() -> cache.get().apply("pro"));
       assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
-      cache.invalidate("pro");
-      Future<String> late = threads.submit(() -> cache.get("pro"));
+      cache.invalidate().accept("pro");
+      Future<String> late = threads.submit(() -> cache.get().apply("pro"));
       try {
         assertThat(late.get(10, TimeUnit.SECONDS)).isEqualTo("v2 of pro");
       } finally {
         release.countDown();
       }
       assertThat(early.get(10, TimeUnit.SECONDS)).isEqualTo("v1 of pro"); // what it read
-      assertThat(cache.get("pro")).isEqualTo("v2 of pro");
+      assertThat(cache.get().apply("pro")).isEqualTo("v2 of pro");
     } finally {
       threads.shutdownNow();
     }
@@ -257,11 +264,11 @@ public interface TwoTierCacheContract {
 
   /** Regression (defect 5): waiters of a load that threw an {@link Error} waited forever. */
   @Test
-  default void sourceThrowsError_everyWaiterGetsIt() throws Exception {
+  void sourceThrowsError_everyWaiterGetsIt() throws Exception {
     CountDownLatch loading = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger call = new AtomicInteger();
-    source().answer = key -> {
+    source.answer = key -> {
       if (call.incrementAndGet() == 1) {
         loading.countDown();
         await(release);
@@ -273,10 +280,10 @@ public interface TwoTierCacheContract {
     ExecutorService threads = Executors.newFixedThreadPool(3);
     try {
       List<Future<String>> results = new ArrayList<>();
-      results.add(threads.submit(() -> cache.get("pro")));
+      results.add(threads.submit(() -> cache.get().apply("pro")));
       assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
       for (int i = 0; i < 2; i++) {
-        results.add(threads.submit(() -> cache.get("pro")));
+        results.add(threads.submit(() -> cache.get().apply("pro")));
       }
       release.countDown();
       assertThatThrownBy(() -> results.get(0).get(10, TimeUnit.SECONDS))
@@ -300,7 +307,7 @@ public interface TwoTierCacheContract {
   private void whileLoadingV1(Runnable meanwhile) throws Exception {
     CountDownLatch loading = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    source().answer = key -> {
+    source.answer = key -> {
       loading.countDown();
       await(release);
       return "v1 of " + key;
@@ -308,7 +315,7 @@ public interface TwoTierCacheContract {
     Subject cache = cache();
     ExecutorService thread = Executors.newSingleThreadExecutor();
     try {
-      Future<String> old = thread.submit(() -> cache.get("pro"));
+      Future<String> old = thread.submit(() -> cache.get().apply("pro"));
       assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
       meanwhile.run();
       release.countDown();

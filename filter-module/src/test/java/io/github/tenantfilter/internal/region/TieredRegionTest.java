@@ -58,59 +58,13 @@ class TieredRegionTest {
 
   /** The engine's rules (single flight, the generation guard, owed invalidations) on a region. */
   @Nested
-  class Contract implements TwoTierCacheContract {
-    private final List<Subject> subjects = new ArrayList<>();
-    private final Source source = new Source();
-
+  class Contract extends TwoTierCacheContract {
     @Override
-    public Subject subject(FakeSharedTier remote, Function<String, String> loader) {
+    protected Subject subject(FakeSharedTier remote, Function<String, String> loader) {
       CacheRegion<String> region = manager(remote).region("plans", RegionSpec.of(TtlClass.LONG));
-      return new Subject() {
-        @Override
-        public String get(String key) {
-          return region.get(key, loader::apply);
-        }
-
-        @Override
-        public void invalidate(String key) {
-          region.invalidate(key);
-        }
-
-        @Override
-        public void invalidateAll() {
-          region.invalidateAll();
-        }
-
-        @Override
-        public void expireHeap() {
-          clock.advance(Duration.ofSeconds(61));
-        }
-
-        @Override
-        public String sharedKey(String key) {
-          return key;
-        }
-
-        @Override
-        public void close() {
-          // the managers are closed after each test
-        }
-      };
-    }
-
-    @Override
-    public FakeSharedTier redis() {
-      return redis;
-    }
-
-    @Override
-    public List<Subject> subjects() {
-      return subjects;
-    }
-
-    @Override
-    public Source source() {
-      return source;
+      return new Subject(key -> region.get(key, loader::apply), region::invalidate,
+          region::invalidateAll, () -> clock.advance(Duration.ofSeconds(61)), key -> key,
+          () -> {}); // the managers are closed after each test
     }
   }
 
