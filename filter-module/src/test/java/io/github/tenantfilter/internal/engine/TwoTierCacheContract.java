@@ -160,13 +160,7 @@ public abstract class TwoTierCacheContract {
 
   @Test
   void concurrentMisses_shareOneLoad() throws Exception {
-    CountDownLatch loading = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    source.answer = key -> {
-      loading.countDown();
-      await(release);
-      return "v1 of " + key;
-    };
+    HeldFirstCall held = new HeldFirstCall(key -> "v1 of " + key, key -> "v1 of " + key);
     Subject cache = cache();
     ExecutorService threads = Executors.newFixedThreadPool(8);
     try {
@@ -174,9 +168,9 @@ public abstract class TwoTierCacheContract {
       for (int i = 0; i < 8; i++) {
         results.add(threads.submit(() -> cache.get().apply("pro")));
       }
-      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+      held.awaitLoading();
       Thread.sleep(50); // let the others pile up behind the first load
-      release.countDown();
+      held.release.countDown();
       for (Future<String> result : results) {
         assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("v1 of pro");
       }
@@ -232,28 +226,18 @@ public abstract class TwoTierCacheContract {
    */
   @Test
   void afterInvalidateReturned_aGetDoesNotJoinALoadThatBeganBefore() throws Exception {
-    CountDownLatch loading = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    AtomicInteger call = new AtomicInteger();
-    source.answer = key -> {
-      if (call.incrementAndGet() == 1) {
-        loading.countDown();
-        await(release);
-        return "v1 of " + key;
-      }
-      return "v2 of " + key;
-    };
+    HeldFirstCall held = new HeldFirstCall(key -> "v1 of " + key, key -> "v2 of " + key);
     Subject cache = cache();
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
       Future<String> early = threads.submit(() -> cache.get().apply("pro"));
-      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+      held.awaitLoading();
       cache.invalidate().accept("pro");
       Future<String> late = threads.submit(() -> cache.get().apply("pro"));
       try {
         assertThat(late.get(10, TimeUnit.SECONDS)).isEqualTo("v2 of pro");
       } finally {
-        release.countDown();
+        held.release.countDown();
       }
       assertThat(early.get(10, TimeUnit.SECONDS)).isEqualTo("v1 of pro"); // what it read
       assertThat(cache.get().apply("pro")).isEqualTo("v2 of pro");
@@ -265,27 +249,19 @@ public abstract class TwoTierCacheContract {
   /** Regression (defect 5): waiters of a load that threw an {@link Error} waited forever. */
   @Test
   void sourceThrowsError_everyWaiterGetsIt() throws Exception {
-    CountDownLatch loading = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    AtomicInteger call = new AtomicInteger();
-    source.answer = key -> {
-      if (call.incrementAndGet() == 1) {
-        loading.countDown();
-        await(release);
-        throw new AssertionError("the source broke");
-      }
-      return "v1 of " + key;
-    };
+    HeldFirstCall held = new HeldFirstCall(key -> {
+      throw new AssertionError("the source broke");
+    }, key -> "v1 of " + key);
     Subject cache = cache();
     ExecutorService threads = Executors.newFixedThreadPool(3);
     try {
       List<Future<String>> results = new ArrayList<>();
       results.add(threads.submit(() -> cache.get().apply("pro")));
-      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+      held.awaitLoading();
       for (int i = 0; i < 2; i++) {
         results.add(threads.submit(() -> cache.get().apply("pro")));
       }
-      release.countDown();
+      held.release.countDown();
       assertThatThrownBy(() -> results.get(0).get(10, TimeUnit.SECONDS))
           .hasCauseInstanceOf(AssertionError.class);
       for (Future<String> result : results.subList(1, results.size())) {
@@ -300,25 +276,41 @@ public abstract class TwoTierCacheContract {
     }
   }
 
+  /** The source's first call held until released, then {@code first}; later calls {@code later}. */
+  private final class HeldFirstCall {
+    final CountDownLatch loading = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+
+    HeldFirstCall(Function<String, String> first, Function<String, String> later) {
+      AtomicInteger call = new AtomicInteger();
+      source.answer = key -> {
+        if (call.incrementAndGet() > 1) {
+          return later.apply(key);
+        }
+        loading.countDown();
+        await(release);
+        return first.apply(key);
+      };
+    }
+
+    void awaitLoading() throws InterruptedException {
+      assertThat(loading.await(10, TimeUnit.SECONDS)).as("the source called").isTrue();
+    }
+  }
+
   /**
    * Runs a get whose source answers v1 but is held until {@code meanwhile} has run; its caller
    * gets v1, what it read.
    */
   private void whileLoadingV1(Runnable meanwhile) throws Exception {
-    CountDownLatch loading = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    source.answer = key -> {
-      loading.countDown();
-      await(release);
-      return "v1 of " + key;
-    };
+    HeldFirstCall held = new HeldFirstCall(key -> "v1 of " + key, key -> "v1 of " + key);
     Subject cache = cache();
     ExecutorService thread = Executors.newSingleThreadExecutor();
     try {
       Future<String> old = thread.submit(() -> cache.get().apply("pro"));
-      assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+      held.awaitLoading();
       meanwhile.run();
-      release.countDown();
+      held.release.countDown();
       assertThat(old.get(10, TimeUnit.SECONDS)).isEqualTo("v1 of pro");
     } finally {
       thread.shutdownNow();
