@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+// About 300 lines: one parser per kind of setting value, each with the message that says what a
+// valid value looks like; they share their checks of ranges and spellings.
 /** Parsers for setting values; each message says what a valid value looks like. */
 final class Parsers {
 

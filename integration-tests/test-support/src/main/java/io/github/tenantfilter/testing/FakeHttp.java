@@ -24,6 +24,8 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 
+// Over 300 lines: the one servlet fake (request, response, async context, dispatch) of every
+// unit test, in-process node and benchmark; the Servlet API's methods are most of it.
 /**
  * The project's one servlet fake: requests and responses without a container, for unit tests,
  * in-process nodes and the JMH hot path alike.
