@@ -6,7 +6,6 @@ import io.github.tenantfilter.api.CurrentTenant;
 import io.github.tenantfilter.api.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -27,13 +26,14 @@ public class WhoAmIResource {
   public JsonObject whoami() {
     Tenant tenant = current.require();
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        SampleJson.JSON.createObjectBuilder()
             .add("id", tenant.id())
             .add("name", tenant.name())
             .add("plan", tenant.plan())
             .add("status", tenant.status())
-            .add("customDomains", Json.createArrayBuilder(tenant.customDomains()))
-            .add("settings", Json.createReader(new StringReader(tenant.settings())).readObject());
+            .add("customDomains", SampleJson.JSON.createArrayBuilder(tenant.customDomains()))
+            .add("settings",
+                SampleJson.JSON.createReader(new StringReader(tenant.settings())).readObject());
     if (tenant.subdomain() != null) {
       json.add("subdomain", tenant.subdomain());
     }
