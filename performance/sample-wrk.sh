@@ -20,12 +20,16 @@
 # sample) the script reads /api/admin/stats around that run and prints the heap tier's hit rate.
 #
 # Warms every endpoint (WARM s each), then REPS rounds of wrk -tTHREADS -cCONNS -dDURATION over
-# the endpoints in turn (interleaved, so a burst of outside load hits every endpoint alike),
-# prints each round and the median requests/s; then DURATION1 s on one connection per endpoint
-# (p50 latency: the service time without queueing).
+# the endpoints in turn (interleaved, every other round in reverse order, so that a burst of
+# outside load hits every endpoint alike), and prints each round and the medians of: requests/s,
+# the server's CPU time per request (from /proc/PID/stat of the process listening on the port,
+# when this user can read it: unlike requests/s it hardly depends on what else runs on the
+# machine), and whoami's requests/s as a share of ping's in the same round. Then REPS rounds of
+# DURATION1 s on one connection per endpoint: the median p50 latency, the service time without
+# queueing.
 #
 # Settings (environment): SAMPLE_PORT=8080 REPS=3 DURATION=8 DURATION1=5 WARM=10 THREADS=2
-# CONNS=16 ENDPOINTS="plain ping health whoami whoami4"
+# CONNS=16 ENDPOINTS="plain ping whoami health whoami4"
 set -euo pipefail
 
 PORT=${SAMPLE_PORT:-8080}
@@ -35,7 +39,7 @@ DURATION1=${DURATION1:-5}
 WARM=${WARM:-10}
 THREADS=${THREADS:-2}
 CONNS=${CONNS:-16}
-ENDPOINTS=${ENDPOINTS:-plain ping health whoami whoami4}
+ENDPOINTS=${ENDPOINTS:-plain ping whoami health whoami4}
 BASE="http://127.0.0.1:$PORT"
 HOST="acme.app.localhost"
 
@@ -89,6 +93,17 @@ wrk_run() {
     END { printf "%d %d\n", rps, p50 }' <<<"$out"
 }
 
+# the server's JVM: CPU time (user + system, in clock ticks) of the process listening on PORT
+server_pid=$(ss -ltnpH "sport = :$PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+ticks=$(getconf CLK_TCK)
+cpu_ticks() {
+  if [[ -n $server_pid && -r /proc/$server_pid/stat ]]; then
+    awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$server_pid/stat"
+  else
+    echo 0
+  fi
+}
+
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 
 admin_stats() {
@@ -100,42 +115,72 @@ echo "wrk -t$THREADS -c$CONNS -d${DURATION}s, $REPS rounds over: $ENDPOINTS"
 echo "warming: ${WARM} s per endpoint"
 for e in $ENDPOINTS; do wrk_run "$e" "$THREADS" "$CONNS" "$WARM" >/dev/null; done
 
-declare -A runs
+# the endpoints in turn; every other round backwards
+order() {
+  if (($1 % 2)); then echo "$ENDPOINTS"; else echo "$ENDPOINTS" | tr ' ' '\n' | tac | tr '\n' ' '; fi
+}
+
+declare -A runs cpus round_rps
+ratios=""
 for ((r = 1; r <= REPS; r++)); do
   line="round $r:"
-  for e in $ENDPOINTS; do
+  for e in $(order "$r"); do
+    before=$(cpu_ticks)
     read -r rps _ < <(wrk_run "$e" "$THREADS" "$CONNS" "$DURATION")
+    after=$(cpu_ticks)
+    # CPU µs per request: ticks / CLK_TCK s over rps × DURATION requests
+    cpu=$(awk -v t=$((after - before)) -v hz="$ticks" -v n=$((rps * DURATION)) \
+      'BEGIN { print (n > 0 && t > 0) ? int(t / hz * 1000000 / n) : 0 }')
     runs[$e]="${runs[$e]:-} $rps"
+    cpus[$e]="${cpus[$e]:-} $cpu"
+    round_rps[$e]=$rps
     line+=" $e $rps"
+    ((cpu > 0)) && line+=" (${cpu} µs CPU)"
   done
+  if [[ -n ${round_rps[whoami]:-} && -n ${round_rps[ping]:-} ]]; then
+    ratios+=" $((1000 * round_rps[whoami] / round_rps[ping]))"
+  fi
   echo "$line"
 done
 
-declare -A med
+declare -A med medcpu
 for e in $ENDPOINTS; do
   # shellcheck disable=SC2086
   med[$e]=$(printf '%s\n' ${runs[$e]} | median)
+  # shellcheck disable=SC2086
+  medcpu[$e]=$(printf '%s\n' ${cpus[$e]} | median)
 done
 
-declare -A p50
+declare -A p50s
 stats_before="" stats_after=""
+for ((r = 1; r <= REPS; r++)); do
+  for e in $(order "$r"); do
+    if [[ $e == whoami4 && -n ${SAMPLE_ADMIN_PASSWORD:-} ]]; then stats_before=$(admin_stats || true); fi
+    read -r _ p < <(wrk_run "$e" 1 1 "$DURATION1")
+    p50s[$e]="${p50s[$e]:-} $p"
+    if [[ $e == whoami4 && -n ${SAMPLE_ADMIN_PASSWORD:-} ]]; then stats_after=$(admin_stats || true); fi
+  done
+done
+declare -A p50
 for e in $ENDPOINTS; do
-  if [[ $e == whoami4 && -n ${SAMPLE_ADMIN_PASSWORD:-} ]]; then stats_before=$(admin_stats || true); fi
-  read -r _ p50[$e] < <(wrk_run "$e" 1 1 "$DURATION1")
-  if [[ $e == whoami4 && -n ${SAMPLE_ADMIN_PASSWORD:-} ]]; then stats_after=$(admin_stats || true); fi
+  # shellcheck disable=SC2086
+  p50[$e]=$(printf '%s\n' ${p50s[$e]} | median)
 done
 
 ref=${med[plain]:-}
 echo
-printf '%-8s %12s %10s %16s\n' endpoint requests/s "vs plain" "p50, 1 conn"
+printf '%-8s %12s %10s %16s %16s\n' endpoint requests/s "vs plain" "CPU/request" "p50, 1 conn"
 for e in $ENDPOINTS; do
   vs="-"
   [[ -n $ref && $ref -gt 0 ]] && vs=$(awk -v a="${med[$e]}" -v b="$ref" 'BEGIN { printf "%.1f %%", 100 * a / b }')
-  printf '%-8s %12s %10s %13s µs\n' "$e" "${med[$e]}" "$vs" "${p50[$e]}"
+  cpu="-"
+  [[ ${medcpu[$e]} -gt 0 ]] && cpu="${medcpu[$e]} µs"
+  printf '%-8s %12s %10s %16s %13s µs\n' "$e" "${med[$e]}" "$vs" "$cpu" "${p50[$e]}"
 done
-if [[ -n ${med[whoami]:-} && -n ${med[ping]:-} ]]; then
-  awk -v a="${med[whoami]}" -v b="${med[ping]}" \
-    'BEGIN { printf "whoami vs ping: %.1f %% of its requests/s\n", 100 * a / b }'
+if [[ -n $ratios ]]; then
+  # shellcheck disable=SC2086
+  printf 'whoami vs ping, same round: %s %% of its requests/s (median; rounds:%s per mille)\n' \
+    "$(awk -v m="$(printf '%s\n' $ratios | median)" 'BEGIN { printf "%.1f", m / 10 }')" "$ratios"
 fi
 if [[ -n $stats_before && -n $stats_after ]]; then
   field() { grep -o "\"$1\":[0-9]*" <<<"$2" | cut -d: -f2; }
