@@ -126,7 +126,9 @@ for ((r = 1; r <= REPS; r++)); do
   line="round $r:"
   for e in $(order "$r"); do
     before=$(cpu_ticks)
-    read -r rps _ < <(wrk_run "$e" "$THREADS" "$CONNS" "$DURATION")
+    rps=""
+    read -r rps _ < <(wrk_run "$e" "$THREADS" "$CONNS" "$DURATION") || true
+    [[ -n $rps ]] || exit 1 # wrk_run said why
     after=$(cpu_ticks)
     # CPU µs per request: ticks / CLK_TCK s over rps × DURATION requests
     cpu=$(awk -v t=$((after - before)) -v hz="$ticks" -v n=$((rps * DURATION)) \
@@ -156,7 +158,9 @@ stats_before="" stats_after=""
 for ((r = 1; r <= REPS; r++)); do
   for e in $(order "$r"); do
     if [[ $e == whoami4 && -n ${SAMPLE_ADMIN_PASSWORD:-} ]]; then stats_before=$(admin_stats || true); fi
-    read -r _ p < <(wrk_run "$e" 1 1 "$DURATION1")
+    p=""
+    read -r _ p < <(wrk_run "$e" 1 1 "$DURATION1") || true
+    [[ -n $p ]] || exit 1
     p50s[$e]="${p50s[$e]:-} $p"
     if [[ $e == whoami4 && -n ${SAMPLE_ADMIN_PASSWORD:-} ]]; then stats_after=$(admin_stats || true); fi
   done
