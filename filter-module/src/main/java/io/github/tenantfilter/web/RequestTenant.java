@@ -5,9 +5,7 @@ package io.github.tenantfilter.web;
 import io.github.tenantfilter.api.CurrentTenant;
 import io.github.tenantfilter.api.Tenant;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
 /**
@@ -18,11 +16,16 @@ import java.util.Optional;
  * for a dispatch that runs in a request context of its own, the filter binds the tenant here. It
  * dies with the CDI request context, so nothing outlives the request. Internal: inject {@link
  * CurrentTenant}.
+ *
+ * <p>It is created once per request that asks, so it injects only the application-scoped runtime
+ * (a cached client proxy), which holds the {@code Instance<HttpServletRequest>}: an {@code
+ * Instance} injected here was built anew with every bean, a third of the bean's creation on
+ * Payara Micro (docs/sample-performance.md).
  */
 @RequestScoped
 public class RequestTenant implements CurrentTenant {
 
-  @Inject Instance<HttpServletRequest> servletRequests;
+  @Inject TenantFilterRuntime runtime;
   private Tenant tenant;
   private boolean bound;
 
@@ -31,14 +34,7 @@ public class RequestTenant implements CurrentTenant {
     if (bound) {
       return Optional.ofNullable(tenant);
     }
-    if (servletRequests != null && servletRequests.isResolvable()) {
-      try {
-        return CurrentTenant.of(servletRequests.get());
-      } catch (RuntimeException e) {
-        // no servlet request behind this request context
-      }
-    }
-    return Optional.empty();
+    return runtime == null ? Optional.empty() : runtime.servletRequestTenant();
   }
 
   /** Binds the request's tenant. For the filter only. */

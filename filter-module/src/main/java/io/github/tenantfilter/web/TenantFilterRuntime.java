@@ -3,6 +3,8 @@
 package io.github.tenantfilter.web;
 
 import io.github.tenantfilter.api.CacheStats;
+import io.github.tenantfilter.api.CurrentTenant;
+import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.api.TenantCache;
 import io.github.tenantfilter.api.TenantStore;
 import io.github.tenantfilter.internal.cache.RedisCircuitBreaker;
@@ -19,10 +21,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
@@ -40,6 +44,13 @@ public class TenantFilterRuntime implements TenantCache {
 
   @Inject @Any Instance<TenantStore> applicationStores;
   @Inject RedisCircuitBreaker breaker;
+  /**
+   * The container's {@code HttpServletRequest} bean, for {@link RequestTenant}: held by this one
+   * bean rather than injected into every request's {@code RequestTenant}.
+   */
+  @Inject Instance<HttpServletRequest> servletRequests;
+  /** Whether {@link #servletRequests} resolves (asked once: the beans do not change). */
+  private volatile Boolean servletRequestBean;
   private TenantFilterJmx jmx;
 
   private volatile Engine engine;
@@ -53,6 +64,32 @@ public class TenantFilterRuntime implements TenantCache {
   /** Wraps the store the settings choose: the identity, but for fault-injecting tests. */
   private UnaryOperator<TenantStore> storeDecorator =
       UnaryOperator.identity();
+
+  /**
+   * The tenant the filter set on the servlet request being served (its request attribute), read
+   * through the container's request-scoped {@code HttpServletRequest} bean; empty where there is
+   * no such bean or no servlet request behind the active request context. For {@link
+   * RequestTenant}.
+   */
+  public Optional<Tenant> servletRequestTenant() {
+    Instance<HttpServletRequest> requests = servletRequests;
+    if (requests == null) {
+      return Optional.empty();
+    }
+    Boolean resolvable = servletRequestBean;
+    if (resolvable == null) {
+      resolvable = requests.isResolvable();
+      servletRequestBean = resolvable;
+    }
+    if (resolvable) {
+      try {
+        return CurrentTenant.of(requests.get());
+      } catch (RuntimeException e) {
+        // no servlet request behind this request context
+      }
+    }
+    return Optional.empty();
+  }
 
   /**
    * Starts with {@code config}; does nothing if already started.

@@ -20,8 +20,13 @@ import io.github.tenantfilter.internal.config.InvalidSettingException;
 import io.github.tenantfilter.internal.config.TenantFilterConfig;
 import io.github.tenantfilter.internal.resolve.LookupKey;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Produces;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.mockito.Mockito;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldJunit5Extension;
 import org.jboss.weld.junit5.WeldSetup;
@@ -127,6 +132,73 @@ class CdiWiringTest {
       control.activate();
       assertThat(current.get()).isEmpty();
       control.deactivate();
+    }
+  }
+
+  /**
+   * The container's request-scoped {@code HttpServletRequest} bean, as Payara and WildFly have
+   * it: each request gets its own, carrying the attribute {@link #NEXT_TENANT} holds.
+   */
+  @ApplicationScoped
+  public static class ServletRequests {
+    static final AtomicReference<Object> NEXT_TENANT = new AtomicReference<>();
+
+    @Produces
+    @RequestScoped
+    HttpServletRequest request() {
+      HttpServletRequest request = Mockito.mock(HttpServletRequest.class);
+      Object tenant = NEXT_TENANT.get();
+      Mockito.when(request.getAttribute(CurrentTenant.REQUEST_ATTRIBUTE)).thenReturn(tenant);
+      return request;
+    }
+  }
+
+  @Nested
+  @ExtendWith(WeldJunit5Extension.class)
+  class WithServletRequestBean {
+    @WeldSetup
+    WeldInitiator weld =
+        WeldInitiator.from(
+                TenantFilterRuntime.class, RequestTenant.class, RedisCircuitBreaker.class,
+                AppStore.class, ServletRequests.class)
+            .build();
+
+    @Test
+    void currentTenant_readsTheServletRequestsAttribute_withoutBinding() {
+      RequestContextController control = weld.select(RequestContextController.class).get();
+      CurrentTenant current = weld.select(CurrentTenant.class).get();
+
+      // RequestTenant finds the container's request through the application-scoped runtime
+      // (issue 20: an Instance injected into every request's RequestTenant was its largest cost)
+      ServletRequests.NEXT_TENANT.set(tenant("acme", "acme"));
+      control.activate();
+      assertThat(current.require().id()).isEqualTo("acme");
+      control.deactivate();
+
+      ServletRequests.NEXT_TENANT.set(tenant("globex", "globex"));
+      control.activate();
+      assertThat(current.require().id()).isEqualTo("globex");
+      control.deactivate();
+
+      // a request the filter left alone (an excluded path): no tenant
+      ServletRequests.NEXT_TENANT.set(null);
+      control.activate();
+      assertThat(current.get()).isEmpty();
+      control.deactivate();
+    }
+
+    @Test
+    void currentTenant_boundByTheFilter_winsOverTheAttribute() {
+      RequestContextController control = weld.select(RequestContextController.class).get();
+      CurrentTenant current = weld.select(CurrentTenant.class).get();
+      RequestTenant holder = weld.select(RequestTenant.class).get();
+
+      ServletRequests.NEXT_TENANT.set(tenant("acme", "acme"));
+      control.activate();
+      holder.bind(tenant("globex", "globex"));
+      assertThat(current.require().id()).isEqualTo("globex");
+      control.deactivate();
+      ServletRequests.NEXT_TENANT.set(null);
     }
   }
 

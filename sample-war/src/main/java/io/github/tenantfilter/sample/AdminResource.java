@@ -10,7 +10,6 @@ import io.github.tenantfilter.api.TenantCache;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,7 +37,7 @@ public class AdminResource {
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject stats() {
     CacheStats s = cache.getCacheStats();
-    return Json.createObjectBuilder()
+    return SampleJson.JSON.createObjectBuilder()
         .add("lookups", s.lookups())
         .add("localHits", s.localHits())
         .add("negativeHits", s.negativeHits())
@@ -68,10 +67,10 @@ public class AdminResource {
   @Path("regions")
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject regions() {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = SampleJson.JSON.createArrayBuilder();
     for (RegionView region : regions.regions()) {
       RegionStats s = region.stats();
-      list.add(Json.createObjectBuilder()
+      list.add(SampleJson.JSON.createObjectBuilder()
           .add("name", s.name())
           .add("ttlSeconds", s.ttl().toSeconds())
           .add("localTtlMillis", s.localTtl().toMillis())
@@ -89,7 +88,7 @@ public class AdminResource {
           .add("invalidations", s.invalidations())
           .add("hitRate", s.hitRate()));
     }
-    return Json.createObjectBuilder()
+    return SampleJson.JSON.createObjectBuilder()
         .add("regions", list)
         .add("planQueries", plans.queries())
         .build();

@@ -3,7 +3,6 @@
 package io.github.tenantfilter.sample;
 
 import io.github.tenantfilter.api.CacheSerializer;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 
@@ -22,7 +21,7 @@ public record PlanLimits(String plan, int seats, int apiPerMinute) {
       CacheSerializer.of(PlanLimits::toJson, PlanLimits::fromJson);
 
   JsonObject toJsonObject() {
-    return Json.createObjectBuilder()
+    return SampleJson.JSON.createObjectBuilder()
         .add("plan", plan)
         .add("seats", seats)
         .add("apiPerMinute", apiPerMinute)
@@ -34,7 +33,7 @@ public record PlanLimits(String plan, int seats, int apiPerMinute) {
   }
 
   private static PlanLimits fromJson(String text) {
-    JsonObject json = Json.createReader(new StringReader(text)).readObject();
+    JsonObject json = SampleJson.JSON.createReader(new StringReader(text)).readObject();
     return new PlanLimits(json.getString("plan"), json.getInt("seats"),
         json.getInt("apiPerMinute"));
   }

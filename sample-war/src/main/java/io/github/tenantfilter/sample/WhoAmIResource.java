@@ -4,9 +4,8 @@ package io.github.tenantfilter.sample;
 
 import io.github.tenantfilter.api.CurrentTenant;
 import io.github.tenantfilter.api.Tenant;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -15,9 +14,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.StringReader;
 
-/** {@code GET /api/whoami}: the tenant this request was resolved to, as the application sees it. */
+/**
+ * {@code GET /api/whoami}: the tenant this request was resolved to, as the application sees it.
+ * One instance for the application: {@link CurrentTenant} is request-scoped, so the injected
+ * proxy answers for the request being served (a request-scoped resource would make CDI and
+ * Jersey create and inject an instance on every request for nothing).
+ */
 @Path("whoami")
-@RequestScoped
+@ApplicationScoped
 public class WhoAmIResource {
 
   @Inject CurrentTenant current;
@@ -27,13 +31,14 @@ public class WhoAmIResource {
   public JsonObject whoami() {
     Tenant tenant = current.require();
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        SampleJson.JSON.createObjectBuilder()
             .add("id", tenant.id())
             .add("name", tenant.name())
             .add("plan", tenant.plan())
             .add("status", tenant.status())
-            .add("customDomains", Json.createArrayBuilder(tenant.customDomains()))
-            .add("settings", Json.createReader(new StringReader(tenant.settings())).readObject());
+            .add("customDomains", SampleJson.JSON.createArrayBuilder(tenant.customDomains()))
+            .add("settings",
+                SampleJson.JSON.createReader(new StringReader(tenant.settings())).readObject());
     if (tenant.subdomain() != null) {
       json.add("subdomain", tenant.subdomain());
     }
