@@ -13,7 +13,9 @@ import java.util.Objects;
  * <pre>{@code
  * Tenant tenant = currentTenant.require();
  * if ("enterprise".equals(tenant.plan())) { ... }
- * JsonObject settings = Json.createReader(new StringReader(tenant.settings())).readObject();
+ * // JSON: a JsonProvider looked up once (Json.createReader looks one up on every call)
+ * static final JsonProvider JSON = JsonProvider.provider();
+ * JsonObject settings = JSON.createReader(new StringReader(tenant.settings())).readObject();
  * }</pre>
  *
  * @param id the tenant's stable identifier (letters, digits, {@code _ . -}, at most 64)
