@@ -156,16 +156,9 @@ public final class ReadThrough<K, V> {
    * tier, or {@code null}.
    */
   public V fromShared(K key, Coherence.SharedRead shared, Outcome outcome) {
-    Cached<V> cached = decoded(key, shared);
-    if (cached != null && cached.fresh()) {
-      outcome.sharedHit();
-      keep(key, cached.value(), shared.generation());
-      return cached.value();
-    }
-    if (shared != null && shared.read() != null) {
-      outcome.sharedMiss();
-    }
-    return null;
+    SharedTier.Read read = shared == null ? null : shared.read();
+    return read == null ? null
+        : answered(key, steps.decode(key, read), true, shared.generation(), outcome);
   }
 
   /**
@@ -183,15 +176,13 @@ public final class ReadThrough<K, V> {
     SharedTier.Read read = shared == null ? null : shared.read();
     if (read != null) {
       Cached<V> cached = steps.decode(key, read);
-      if (cached != null && trusted && cached.fresh()) {
-        outcome.sharedHit();
-        keep(key, cached.value(), generation);
-        return cached.value();
+      V answer = answered(key, cached, trusted, generation, outcome);
+      if (answer != null) {
+        return answer;
       }
       if (cached != null && stale == null) {
         stale = cached.value(); // past its freshness, or not trusted: only for a failing source
       }
-      outcome.sharedMiss();
     }
     V loaded;
     try {
@@ -215,8 +206,19 @@ public final class ReadThrough<K, V> {
     return value;
   }
 
-  private Cached<V> decoded(K key, Coherence.SharedRead shared) {
-    return shared == null || shared.read() == null ? null : steps.decode(key, shared.read());
+  /**
+   * The shared tier's value for {@code key} if it may answer (fresh and {@code trusted}): counted
+   * as a hit and put in the heap tier; otherwise {@code null}, counted as a miss.
+   */
+  private V answered(K key, Cached<V> cached, boolean trusted, long generation,
+      Outcome outcome) {
+    if (cached != null && trusted && cached.fresh()) {
+      outcome.sharedHit();
+      keep(key, cached.value(), generation);
+      return cached.value();
+    }
+    outcome.sharedMiss();
+    return null;
   }
 
   /** Puts {@code value} in the heap tier unless the generation moved since {@code generation}. */
