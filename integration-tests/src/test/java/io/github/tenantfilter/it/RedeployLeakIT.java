@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tenantfilter.it.app.JmxProbeServlet;
 import io.github.tenantfilter.testing.LocalPostgres;
+import io.github.tenantfilter.testing.ProcessSockets;
 import io.github.tenantfilter.testing.RawHttp;
 import io.github.tenantfilter.testing.RedisProcess;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -307,39 +307,7 @@ class RedeployLeakIT {
    */
   private Set<Integer> serverConnectionsTo(int port) throws IOException {
     String name = read("/core-service=platform-mbean/type=runtime", "name").asString();
-    long pid = Long.parseLong(name.substring(0, name.indexOf('@')));
-    Set<String> inodes = new HashSet<>();
-    try (var fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
-      for (Path fd : (Iterable<Path>) fds::iterator) {
-        try {
-          String target = Files.readSymbolicLink(fd).toString();
-          if (target.startsWith("socket:[")) {
-            inodes.add(target.substring(8, target.length() - 1));
-          }
-        } catch (IOException e) {
-          // closed meanwhile
-        }
-      }
-    }
-    Set<Integer> localPorts = new TreeSet<>();
-    for (String table : List.of("tcp", "tcp6")) {
-      Path file = Path.of("/proc", Long.toString(pid), "net", table);
-      if (!Files.exists(file)) {
-        continue;
-      }
-      for (String line : Files.readAllLines(file)) {
-        String[] f = line.trim().split("\\s+");
-        if (f.length < 10 || !f[2].contains(":") || f[0].equals("sl")) {
-          continue;
-        }
-        int remote = Integer.parseInt(f[2].substring(f[2].indexOf(':') + 1), 16);
-        boolean established = f[3].equals("01");
-        if (remote == port && established && inodes.contains(f[9])) {
-          localPorts.add(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16));
-        }
-      }
-    }
-    return localPorts;
+    return ProcessSockets.localPortsTo(Long.parseLong(name.substring(0, name.indexOf('@'))), port);
   }
 
   /** The server's PostgreSQL sessions whose last statement was a LISTEN on our channel. */

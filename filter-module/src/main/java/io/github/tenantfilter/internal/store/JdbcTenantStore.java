@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,23 +95,52 @@ public final class JdbcTenantStore implements TenantStore {
   }
 
   private Optional<Tenant> query(String sql, String value) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setQueryTimeout(timeoutSeconds);
-      statement.setString(1, value);
-      try (ResultSet rows = statement.executeQuery()) {
-        if (!rows.next()) {
-          return Optional.empty();
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        statement.setQueryTimeout(timeoutSeconds);
+        statement.setString(1, value);
+        try (ResultSet rows = statement.executeQuery()) {
+          if (!rows.next()) {
+            return Optional.empty();
+          }
+          Tenant tenant = read(rows);
+          if (rows.next()) {
+            throw new TenantStoreException(
+                "the tenant query returned more than one row for one key: " + sql);
+          }
+          return Optional.of(tenant);
         }
-        Tenant tenant = read(rows);
-        if (rows.next()) {
-          throw new TenantStoreException(
-              "the tenant query returned more than one row for one key: " + sql);
-        }
-        return Optional.of(tenant);
+      } catch (SQLException e) {
+        discardIfBroken(connection, e);
+        throw e;
       }
     } catch (SQLException e) {
       throw new TenantStoreException(describe(e), e);
+    }
+  }
+
+  /**
+   * A connection that failed with a connection error (SQLState class 08, or 57P0x: PostgreSQL
+   * restarted or ended the session, the network cut it) is aborted, not handed back: a server's pool without connection
+   * validation (the default of Payara's pools, of WildFly's without an exception sorter, of a
+   * web.xml {@code <data-source>}) would hand the same dead connection out again on every
+   * lookup, and the store would never come back (StoreOutageIT). Both pools drop a connection
+   * aborted through its handle.
+   */
+  static void discardIfBroken(Connection connection, SQLException e) {
+    String state = e.getSQLState();
+    // 08: connection exception; 57P01-57P04: the server shut the session down (restart,
+    // pg_terminate_backend), after which PostgreSQL's driver closes the connection
+    boolean broken = e instanceof SQLNonTransientConnectionException
+        || e instanceof SQLRecoverableException
+        || state != null && (state.startsWith("08") || state.startsWith("57P"));
+    try {
+      broken = broken || connection.isClosed();
+      if (broken) {
+        connection.abort(Runnable::run);
+      }
+    } catch (SQLException | RuntimeException ignored) {
+      // the connection is being given up anyway; the close that follows may fail as well
     }
   }
 

@@ -85,7 +85,8 @@ public class ProbeServlet extends HttpServlet {
         out.print("lookups=" + s.lookups() + " localHits=" + s.localHits() + " redisHits="
             + s.redisHits() + " storeLoads=" + s.storeLoads() + " redisEnabled="
             + s.redisEnabled() + " redisErrors=" + s.redisErrors() + " redisSkipped="
-            + s.redisSkipped() + " redisCircuitOpen=" + s.redisCircuitOpen());
+            + s.redisSkipped() + " redisCircuitOpen=" + s.redisCircuitOpen()
+            + " storeErrors=" + s.storeErrors() + " staleServed=" + s.staleServed());
       }
       case "/invalidate" -> {
         cache.invalidateTenantCache(request.getParameter("id"));
