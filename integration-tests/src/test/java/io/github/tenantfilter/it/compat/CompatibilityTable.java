@@ -70,7 +70,7 @@ public final class CompatibilityTable {
     Files.writeString(out, table);
     System.out.println("compatibility table (" + rows.size() + " lanes) written to " + out);
     System.out.print(table);
-    if (args.length > 2 && !args[2].isBlank()) {
+    if (args.length > 2 && args[2] != null && !args[2].isBlank()) {
       Path docs = Path.of(args[2]);
       Files.writeString(docs, replaceBetweenMarkers(Files.readString(docs), table));
       System.out.println("and into " + docs);
