@@ -34,8 +34,8 @@ import org.jboss.arquillian.core.spi.LoadableExtension;
  * add-library} of the PostgreSQL driver, {@code create-system-properties} with the {@code
  * ${tf.*}} values {@code src/payara/setup.asadmin} refers to (from {@code
  * target/it-services.properties}, which ItServices writes), {@code multimode --file
- * src/payara/setup.asadmin} as it is, {@code restart-domain} (a common library is only picked up
- * by a restarted DAS), and {@code ping-connection-pool tenants-pool}: a pool that does not ping
+ * src/payara/setup.asadmin} as it is, {@code restart-domain} (Payara's documentation asks for it
+ * after {@code add-library}), and {@code ping-connection-pool tenants-pool}: a pool that does not ping
  * stops the run here, with asadmin's answer, before any deployment.
  *
  * <p>The connector stops the domain after the last test class, failed or not; a JVM shutdown hook
@@ -85,13 +85,16 @@ public final class PayaraServerOperatorSetup implements LoadableExtension {
       // after the last test class; it is started here, to be set up before that deployment
       Runtime.getRuntime().addShutdownHook(new Thread(Observer::stopDomain, "stop-payara-domain"));
       asadmin("start-domain", true, List.of("start-domain", domain()));
-      // Resources > JDBC: the driver to the domain's lib/ (the common class loader)
+      // the driver to the domain's lib/, the common class loader (no console page)
       asadmin("add-library", true, remote("add-library",
           Path.of(services.getProperty("tf.jdbc.driver.jar")).toString()));
       // Configurations > server-config > System Properties: the values the script refers to
       asadmin("create-system-properties", true,
           remote("create-system-properties", systemProperties(script, services)));
       asadmin("setup.asadmin", true, remote("multimode", "--file", script.toString()));
+      // Payara's documentation asks for a restart after add-library (6.2025.9 did not need it);
+      // it also shows that the set-up holds once read back from domain.xml. By name: a local
+      // command (without it, next to the distribution's domain1, it started domain1)
       asadmin("restart-domain", true, List.of("restart-domain", domain()));
       // Resources > JDBC > JDBC Connection Pools > tenants-pool > Ping
       asadmin("ping-connection-pool", true, remote("ping-connection-pool", "tenants-pool"));
