@@ -54,7 +54,8 @@ public final class CompatibilityTable {
     }
 
     String ran() {
-      String count = classes.size() + " classes, " + tests + " tests";
+      String count = classes.size() + (classes.size() == 1 ? " class, " : " classes, ")
+          + tests + (tests == 1 ? " test" : " tests");
       return "compatibility".equals(kind) || classes.size() <= 3
           ? count + ": " + String.join(", ", classes)
           : count;
