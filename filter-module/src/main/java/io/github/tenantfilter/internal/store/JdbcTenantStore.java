@@ -121,11 +121,11 @@ public final class JdbcTenantStore implements TenantStore {
 
   /**
    * A connection that failed with a connection error (SQLState class 08, or 57P0x: PostgreSQL
-   * restarted or ended the session, the network cut it) is aborted, not handed back: a server's pool without connection
-   * validation (the default of Payara's pools, of WildFly's without an exception sorter, of a
-   * web.xml {@code <data-source>}) would hand the same dead connection out again on every
-   * lookup, and the store would never come back (StoreOutageIT). Both pools drop a connection
-   * aborted through its handle.
+   * restarted or ended the session, the network cut it) is aborted, not handed back as it is: a
+   * server's pool without connection validation would hand the same dead connection out again
+   * on every lookup (StoreRestartIT). Payara's pools and the filter's own ({@link
+   * DriverDataSource}) drop an aborted connection; WildFly's closes it but keeps it, so there
+   * the datasource's validation is what helps (docs/deploy.md).
    */
   static void discardIfBroken(Connection connection, SQLException e) {
     String state = e.getSQLState();
