@@ -4,7 +4,10 @@ package io.github.tenantfilter.it;
 
 import io.github.tenantfilter.it.app.ProbeServlet;
 import java.io.File;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -48,6 +51,33 @@ public final class Deployments {
             + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n"
             + body
             + "\n</web-app>\n");
+  }
+
+  /**
+   * A web.xml {@code <data-source>} named {@code name} for this run's PostgreSQL database (user
+   * and password from {@link ItServices}) at {@code host}:{@code port}, in {@code schema}, with
+   * further driver properties given as name, value pairs.
+   */
+  public static String postgresDataSource(String name, String host, String port, String schema,
+      String... properties) {
+    Properties p = ItServices.get();
+    StringBuilder xml = new StringBuilder()
+        .append("<data-source>\n")
+        .append("  <name>").append(name).append("</name>\n")
+        .append("  <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>\n")
+        .append("  <server-name>").append(host).append("</server-name>\n")
+        .append("  <port-number>").append(port).append("</port-number>\n")
+        .append("  <database-name>").append(p.getProperty("tf.db.name"))
+        .append("</database-name>\n")
+        .append("  <user>").append(p.getProperty("tf.db.user")).append("</user>\n")
+        .append("  <password>").append(p.getProperty("tf.db.password")).append("</password>\n");
+    List<String> all = new ArrayList<>(List.of("currentSchema", schema));
+    all.addAll(List.of(properties));
+    for (int i = 0; i < all.size(); i += 2) {
+      xml.append("  <property><name>").append(all.get(i)).append("</name><value>")
+          .append(all.get(i + 1)).append("</value></property>\n");
+    }
+    return xml.append("</data-source>\n").toString();
   }
 
   /** A {@code <context-param>}. */

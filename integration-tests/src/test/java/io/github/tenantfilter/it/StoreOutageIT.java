@@ -3,6 +3,7 @@
 package io.github.tenantfilter.it;
 
 import static io.github.tenantfilter.it.Deployments.contextParam;
+import static io.github.tenantfilter.it.Deployments.postgresDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tenantfilter.testing.RawHttp;
@@ -40,19 +41,10 @@ class StoreOutageIT {
     Properties p = ItServices.get();
     proxy = TcpProxy.start(Integer.parseInt(p.getProperty("tf.db.port")));
     String webXml =
-        "<data-source>\n"
-            + "  <name>java:app/jdbc/outageTenants</name>\n"
-            + "  <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>\n"
-            + "  <server-name>127.0.0.1</server-name>\n"
-            + "  <port-number>" + proxy.port() + "</port-number>\n"
-            + "  <database-name>" + p.getProperty("tf.db.name") + "</database-name>\n"
-            + "  <user>" + p.getProperty("tf.db.user") + "</user>\n"
-            + "  <password>" + p.getProperty("tf.db.password") + "</password>\n"
-            + "  <property><name>currentSchema</name><value>" + p.getProperty("tf.db.schema")
-            + "</value></property>\n"
+        postgresDataSource("java:app/jdbc/outageTenants", "127.0.0.1",
+            Integer.toString(proxy.port()), p.getProperty("tf.db.schema"),
             // a refused connection fails at once; the driver's own connect timeout as a bound
-            + "  <property><name>connectTimeout</name><value>2</value></property>\n"
-            + "</data-source>\n"
+            "connectTimeout", "2")
             + contextParam("tenant-filter.datasource", "java:app/jdbc/outageTenants")
             + contextParam("tenant-filter.redis.key-prefix",
                 p.getProperty("tf.redis.prefix") + "outage:")

@@ -3,6 +3,7 @@
 package io.github.tenantfilter.it;
 
 import static io.github.tenantfilter.it.Deployments.contextParam;
+import static io.github.tenantfilter.it.Deployments.postgresDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tenantfilter.testing.RawHttp;
@@ -32,17 +33,8 @@ class WebXmlConfigIT {
   static WebArchive deployment() {
     Properties p = ItServices.get();
     String webXml =
-        "<data-source>\n"
-            + "  <name>java:app/jdbc/appTenants</name>\n"
-            + "  <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>\n"
-            + "  <server-name>" + p.getProperty("tf.db.host") + "</server-name>\n"
-            + "  <port-number>" + p.getProperty("tf.db.port") + "</port-number>\n"
-            + "  <database-name>" + p.getProperty("tf.db.name") + "</database-name>\n"
-            + "  <user>" + p.getProperty("tf.db.user") + "</user>\n"
-            + "  <password>" + p.getProperty("tf.db.password") + "</password>\n"
-            + "  <property><name>currentSchema</name><value>" + p.getProperty("tf.db.app.schema")
-            + "</value></property>\n"
-            + "</data-source>\n"
+        postgresDataSource("java:app/jdbc/appTenants", p.getProperty("tf.db.host"),
+            p.getProperty("tf.db.port"), p.getProperty("tf.db.app.schema"))
             + contextParam("tenant-filter.datasource", "java:app/jdbc/appTenants")
             + contextParam("tenant-filter.exclude-paths", "/probe/health")
             + contextParam("tenant-filter.redis.key-prefix",
