@@ -6,6 +6,7 @@ import io.github.tenantfilter.internal.util.BackgroundThreads;
 import io.github.tenantfilter.internal.util.ReconnectWait;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -174,6 +175,7 @@ public final class PostgresNotificationListener implements AutoCloseable {
       // no metadata: the other loaders may do
     }
     loaders.add(underlyingLoader(conn));
+    loaders.add(driverObjectLoader(conn));
     Class<?> found = null;
     for (ClassLoader loader : loaders) {
       if (loader == null) {
@@ -205,6 +207,27 @@ public final class PostgresNotificationListener implements AutoCloseable {
       Object real = conn.getClass().getMethod("getUnderlyingConnection").invoke(conn);
       return real == null ? null : real.getClass().getClassLoader();
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return null;
+    }
+  }
+
+  /**
+   * The class loader of an object the driver itself made and the pool hands through as it is:
+   * an empty {@code java.sql.Array}, made by the driver without a round trip. Open Liberty
+   * wraps connections, statements and metadata, has no {@code getUnderlyingConnection()}, and
+   * keeps its JDBC driver in a shared library of its own, whose {@code PGConnection} no loader
+   * above sees; its arrays are the driver's (found by SqlNotifyInvalidationIT). Null when the
+   * driver or the pool makes none.
+   */
+  private static ClassLoader driverObjectLoader(Connection conn) {
+    try {
+      Array array = conn.createArrayOf("text", new Object[0]);
+      try {
+        return array.getClass().getClassLoader();
+      } finally {
+        array.free();
+      }
+    } catch (SQLException | RuntimeException | LinkageError e) {
       return null;
     }
   }

@@ -11,10 +11,12 @@ import io.github.tenantfilter.testing.LocalPostgres;
 import io.github.tenantfilter.testing.TenantSchema;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -98,7 +100,7 @@ class PostgresNotificationListenerIT {
     URL driverJar = PGConnection.class.getProtectionDomain().getCodeSource()
         .getLocation();
     DataSource server = reusingDataSource();
-    DataSource wrapping = new WrappingDataSource(server);
+    DataSource wrapping = new WrappingDataSource(server, false);
     List<String> heard = new CopyOnWriteArrayList<>();
     Thread current = Thread.currentThread();
     ClassLoader before = current.getContextClassLoader();
@@ -129,12 +131,50 @@ class PostgresNotificationListenerIT {
     ((AutoCloseable) server).close();
   }
 
+  /**
+   * Open Liberty: the driver is in a shared library of the server's own, which neither the
+   * application's loader (its own copy of the driver) nor the pool's classes see; the pool wraps
+   * connections and their metadata alike and has no {@code getUnderlyingConnection()}. Only an
+   * object the driver made and the pool hands through (an array) names the driver's loader.
+   */
+  @Test
+  void driverInALibraryNoOtherLoaderSees_listensThroughTheServersConnection() throws Exception {
+    URL driverJar = PGConnection.class.getProtectionDomain().getCodeSource().getLocation();
+    List<String> heard = new CopyOnWriteArrayList<>();
+    try (URLClassLoader library =
+        new URLClassLoader(new URL[] {driverJar}, ClassLoader.getPlatformClassLoader())) {
+      DataSource driver = (DataSource) Class.forName("org.postgresql.ds.PGSimpleDataSource",
+          true, library).getConstructor().newInstance();
+      driver.getClass().getMethod("setURL", String.class).invoke(driver, schema.jdbcUrl());
+      driver.getClass().getMethod("setUser", String.class)
+          .invoke(driver, LocalPostgres.get().user());
+      assertThat(driver.getClass().getClassLoader()).isSameAs(library);
+      PostgresNotificationListener listener = new PostgresNotificationListener(
+          new WrappingDataSource(driver, true), "tf_library", heard::add, again -> { },
+          () -> { }, BackgroundThreads.plain());
+      listener.start();
+      try {
+        assertThat(listener.awaitListening(Duration.ofSeconds(10))).isTrue();
+        notify("tf_library", "initech");
+        for (int i = 0; i < 300 && heard.isEmpty(); i++) { // a hang guard: 30 s
+          Thread.sleep(100);
+        }
+        assertThat(heard).containsExactly("initech");
+      } finally {
+        listener.close();
+      }
+    }
+  }
+
   /** Hands out connections behind a proxy, as a server pool does. */
   private static final class WrappingDataSource implements DataSource {
     private final DataSource target;
+    private final boolean wrapMetaData;
 
-    WrappingDataSource(DataSource target) {
+    /** With {@code wrapMetaData}, the connection's metadata is behind a proxy too (Liberty). */
+    WrappingDataSource(DataSource target, boolean wrapMetaData) {
       this.target = target;
+      this.wrapMetaData = wrapMetaData;
     }
 
     @Override
@@ -143,12 +183,21 @@ class PostgresNotificationListenerIT {
       return (Connection) Proxy.newProxyInstance(
           PostgresNotificationListenerIT.class.getClassLoader(), new Class<?>[] {Connection.class},
           (proxy, method, args) -> {
-            try {
-              return method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
+            Object result = invoke(real, method, args);
+            return wrapMetaData && result instanceof DatabaseMetaData
+                ? Proxy.newProxyInstance(PostgresNotificationListenerIT.class.getClassLoader(),
+                    new Class<?>[] {DatabaseMetaData.class},
+                    (p, m, a) -> invoke(result, m, a))
+                : result;
           });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
     }
 
     @Override
