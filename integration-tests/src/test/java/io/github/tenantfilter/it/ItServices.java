@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -66,7 +67,9 @@ public final class ItServices implements BeforeAllCallback {
 
   /**
    * The server this JVM tests, as its failsafe execution names it: {@code payara}, {@code
-   * payara-guarded}, {@code wildfly}, {@code wildfly-plain} or {@code wildfly-undertow-update}.
+   * payara-guarded}, {@code wildfly}, {@code wildfly-plain}, {@code wildfly-undertow-update} or
+   * one of the compatibility lanes ({@code payara7}, {@code wildfly-java25}, {@code
+   * payara-server}, {@code liberty}).
    */
   public static String server() {
     return System.getProperty("arquillian.launch", "payara");
@@ -75,6 +78,11 @@ public final class ItServices implements BeforeAllCallback {
   /** Whether the server this JVM tests is a WildFly (of any configuration). */
   public static boolean onWildFly() {
     return server().startsWith("wildfly");
+  }
+
+  /** Whether the server this JVM tests is the Open Liberty one. */
+  public static boolean onLiberty() {
+    return server().equals("liberty");
   }
 
   /** The home of the WildFly this JVM tests (each WildFly execution sets its own). */
@@ -129,6 +137,9 @@ public final class ItServices implements BeforeAllCallback {
       Files.createDirectories(Path.of(System.getProperty("tf.build.dir"), "payara-tmp"));
       p.store(out, "written by ItServices for the operator scripts");
       writePayaraPostBoot();
+      if (onLiberty()) {
+        writeLibertyServer(p);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -155,6 +166,27 @@ public final class ItServices implements BeforeAllCallback {
         + " --propertyName tenant-filter.ttl-class.rate-limit --propertyValue 42\n";
     Files.writeString(Path.of(System.getProperty("tf.build.dir"), "payara-postboot.asadmin"),
         setup + configOrder);
+  }
+
+  /**
+   * The Open Liberty server's directory, before the connector starts it: the lane's server.xml
+   * (which includes the operator's src/liberty/tenant-filter.xml) and bootstrap.properties with
+   * the values that file and server.xml take as variables.
+   */
+  private static void writeLibertyServer(Properties services) throws IOException {
+    Path server = Path.of(System.getProperty("tf.liberty.home"), "usr", "servers",
+        System.getProperty("tf.liberty.server"));
+    Files.createDirectories(server);
+    Files.copy(Path.of(System.getProperty("tf.build.dir")).getParent()
+            .resolve("src/test/liberty/server.xml"),
+        server.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
+    Properties bootstrap = new Properties();
+    bootstrap.putAll(services);
+    bootstrap.setProperty("tf.src.dir", System.getProperty("tf.src.dir"));
+    bootstrap.setProperty("tf.liberty.http.port", System.getProperty("tf.liberty.http.port"));
+    try (OutputStream out = Files.newOutputStream(server.resolve("bootstrap.properties"))) {
+      bootstrap.store(out, "written by ItServices: the server's variables");
+    }
   }
 
   private static void recreate(LocalPostgres postgres, String schema) {

@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** "present" or "absent": whether the application can load the class {@code ?name=}. */
+/**
+ * "present" or "absent": whether the application can load the class {@code ?name=}; with {@code
+ * ?where=}, the URL the class is loaded from.
+ */
 @WebServlet("/classprobe")
 public class ClassProbeServlet extends HttpServlet {
 
@@ -19,6 +22,17 @@ public class ClassProbeServlet extends HttpServlet {
       throws IOException {
     response.setContentType("text/plain;charset=UTF-8");
     String answer;
+    if (request.getParameter("where") != null) {
+      // where the class's bytes come from, as the server's class loader names it
+      try {
+        Class<?> found = Class.forName(request.getParameter("where"), false,
+            Thread.currentThread().getContextClassLoader());
+        response.getWriter().print(found.getResource(found.getSimpleName() + ".class"));
+      } catch (ClassNotFoundException | LinkageError e) {
+        response.getWriter().print("absent");
+      }
+      return;
+    }
     try {
       Class.forName(request.getParameter("name"), false,
           Thread.currentThread().getContextClassLoader());
