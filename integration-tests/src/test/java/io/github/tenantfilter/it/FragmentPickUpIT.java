@@ -114,6 +114,7 @@ class FragmentPickUpIT {
 
   @Test
   void tenantCache_injected_invalidationReloadsChangedRecord() {
+    http().awaitInvalidationChannels(); // the tenant stays cached from its first request on
     assertThat(http().get("initech.app.localhost", "/probe/plan").body()).isEqualTo("free");
     LocalPostgres.get().schema(ItServices.get().getProperty("tf.db.schema"))
         .execute("UPDATE tenants SET plan = 'pro' WHERE id = 'initech'");

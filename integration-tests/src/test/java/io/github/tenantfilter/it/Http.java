@@ -2,6 +2,8 @@
 // Copyright 2026 the tenant-filter authors
 package io.github.tenantfilter.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.tenantfilter.testing.RawHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +40,33 @@ public final class Http {
   /** {@code path} under the deployment's context path. */
   public String path(String path) {
     return contextPath + path;
+  }
+
+  /**
+   * Waits (up to 30 s) until the deployment hears invalidations: Redis pub/sub, and PostgreSQL
+   * LISTEN where it is set. A channel that comes up drops the heap tier (what was loaded before
+   * may have missed an invalidation), so a test that wants a tenant to stay cached from its first
+   * request on calls this first.
+   */
+  public void awaitInvalidationChannels() {
+    assertThat(get("acme.app.localhost", "/probe/channels").body())
+        .as("the invalidation channels are up").isEqualTo("true");
+  }
+
+  /**
+   * Asks for {@code path} of {@code host} every 5 ms until it answers {@code next}, and returns
+   * the milliseconds since {@code startNanos}; fails when it answers anything but {@code next}
+   * or {@code old}, or still {@code old} 5 s after {@code startNanos}.
+   */
+  public long millisUntil(String host, String path, String next, String old, long startNanos,
+      String what) throws InterruptedException {
+    String seen;
+    while (!(seen = get(host, path).body()).equals(next)) {
+      assertThat(seen).as("the old or the new answer, nothing else").isEqualTo(old);
+      assertThat(System.nanoTime() - startNanos).as(what).isLessThan(5_000_000_000L);
+      Thread.sleep(5);
+    }
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   public RawHttp.Response get(String host, String path) {

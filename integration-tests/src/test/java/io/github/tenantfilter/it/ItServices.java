@@ -80,6 +80,22 @@ public final class ItServices implements BeforeAllCallback {
     return server().startsWith("wildfly");
   }
 
+  /** The operator's schema, the one the servers' DataSources read. */
+  public static LocalPostgres.Schema schema() {
+    return LocalPostgres.get().schema(get().getProperty("tf.db.schema"));
+  }
+
+  /**
+   * Adds a tenant of a test's own to {@link #schema()}: id and subdomain {@code prefix} and six
+   * random characters, plan {@code free}, status {@code status}; returns its id.
+   */
+  public static String addTenant(String prefix, String status) {
+    String id = prefix + UUID.randomUUID().toString().substring(0, 6);
+    schema().execute("INSERT INTO tenants (id, name, subdomain, plan, status) VALUES ('" + id
+        + "', '" + id + "', '" + id + "', 'free', '" + status + "')");
+    return id;
+  }
+
   /** Whether the server this JVM tests is the Open Liberty one. */
   public static boolean onLiberty() {
     return server().equals("liberty");

@@ -66,6 +66,8 @@ class StoreOutageIT {
   @Test
   void storeDown_cachedTenantServedStale_uncachedTenant503() throws Exception {
     Http http = new Http(url);
+    // acme must stay in the heap tier from here on (a channel coming up later would drop it)
+    http.awaitInvalidationChannels();
     assertThat(http.get("acme.app.localhost", "/probe/whoami").body())
         .isEqualTo("tenant=acme cdi=acme");
 

@@ -116,17 +116,7 @@ class PostgresNotificationListenerIT {
       } finally {
         current.setContextClassLoader(before);
       }
-      listener.start();
-      try {
-        assertThat(listener.awaitListening(Duration.ofSeconds(10))).isTrue();
-        notify("tf_own_copy", "globex");
-        for (int i = 0; i < 300 && heard.isEmpty(); i++) { // a hang guard: 30 s
-          Thread.sleep(100);
-        }
-        assertThat(heard).containsExactly("globex");
-      } finally {
-        listener.close();
-      }
+      listensAndHears(listener, heard, "tf_own_copy", "globex");
     }
     ((AutoCloseable) server).close();
   }
@@ -152,17 +142,23 @@ class PostgresNotificationListenerIT {
       PostgresNotificationListener listener = new PostgresNotificationListener(
           new WrappingDataSource(driver, true), "tf_library", heard::add, again -> { },
           () -> { }, BackgroundThreads.plain());
-      listener.start();
-      try {
-        assertThat(listener.awaitListening(Duration.ofSeconds(10))).isTrue();
-        notify("tf_library", "initech");
-        for (int i = 0; i < 300 && heard.isEmpty(); i++) { // a hang guard: 30 s
-          Thread.sleep(100);
-        }
-        assertThat(heard).containsExactly("initech");
-      } finally {
-        listener.close();
+      listensAndHears(listener, heard, "tf_library", "initech");
+    }
+  }
+
+  /** Starts {@code listener}, which must listen and hear {@code payload}; closes it. */
+  private static void listensAndHears(PostgresNotificationListener listener, List<String> heard,
+      String channel, String payload) throws Exception {
+    listener.start();
+    try {
+      assertThat(listener.awaitListening(Duration.ofSeconds(10))).isTrue();
+      notify(channel, payload);
+      for (int i = 0; i < 300 && heard.isEmpty(); i++) { // a hang guard: 30 s
+        Thread.sleep(100);
       }
+      assertThat(heard).containsExactly(payload);
+    } finally {
+      listener.close();
     }
   }
 

@@ -6,6 +6,7 @@ import io.github.tenantfilter.api.CacheStats;
 import io.github.tenantfilter.api.CurrentTenant;
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.api.TenantCache;
+import io.github.tenantfilter.web.TenantFilterRuntime;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.RequestDispatcher;
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -29,6 +31,8 @@ public class ProbeServlet extends HttpServlet {
 
   @Inject transient CurrentTenant current;
   @Inject transient TenantCache cache;
+  /** The filter's runtime (internal API): only for {@code /channels}, a test's wait. */
+  @Inject transient TenantFilterRuntime runtime;
 
   /** "tenant=acme cdi=acme": the request attribute and the injected CurrentTenant. */
   static String describe(HttpServletRequest request, CurrentTenant current) {
@@ -87,6 +91,17 @@ public class ProbeServlet extends HttpServlet {
             + s.redisEnabled() + " redisErrors=" + s.redisErrors() + " redisSkipped="
             + s.redisSkipped() + " redisCircuitOpen=" + s.redisCircuitOpen()
             + " storeErrors=" + s.storeErrors() + " staleServed=" + s.staleServed());
+      }
+      case "/channels" -> {
+        // "true" once this node hears invalidations (Redis pub/sub, and LISTEN where set), up to
+        // 30 s: a channel that comes up drops the heap tier, which a test that wants a tenant
+        // to stay cached must not have happen after its first request
+        try {
+          response.getWriter().print(runtime.awaitInvalidationChannels(Duration.ofSeconds(30)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          response.getWriter().print("interrupted");
+        }
       }
       case "/invalidate" -> {
         cache.invalidateTenantCache(request.getParameter("id"));
