@@ -7,7 +7,9 @@
  * io.github.tenantfilter.api.TenantStore} SPI for applications that keep tenants their own way;
  * and {@link io.github.tenantfilter.api.CacheRegions}, the same two-tier cache for the
  * application's own data (named {@link io.github.tenantfilter.api.CacheRegion}s with a {@link
- * io.github.tenantfilter.api.TtlClass}).
+ * io.github.tenantfilter.api.TtlClass}); and the CDI events {@link
+ * io.github.tenantfilter.api.TenantResolved} and {@link io.github.tenantfilter.api.TenantRefused},
+ * for auditing.
  *
  * <pre>{@code
  * @Inject CurrentTenant current;

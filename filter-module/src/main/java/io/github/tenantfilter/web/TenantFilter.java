@@ -4,6 +4,8 @@ package io.github.tenantfilter.web;
 
 import io.github.tenantfilter.api.CurrentTenant;
 import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.api.TenantRefused;
+import io.github.tenantfilter.api.TenantResolved;
 import io.github.tenantfilter.api.TenantStoreException;
 import io.github.tenantfilter.internal.config.ErrorResponse;
 import io.github.tenantfilter.internal.config.StatusOutcomes;
@@ -12,7 +14,9 @@ import io.github.tenantfilter.internal.resolve.Identification;
 import io.github.tenantfilter.web.stats.StatsCollector;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -49,6 +53,9 @@ import java.util.logging.Logger;
  *   <tr><td>missing, repeated or malformed Host (or id header)</td><td>400</td></tr>
  *   <tr><td>store down, nothing cached</td><td>503 with Retry-After</td></tr>
  * </table>
+ *
+ * <p>A served request fires the CDI event {@link TenantResolved}, a refused one {@link
+ * TenantRefused}, where the application observes them.
  */
 public class TenantFilter extends HttpFilter {
 
@@ -66,6 +73,12 @@ public class TenantFilter extends HttpFilter {
   @Inject transient RequestTenant requestTenant;
   @Inject transient Instance<RequestContextController> requestContexts;
   @Inject transient Instance<HttpServletRequest> servletRequests;
+  @Inject transient BeanManager beanManager;
+  @Inject transient Event<TenantResolved> resolvedEvents;
+  @Inject transient Event<TenantRefused> refusedEvents;
+  /** Whether the application observes each event; null until the first is due. */
+  transient volatile Boolean resolvedObserved;
+  transient volatile Boolean refusedObserved;
   /** Whether RequestTenant finds the tenant through the container's request bean by itself. */
   private transient volatile Boolean lazyBinding;
 
@@ -98,22 +111,22 @@ public class TenantFilter extends HttpFilter {
     Optional<Tenant> tenant = Optional.empty();
     switch (identification.outcome()) {
       case MALFORMED -> {
-        reject(engine, response, HttpServletResponse.SC_BAD_REQUEST,
-            "Bad Request: " + identification.reason(), false);
+        refuse(engine, request, response, HttpServletResponse.SC_BAD_REQUEST,
+            "Bad Request: " + identification.reason(), false, null);
         return;
       }
       case KEY -> {
         try {
           tenant = engine.lookup.find(identification.key());
         } catch (TenantStoreException e) {
-          reject(engine, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-              "Service Unavailable: tenant data cannot be read", true);
+          refuse(engine, request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+              "Service Unavailable: tenant data cannot be read", true, null);
           return;
         } catch (RuntimeException e) {
           // a bug of ours must not become a 500 with a stack trace
           LOG.log(Level.SEVERE, "tenant-filter: resolving " + identification.key() + " failed", e);
-          reject(engine, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-              "Service Unavailable: tenant resolution failed", true);
+          refuse(engine, request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+              "Service Unavailable: tenant resolution failed", true, null);
           return;
         }
       }
@@ -128,16 +141,18 @@ public class TenantFilter extends HttpFilter {
       }
       int refused = engine.config.statusOutcomes().outcome(tenant.get().status());
       if (refused != StatusOutcomes.SERVE) {
-        reject(engine, response, refused, statusMessage(refused), refused == 503);
+        refuse(engine, request, response, refused, statusMessage(refused), refused == 503,
+            tenant.get().id());
         return;
       }
       request.setAttribute(CurrentTenant.REQUEST_ATTRIBUTE, tenant.get());
       if (!lazyBinding()) {
         bind(tenant.get());
       }
+      resolved(tenant.get(), request);
     } else if (engine.config.unknownTenant() == UnknownTenantPolicy.NOT_FOUND) {
-      reject(engine, response, HttpServletResponse.SC_NOT_FOUND, "Not Found: unknown tenant",
-          false);
+      refuse(engine, request, response, HttpServletResponse.SC_NOT_FOUND,
+          "Not Found: unknown tenant", false, null);
       return;
     }
     chain.doFilter(request, response);
@@ -199,6 +214,63 @@ public class TenantFilter extends HttpFilter {
       case 451 -> "Unavailable For Legal Reasons";
       default -> "Service Unavailable: tenant unavailable";
     };
+  }
+
+  /** Fires {@link TenantResolved} where the application observes it. */
+  private void resolved(Tenant tenant, HttpServletRequest request) {
+    Boolean observed = resolvedObserved;
+    if (Boolean.FALSE.equals(observed) || resolvedEvents == null) {
+      return;
+    }
+    TenantResolved event = new TenantResolved(tenant, request);
+    if (observed == null) {
+      observed = observed(event);
+      resolvedObserved = observed;
+    }
+    if (observed) {
+      fire(resolvedEvents, event);
+    }
+  }
+
+  /**
+   * Refuses the request: fires {@link TenantRefused} where the application observes it, then
+   * answers with {@code status}.
+   */
+  private void refuse(Engine engine, HttpServletRequest request, HttpServletResponse response,
+      int status, String message, boolean retry, String tenantId) throws IOException {
+    Boolean observed = refusedObserved;
+    if (!Boolean.FALSE.equals(observed) && refusedEvents != null) {
+      TenantRefused event = new TenantRefused(status, message, tenantId, request);
+      if (observed == null) {
+        observed = observed(event);
+        refusedObserved = observed;
+      }
+      if (observed) {
+        fire(refusedEvents, event);
+      }
+    }
+    reject(engine, response, status, message, retry);
+  }
+
+  /** Whether an observer of the application would get {@code event}; asked once per type. */
+  private boolean observed(Object event) {
+    try {
+      return beanManager != null && !beanManager.resolveObserverMethods(event).isEmpty();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "tenant-filter: cannot tell whether " + event.getClass()
+          .getSimpleName() + " is observed; it is fired anyway", e);
+      return true;
+    }
+  }
+
+  /** Fires {@code event}; an observer's exception is logged and changes nothing. */
+  private static <T> void fire(Event<T> events, T event) {
+    try {
+      events.fire(event);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "tenant-filter: an observer of " + event + " failed; the response"
+          + " is not changed by it", e);
+    }
   }
 
   /** Answers with {@code status}; {@code message} is a constant, never client input. */
