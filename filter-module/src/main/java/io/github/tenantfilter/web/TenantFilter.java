@@ -219,16 +219,8 @@ public class TenantFilter extends HttpFilter {
   /** Fires {@link TenantResolved} where the application observes it. */
   private void resolved(Tenant tenant, HttpServletRequest request) {
     Boolean observed = resolvedObserved;
-    if (Boolean.FALSE.equals(observed) || resolvedEvents == null) {
-      return;
-    }
-    TenantResolved event = new TenantResolved(tenant, request);
-    if (observed == null) {
-      observed = observed(event);
-      resolvedObserved = observed;
-    }
-    if (observed) {
-      fire(resolvedEvents, event);
+    if (!Boolean.FALSE.equals(observed) && resolvedEvents != null) {
+      resolvedObserved = announce(resolvedEvents, observed, new TenantResolved(tenant, request));
     }
   }
 
@@ -240,16 +232,22 @@ public class TenantFilter extends HttpFilter {
       int status, String message, boolean retry, String tenantId) throws IOException {
     Boolean observed = refusedObserved;
     if (!Boolean.FALSE.equals(observed) && refusedEvents != null) {
-      TenantRefused event = new TenantRefused(status, message, tenantId, request);
-      if (observed == null) {
-        observed = observed(event);
-        refusedObserved = observed;
-      }
-      if (observed) {
-        fire(refusedEvents, event);
-      }
+      refusedObserved = announce(refusedEvents, observed,
+          new TenantRefused(status, message, tenantId, request));
     }
     reject(engine, response, status, message, retry);
+  }
+
+  /**
+   * Fires {@code event} if the application observes its type ({@code observed}, or asked of the
+   * bean manager when still {@code null}); returns whether it does.
+   */
+  private <T> Boolean announce(Event<T> events, Boolean observed, T event) {
+    boolean observes = observed != null ? observed : observed(event);
+    if (observes) {
+      fire(events, event);
+    }
+    return observes;
   }
 
   /** Whether an observer of the application would get {@code event}; asked once per type. */
