@@ -5,6 +5,7 @@ package io.github.tenantfilter.web;
 import io.github.tenantfilter.api.CurrentTenant;
 import io.github.tenantfilter.api.Tenant;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -15,7 +16,8 @@ import java.util.Optional;
  * that creation to be the largest cost of the filter on Payara). Where no such bean exists, or
  * for a dispatch that runs in a request context of its own, the filter binds the tenant here. It
  * dies with the CDI request context, so nothing outlives the request. Internal: inject {@link
- * CurrentTenant}.
+ * CurrentTenant}, whose bean ({@link CurrentTenantBean}) asks the thread's binding first and
+ * this bean only where the filter does not run on the thread.
  *
  * <p>It is created once per request that asks, so it injects only the application-scoped runtime
  * (a cached client proxy), which holds the {@code Instance<HttpServletRequest>}: an {@code
@@ -23,6 +25,7 @@ import java.util.Optional;
  * Payara Micro (docs/sample-performance.md).
  */
 @RequestScoped
+@Typed(RequestTenant.class)
 public class RequestTenant implements CurrentTenant {
 
   @Inject TenantFilterRuntime runtime;

@@ -7,6 +7,7 @@ import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.api.TenantRefused;
 import io.github.tenantfilter.api.TenantResolved;
 import io.github.tenantfilter.api.TenantStoreException;
+import io.github.tenantfilter.context.TenantThreadContext;
 import io.github.tenantfilter.internal.config.ErrorResponse;
 import io.github.tenantfilter.internal.config.StatusOutcomes;
 import io.github.tenantfilter.internal.config.UnknownTenantPolicy;
@@ -104,7 +105,7 @@ public class TenantFilter extends HttpFilter {
     request.setAttribute(HANDLED, Boolean.TRUE);
     PathExclusions exclusions = engine.exclusions;
     if (!exclusions.isEmpty() && exclusions.matches(request)) {
-      chain.doFilter(request, response);
+      proceed(Optional.empty(), request, response, chain);
       return;
     }
     Identification identification = engine.identifier.identify(request);
@@ -155,7 +156,22 @@ public class TenantFilter extends HttpFilter {
           "Not Found: unknown tenant", false, null);
       return;
     }
-    chain.doFilter(request, response);
+    proceed(tenant, request, response, chain);
+  }
+
+  /**
+   * Runs the rest of the chain with {@code tenant} (or none) bound to this thread, for {@link
+   * CurrentTenant} and the managed tasks the application submits; what the thread had before is
+   * put back after, whatever happens.
+   */
+  private static void proceed(Optional<Tenant> tenant, HttpServletRequest request,
+      HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+    Optional<Tenant> previous = TenantThreadContext.enter(tenant);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      TenantThreadContext.restore(previous);
+    }
   }
 
   /**
@@ -175,8 +191,9 @@ public class TenantFilter extends HttpFilter {
       activated = context.activate();
     }
     try {
-      CurrentTenant.of(request).ifPresent(this::bind);
-      chain.doFilter(request, response);
+      Optional<Tenant> tenant = CurrentTenant.of(request);
+      tenant.ifPresent(this::bind);
+      proceed(tenant, request, response, chain);
     } finally {
       if (activated) {
         context.deactivate();

@@ -59,7 +59,7 @@ class CdiWiringTest {
     @WeldSetup
     WeldInitiator weld =
         WeldInitiator.from(
-                TenantFilterRuntime.class, RequestTenant.class, RedisCircuitBreaker.class,
+                TenantFilterRuntime.class, RequestTenant.class, CurrentTenantBean.class, RedisCircuitBreaker.class,
                 AppStore.class, TenantFilterRegions.class)
             .build();
 
@@ -118,7 +118,7 @@ class CdiWiringTest {
     }
 
     @Test
-    void currentTenant_injectable_isRequestScoped() {
+    void currentTenant_injectable_endsWithItsRequest() {
       RequestContextController control = weld.select(RequestContextController.class).get();
       CurrentTenant current = weld.select(CurrentTenant.class).get();
       RequestTenant holder = weld.select(RequestTenant.class).get();
@@ -159,7 +159,7 @@ class CdiWiringTest {
     @WeldSetup
     WeldInitiator weld =
         WeldInitiator.from(
-                TenantFilterRuntime.class, RequestTenant.class, RedisCircuitBreaker.class,
+                TenantFilterRuntime.class, RequestTenant.class, CurrentTenantBean.class, RedisCircuitBreaker.class,
                 AppStore.class, ServletRequests.class)
             .build();
 
@@ -208,7 +208,7 @@ class CdiWiringTest {
     @WeldSetup
     WeldInitiator weld =
         WeldInitiator.from(
-                TenantFilterRuntime.class, RequestTenant.class, RedisCircuitBreaker.class,
+                TenantFilterRuntime.class, RequestTenant.class, CurrentTenantBean.class, RedisCircuitBreaker.class,
                 AppStore.class, OtherStore.class)
             .build();
 
@@ -229,7 +229,7 @@ class CdiWiringTest {
     @WeldSetup
     WeldInitiator weld =
         WeldInitiator.from(
-                TenantFilterRuntime.class, RequestTenant.class, RedisCircuitBreaker.class)
+                TenantFilterRuntime.class, RequestTenant.class, CurrentTenantBean.class, RedisCircuitBreaker.class)
             .build();
 
     @Test

@@ -92,7 +92,7 @@ class TenantEventsTest {
   @ExtendWith(WeldJunit5Extension.class)
   class WithObservers {
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(TenantFilterRuntime.class, RequestTenant.class,
+    WeldInitiator weld = WeldInitiator.from(TenantFilterRuntime.class, RequestTenant.class, CurrentTenantBean.class,
             RedisCircuitBreaker.class, Store.class, Audit.class, TenantFilter.class)
         .activate(RequestScoped.class)
         .build();
@@ -153,7 +153,7 @@ class TenantEventsTest {
   @ExtendWith(WeldJunit5Extension.class)
   class WithoutObservers {
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(TenantFilterRuntime.class, RequestTenant.class,
+    WeldInitiator weld = WeldInitiator.from(TenantFilterRuntime.class, RequestTenant.class, CurrentTenantBean.class,
             RedisCircuitBreaker.class, Store.class, TenantFilter.class)
         .activate(RequestScoped.class)
         .build();

@@ -4,12 +4,14 @@ package io.github.tenantfilter.web;
 
 import static io.github.tenantfilter.api.FakeStore.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.github.tenantfilter.api.CurrentTenant;
 import io.github.tenantfilter.api.FakeStore;
 import io.github.tenantfilter.api.Tenant;
+import io.github.tenantfilter.context.TenantThreadContext;
 import io.github.tenantfilter.internal.config.TenantFilterConfig;
 import io.github.tenantfilter.testing.FakeHttp;
 import io.github.tenantfilter.testing.MutableClock;
@@ -17,6 +19,7 @@ import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
@@ -68,6 +71,31 @@ class TenantFilterTest {
     assertThat(seenByApp.get()).map(Tenant::id).contains("acme");
     assertThat(filter.requestTenant.get()).map(Tenant::id).contains("acme");
     assertThat(recorded.status()).isEqualTo(200);
+  }
+
+  @Test
+  void doFilter_bindsTheTenantToTheThread_forTheChainOnly_evenWhenItThrows() throws Exception {
+    start(Map.of("tenant-filter.exclude-paths", "/health"));
+    AtomicReference<Optional<Tenant>> onThread = new AtomicReference<>();
+    FilterChain throwing = (req, res) -> {
+      onThread.set(TenantThreadContext.current());
+      throw new ServletException("the application failed");
+    };
+    assertThatThrownBy(() -> filter.doFilter(request("acme.app.example", "/"), response, throwing))
+        .isInstanceOf(ServletException.class);
+    assertThat(onThread.get()).map(Tenant::id).contains("acme");
+    assertThat(TenantThreadContext.current()).isNull();
+
+    // an excluded path runs knowing it has no tenant, not with whatever the thread had
+    Optional<Tenant> stale = TenantThreadContext.enter(Optional.of(tenant("globex", "globex")));
+    try {
+      filter.doFilter(request("acme.app.example", "/health"), response,
+          (req, res) -> onThread.set(TenantThreadContext.current()));
+      assertThat(onThread.get()).isEmpty();
+      assertThat(TenantThreadContext.current()).map(Tenant::id).contains("globex");
+    } finally {
+      TenantThreadContext.restore(stale);
+    }
   }
 
   @Test
