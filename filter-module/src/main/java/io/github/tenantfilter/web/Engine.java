@@ -2,6 +2,7 @@
 // Copyright 2026 the tenant-filter authors
 package io.github.tenantfilter.web;
 
+import io.github.tenantfilter.api.TenantKeyResolver;
 import io.github.tenantfilter.internal.cache.TenantLookup;
 import io.github.tenantfilter.internal.config.TenantFilterConfig;
 import io.github.tenantfilter.internal.resolve.TenantIdentifier;
@@ -31,14 +32,15 @@ final class Engine implements AutoCloseable {
   PostgresNotificationListener storeListener;
 
   Engine(TenantFilterConfig config, TenantLookup lookup, AutoCloseable storeResources,
-      BackgroundThreads threads) {
+      BackgroundThreads threads, List<TenantKeyResolver> resolvers) {
     this.storeResources = storeResources;
     this.threads = threads;
     this.config = config;
     this.identifier =
         new TenantIdentifier(config.baseDomains(), config.customDomains(), config.idHeader(),
             config.headerSources(), config.trustedProxies(), config.trustedProxiesHostHeader(),
-            config.ipHosts());
+            config.ipHosts(), config.pathPrefix(), config.pathForward(), resolvers,
+            config.defaultTenant());
     this.exclusions = new PathExclusions(config.excludePaths());
     this.lookup = lookup;
     this.retryAfterSeconds = Long.toString(Math.max(1, config.retryAfter().toSeconds()));

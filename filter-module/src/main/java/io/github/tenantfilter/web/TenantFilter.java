@@ -105,10 +105,19 @@ public class TenantFilter extends HttpFilter {
     request.setAttribute(HANDLED, Boolean.TRUE);
     PathExclusions exclusions = engine.exclusions;
     if (!exclusions.isEmpty() && exclusions.matches(request)) {
-      proceed(Optional.empty(), request, response, chain);
+      proceed(Optional.empty(), null, request, response, chain);
       return;
     }
-    Identification identification = engine.identifier.identify(request);
+    Identification identification;
+    try {
+      identification = engine.identifier.identify(request);
+    } catch (RuntimeException e) {
+      // an application's TenantKeyResolver failed (or a bug of ours): never a 500
+      LOG.log(Level.SEVERE, "tenant-filter: identifying the tenant of a request failed", e);
+      refuse(engine, request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+          "Service Unavailable: tenant resolution failed", true, null);
+      return;
+    }
     Optional<Tenant> tenant = Optional.empty();
     switch (identification.outcome()) {
       case MALFORMED -> {
@@ -156,19 +165,26 @@ public class TenantFilter extends HttpFilter {
           "Not Found: unknown tenant", false, null);
       return;
     }
-    proceed(tenant, request, response, chain);
+    proceed(tenant, tenant.isPresent() ? identification.forward() : null, request, response,
+        chain);
   }
 
   /**
-   * Runs the rest of the chain with {@code tenant} (or none) bound to this thread, for {@link
-   * CurrentTenant} and the managed tasks the application submits; what the thread had before is
-   * put back after, whatever happens.
+   * Runs the rest of the chain (or, for a tenant named by a path segment under {@code
+   * path.forward=true}, forwards to the rest of the path) with {@code tenant} (or none) bound to
+   * this thread, for {@link CurrentTenant} and the managed tasks the application submits; what
+   * the thread had before is put back after, whatever happens.
    */
-  private static void proceed(Optional<Tenant> tenant, HttpServletRequest request,
-      HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+  private static void proceed(Optional<Tenant> tenant, String forward,
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     Optional<Tenant> previous = TenantThreadContext.enter(tenant);
     try {
-      chain.doFilter(request, response);
+      if (forward == null) {
+        chain.doFilter(request, response);
+      } else {
+        request.getRequestDispatcher(PathSegments.encode(forward)).forward(request, response);
+      }
     } finally {
       TenantThreadContext.restore(previous);
     }
@@ -193,7 +209,7 @@ public class TenantFilter extends HttpFilter {
     try {
       Optional<Tenant> tenant = CurrentTenant.of(request);
       tenant.ifPresent(this::bind);
-      proceed(tenant, request, response, chain);
+      proceed(tenant, null, request, response, chain);
     } finally {
       if (activated) {
         context.deactivate();

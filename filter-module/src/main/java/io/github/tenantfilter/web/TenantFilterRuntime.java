@@ -6,6 +6,7 @@ import io.github.tenantfilter.api.CacheStats;
 import io.github.tenantfilter.api.CurrentTenant;
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.api.TenantCache;
+import io.github.tenantfilter.api.TenantKeyResolver;
 import io.github.tenantfilter.api.TenantStore;
 import io.github.tenantfilter.internal.cache.RedisCircuitBreaker;
 import io.github.tenantfilter.internal.cache.TenantLookup;
@@ -24,6 +25,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,6 +46,8 @@ public class TenantFilterRuntime implements TenantCache {
 
   @Inject @Any Instance<TenantStore> applicationStores;
   @Inject RedisCircuitBreaker breaker;
+  /** The application's own strategies for naming a request's tenant. */
+  @Inject @Any Instance<TenantKeyResolver> keyResolvers;
   /**
    * The container's {@code HttpServletRequest} bean, for {@link RequestTenant}: held by this one
    * bean rather than injected into every request's {@code RequestTenant}.
@@ -114,7 +118,7 @@ public class TenantFilterRuntime implements TenantCache {
     // thread, and every later thread comes from what is found now
     BackgroundThreads threads = BackgroundThreads.fromContainer(loader);
     start(config, storeDecorator.apply(chosen.store()), Clock.systemUTC(), chosen.resources(),
-        breaker, threads);
+        breaker, threads, KeyResolvers.ordered(keyResolvers));
     if (config.storeNotifyChannel() != null) {
       StoreNotifications.start(engine, config, chosen.dataSource(), loader);
     }
@@ -143,7 +147,7 @@ public class TenantFilterRuntime implements TenantCache {
    * seam for tests and the standalone filter: no container).
    */
   synchronized void start(TenantFilterConfig config, TenantStore store, Clock clock) {
-    start(config, store, clock, null, null, BackgroundThreads.plain());
+    start(config, store, clock, null, null, BackgroundThreads.plain(), List.of());
   }
 
   private void start(
@@ -152,9 +156,10 @@ public class TenantFilterRuntime implements TenantCache {
       Clock clock,
       AutoCloseable resources,
       RedisCircuitBreaker circuitBreaker,
-      BackgroundThreads threads) {
+      BackgroundThreads threads,
+      List<TenantKeyResolver> resolvers) {
     TenantLookup lookup = TenantLookup.create(config, store, clock, circuitBreaker, threads);
-    engine = new Engine(config, lookup, resources, threads);
+    engine = new Engine(config, lookup, resources, threads, resolvers);
     regions = RegionManager.create(lookup, config, regionSettings(), clock);
     this.store = store;
     started = true;

@@ -4,6 +4,7 @@ package io.github.tenantfilter.internal.config;
 
 import io.github.tenantfilter.internal.resolve.AddressRanges;
 import io.github.tenantfilter.internal.resolve.HostNormalizer;
+import io.github.tenantfilter.internal.resolve.TenantIds;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -22,6 +23,8 @@ final class Parsers {
 
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
+  private static final Pattern PATH_PREFIX =
+      Pattern.compile("(/(?!\\.{1,2}(?:/|$))[A-Za-z0-9._~-]+)+");
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern REDIS_DATABASE = Pattern.compile("\\d{1,5}");
   private static final Pattern SENTINEL_MASTER = Pattern.compile("[A-Za-z0-9._-]{1,128}");
@@ -117,6 +120,32 @@ final class Parsers {
     if (!TOKEN.matcher(trimmed).matches() || trimmed.equalsIgnoreCase("Host")) {
       throw new IllegalArgumentException(
           "must be an HTTP header name such as X-Tenant-Id (not Host), or empty for none");
+    }
+    return trimmed;
+  }
+
+  /** {@code /t} or {@code /api/tenants}: segments of unreserved characters, no trailing slash. */
+  static String pathPrefix(String text) {
+    String trimmed = text.trim();
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    if (!PATH_PREFIX.matcher(trimmed).matches()) {
+      throw new IllegalArgumentException("must be a path such as /t (segments of letters, digits,"
+          + " '-', '.', '_', '~', no '.' or '..' segment, no trailing '/'), or empty for none");
+    }
+    return trimmed;
+  }
+
+  /** A tenant id, or empty for none. */
+  static String tenantId(String text) {
+    String trimmed = text.trim();
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    if (!TenantIds.isValid(trimmed)) {
+      throw new IllegalArgumentException("must be a tenant id (letters, digits, then also '.', '_',"
+          + " '-'), or empty for none");
     }
     return trimmed;
   }

@@ -64,6 +64,24 @@ public final class Settings {
               "IP addresses and CIDR ranges the tenant-id header is accepted from (such as your "
                   + "API gateway); from any other peer it is ignored; empty: any peer");
 
+  /** Path prefix whose next segment names the tenant by id; off when empty. */
+  public static final Setting<String> PATH_PREFIX =
+      setting("path.prefix", "", Parsers::pathPrefix)
+          .describedAs("a path prefix such as /t: /t/{tenant-id}/... names the tenant by id, ahead"
+              + " of the host; empty: off");
+
+  /** Whether the application sees the path after the tenant segment. */
+  public static final Setting<Boolean> PATH_FORWARD =
+      setting("path.forward", "false", Parsers::bool)
+          .describedAs("true: a request for /t/acme/orders is forwarded to /orders (the application"
+              + " sees the rest of the path); false: it sees the full path");
+
+  /** The tenant of requests that name none. */
+  public static final Setting<String> DEFAULT_TENANT =
+      setting("default-tenant", "", Parsers::tenantId)
+          .describedAs("id of the tenant of requests that name none (single-tenant deployments);"
+              + " empty: such requests are unknown tenants");
+
   /** Proxies whose forwarded headers are believed. */
   public static final Setting<AddressRanges> TRUSTED_PROXIES =
       setting("trusted-proxies", "", Parsers::addressRanges)

@@ -93,6 +93,21 @@ public final class TenantFilterConfig {
     return get(Settings.HEADER_SOURCES);
   }
 
+  /** {@link Settings#PATH_PREFIX}: null when off. */
+  public String pathPrefix() {
+    return get(Settings.PATH_PREFIX);
+  }
+
+  /** {@link Settings#PATH_FORWARD}. */
+  public boolean pathForward() {
+    return get(Settings.PATH_FORWARD);
+  }
+
+  /** {@link Settings#DEFAULT_TENANT}: null when off. */
+  public String defaultTenant() {
+    return get(Settings.DEFAULT_TENANT);
+  }
+
   /** {@link Settings#TRUSTED_PROXIES}. */
   public AddressRanges trustedProxies() {
     return get(Settings.TRUSTED_PROXIES);

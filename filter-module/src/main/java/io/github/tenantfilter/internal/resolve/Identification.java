@@ -24,15 +24,38 @@ public final class Identification {
   private final LookupKey key;
   private final String reason;
 
+  private final String forward;
+
   private Identification(Outcome outcome, LookupKey key, String reason) {
+    this(outcome, key, reason, null);
+  }
+
+  private Identification(Outcome outcome, LookupKey key, String reason, String forward) {
     this.outcome = outcome;
     this.key = key;
     this.reason = reason;
+    this.forward = forward;
   }
 
   /** A request that names {@code key}. */
   public static Identification of(LookupKey key) {
     return new Identification(Outcome.KEY, key, null);
+  }
+
+  /**
+   * A request that names {@code key} in a path segment, to be forwarded to {@code forward} (the
+   * rest of its path, decoded, starting with {@code /}), or {@code null} to run as it is.
+   */
+  public static Identification of(LookupKey key, String forward) {
+    return new Identification(Outcome.KEY, key, null, forward);
+  }
+
+  /**
+   * The path, within the application and decoded, the request is to be forwarded to once its
+   * tenant is served, or {@code null}: it runs as it came.
+   */
+  public String forward() {
+    return forward;
   }
 
   /** A request that names no tenant. */

@@ -2,11 +2,15 @@
 // Copyright 2026 the tenant-filter authors
 package io.github.tenantfilter.internal.resolve;
 
+import io.github.tenantfilter.api.InvalidTenantKeyException;
+import io.github.tenantfilter.api.TenantKey;
+import io.github.tenantfilter.api.TenantKeyResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decides which tenant a request asks for.
@@ -14,6 +18,10 @@ import java.util.List;
  * <ol>
  *   <li>If a tenant-id header is configured, the request carries it, and it comes from an allowed
  *       source (any, unless {@code header.sources} limits them), the tenant with that id.
+ *   <li>Otherwise, with a well-formed {@code Host} (below), the path segment after the
+ *       configured prefix ({@code /t/acme/...}: tenant id {@code acme}), as the container
+ *       decoded and normalised the path the application's mapping sees.
+ *   <li>Otherwise the application's {@link TenantKeyResolver}s, in order.
  *   <li>Otherwise the host the client asked for: the {@code Host} header, or, when the direct
  *       peer is a trusted proxy, what the header those proxies write ({@code Forwarded} or
  *       {@code X-Forwarded-Host}, as configured) says it received (see {@link
@@ -22,6 +30,7 @@ import java.util.List;
  *       domain itself and deeper names under it name no tenant; IP addresses follow {@link
  *       IpHostPolicy}; any other host is looked up as a custom domain (unless custom domains are
  *       off).
+ *   <li>Where none of these names a tenant, the default tenant, if one is configured.
  * </ol>
  *
  * <p>{@link Identification.Outcome#MALFORMED} (400): a missing, repeated or malformed {@code
@@ -39,6 +48,10 @@ public final class TenantIdentifier {
   private final AddressRanges trustedProxies;
   private final ForwardedHostHeader forwardedHost;
   private final IpHostPolicy ipHosts;
+  private final String pathPrefix;
+  private final boolean pathForward;
+  private final List<TenantKeyResolver> resolvers;
+  private final Identification defaultTenant;
 
   /**
    * Creates an identifier with no trusted proxy, the header accepted from anyone, and IP hosts
@@ -63,6 +76,26 @@ public final class TenantIdentifier {
   public TenantIdentifier(List<String> baseDomains, boolean customDomains, String idHeader,
       AddressRanges headerSources, AddressRanges trustedProxies,
       ForwardedHostHeader forwardedHost, IpHostPolicy ipHosts) {
+    this(baseDomains, customDomains, idHeader, headerSources, trustedProxies, forwardedHost,
+        ipHosts, null, false, List.of(), null);
+  }
+
+  /**
+   * Creates an identifier with every strategy.
+   *
+   * @param pathPrefix the path prefix whose next segment is a tenant id, or {@code null}
+   * @param pathForward whether such a request is forwarded to the rest of its path
+   * @param resolvers the application's strategies, in the order to ask them
+   * @param defaultTenant the id of the tenant of requests that name none, or {@code null}
+   */
+  public TenantIdentifier(List<String> baseDomains, boolean customDomains, String idHeader,
+      AddressRanges headerSources, AddressRanges trustedProxies,
+      ForwardedHostHeader forwardedHost, IpHostPolicy ipHosts, String pathPrefix,
+      boolean pathForward, List<TenantKeyResolver> resolvers, String defaultTenant) {
+    this.pathPrefix = pathPrefix;
+    this.pathForward = pathForward;
+    this.resolvers = List.copyOf(resolvers);
+    this.defaultTenant = defaultTenant == null ? null : Identification.of(LookupKey.id(defaultTenant));
     // the longest base first, so that a base nested in another one is matched as itself
     this.baseDomains =
         baseDomains.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
@@ -118,7 +151,50 @@ public final class TenantIdentifier {
         }
       }
     }
+    if (pathPrefix != null) {
+      Identification path = identifyPath(request);
+      if (path != null) {
+        return path;
+      }
+    }
+    for (TenantKeyResolver resolver : resolvers) {
+      Optional<TenantKey> key;
+      try {
+        key = resolver.resolve(request);
+      } catch (InvalidTenantKeyException e) {
+        return Identification.malformed("invalid tenant key");
+      }
+      if (key != null && key.isPresent()) {
+        return key.get().kind() == TenantKey.Kind.ID
+            ? Identification.of(LookupKey.id(key.get().value()))
+            : identifyHost(key.get().value());
+      }
+    }
     return identifyHost(host);
+  }
+
+  /**
+   * The tenant id in the path segment after the prefix, or {@code null} if the path is not under
+   * the prefix. The path is the one the container mapped (servlet path and path info: decoded,
+   * dot segments resolved), so the tenant is read from the very path the application routes on.
+   */
+  private Identification identifyPath(HttpServletRequest request) {
+    String servletPath = request.getServletPath();
+    String pathInfo = request.getPathInfo();
+    String path = servletPath == null ? pathInfo
+        : pathInfo == null ? servletPath : servletPath + pathInfo;
+    int prefix = pathPrefix.length();
+    if (path == null || !path.startsWith(pathPrefix) || path.length() == prefix
+        || path.charAt(prefix) != '/') {
+      return null;
+    }
+    int end = path.indexOf('/', prefix + 1);
+    String segment = path.substring(prefix + 1, end < 0 ? path.length() : end);
+    if (!TenantIds.isValid(segment)) {
+      return Identification.malformed("invalid tenant path segment");
+    }
+    return Identification.of(LookupKey.id(segment),
+        pathForward ? (end < 0 ? "/" : path.substring(end)) : null);
   }
 
   /**
@@ -166,8 +242,17 @@ public final class TenantIdentifier {
     return a != null && Arrays.equals(a, AddressRanges.literal(name));
   }
 
-  /** Identifies the tenant a canonical host names. */
+  /**
+   * Identifies the tenant a canonical host names; where it names none, the default tenant if
+   * there is one.
+   */
   public Identification identifyHost(String host) {
+    Identification named = hostTenant(host);
+    return defaultTenant != null && named.outcome() == Identification.Outcome.NONE
+        ? defaultTenant : named;
+  }
+
+  private Identification hostTenant(String host) {
     if (HostNormalizer.isIpLiteral(host)) {
       return switch (ipHosts) {
         case UNKNOWN -> Identification.none();
