@@ -22,6 +22,8 @@ final class Engine implements AutoCloseable {
   volatile PathExclusions exclusions;
   final TenantLookup lookup;
   final String retryAfterSeconds;
+  /** The claim of a verified JWT that names the user's tenant, or null (off). */
+  final String jwtClaim;
   /** Where background threads come from (the stats sampler's, the store listener's). */
   final BackgroundThreads threads;
   private final AutoCloseable storeResources;
@@ -44,6 +46,7 @@ final class Engine implements AutoCloseable {
     this.exclusions = new PathExclusions(config.excludePaths());
     this.lookup = lookup;
     this.retryAfterSeconds = Long.toString(Math.max(1, config.retryAfter().toSeconds()));
+    this.jwtClaim = config.jwtClaim();
   }
 
   /** Starts counting for the stats page, whose {@code paths} need no tenant. */

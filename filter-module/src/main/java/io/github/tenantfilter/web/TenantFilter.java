@@ -12,6 +12,7 @@ import io.github.tenantfilter.internal.config.ErrorResponse;
 import io.github.tenantfilter.internal.config.StatusOutcomes;
 import io.github.tenantfilter.internal.config.UnknownTenantPolicy;
 import io.github.tenantfilter.internal.resolve.Identification;
+import io.github.tenantfilter.internal.resolve.LookupKey;
 import io.github.tenantfilter.web.stats.StatsCollector;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.control.RequestContextController;
@@ -51,7 +52,10 @@ import java.util.logging.Logger;
  *   <tr><td>unknown tenant</td><td>404, or pass through without a tenant</td></tr>
  *   <tr><td>tenant whose status is not served</td><td>its status code (403 suspended, 410
  *       deleted by default)</td></tr>
- *   <tr><td>missing, repeated or malformed Host (or id header)</td><td>400</td></tr>
+ *   <tr><td>missing, repeated or malformed Host (or id header, path segment, key)</td>
+ *       <td>400</td></tr>
+ *   <tr><td>a verified JWT that names another tenant, or none ({@code jwt.claim})</td>
+ *       <td>403</td></tr>
  *   <tr><td>store down, nothing cached</td><td>503 with Retry-After</td></tr>
  * </table>
  *
@@ -118,6 +122,20 @@ public class TenantFilter extends HttpFilter {
           "Service Unavailable: tenant resolution failed", true, null);
       return;
     }
+    String claimed = null;
+    if (engine.jwtClaim != null
+        && identification.outcome() != Identification.Outcome.MALFORMED) {
+      claimed = JwtClaims.tenantOf(request, engine.jwtClaim);
+      if (JwtClaims.NONE.equals(claimed)) {
+        refuse(engine, request, response, HttpServletResponse.SC_FORBIDDEN,
+            "Forbidden: the token names no tenant", false, null);
+        return;
+      }
+      if (claimed != null && (identification.outcome() == Identification.Outcome.NONE
+          || engine.identifier.isDefault(identification))) {
+        identification = Identification.of(LookupKey.id(claimed));
+      }
+    }
     Optional<Tenant> tenant = Optional.empty();
     switch (identification.outcome()) {
       case MALFORMED -> {
@@ -143,6 +161,12 @@ public class TenantFilter extends HttpFilter {
       case NONE -> {
         // no tenant named: treated as unknown
       }
+    }
+    if (tenant.isPresent() && claimed != null && !claimed.equals(tenant.get().id())) {
+      // the user's verified token names another tenant: before the status, which is not theirs
+      refuse(engine, request, response, HttpServletResponse.SC_FORBIDDEN,
+          "Forbidden: not a member of this tenant", false, null);
+      return;
     }
     if (tenant.isPresent()) {
       StatsCollector stats = engine.stats;

@@ -113,6 +113,9 @@ public class TenantFilterRuntime implements TenantCache {
     if (config.redisUrl() != null) {
       FaultToleranceCheck.require(breaker);
     }
+    if (config.jwtClaim() != null) {
+      JwtClaims.requireApi(loader, config.jwtClaim());
+    }
     TenantStores.Chosen chosen = TenantStores.choose(applicationStores, config, loader);
     // here, on the thread that deploys the application: java:comp is only found on such a
     // thread, and every later thread comes from what is found now

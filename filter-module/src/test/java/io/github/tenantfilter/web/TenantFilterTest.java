@@ -20,6 +20,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
@@ -97,6 +98,56 @@ class TenantFilterTest {
       TenantThreadContext.restore(stale);
     }
   }
+
+  /** A verified token, as MicroProfile JWT makes it the principal, naming {@code tenant}. */
+  private static JsonWebToken token(Object tenant) {
+    JsonWebToken token = mock(JsonWebToken.class);
+    when(token.getClaim("tenant")).thenReturn(tenant);
+    return token;
+  }
+
+  @Test
+  void jwtClaim_namesTheTenantWhereNothingElseDoes_andMustMatchWhereSomethingDoes()
+      throws Exception {
+    store.put(tenant("globex", "globex"));
+    start(Map.of("tenant-filter.jwt.claim", "tenant"));
+    // the apex names no tenant: the token does
+    filter.doFilter(request("app.example", "/").principal(token("acme")), response, chain);
+    assertThat(seenByApp.get()).map(Tenant::id).contains("acme");
+
+    // the host names acme, the token acme: served
+    seenByApp.set(null);
+    filter.doFilter(request("acme.app.example", "/").principal(token("acme")), response, chain);
+    assertThat(seenByApp.get()).map(Tenant::id).contains("acme");
+  }
+
+  @Test
+  void jwtClaim_ofAnotherTenant_is403_andATokenWithoutOne403() throws Exception {
+    store.put(tenant("globex", "globex"));
+    start(Map.of("tenant-filter.jwt.claim", "tenant"));
+    filter.doFilter(request("acme.app.example", "/").principal(token("globex")), response, chain);
+    assertThat(recorded.status()).isEqualTo(403);
+    assertThat(recorded.body()).isEqualTo("Forbidden: not a member of this tenant\n");
+    assertThat(seenByApp.get()).isNull();
+    for (Object bad : new Object[] {null, "", "../acme", 42, "acme globex"}) {
+      FakeHttp.Response answer = new FakeHttp.Response();
+      filter.doFilter(request("acme.app.example", "/").principal(token(bad)), answer, chain);
+      assertThat(answer.status()).as(String.valueOf(bad)).isEqualTo(403);
+      assertThat(answer.body()).isEqualTo("Forbidden: the token names no tenant\n");
+    }
+    assertThat(seenByApp.get()).isNull();
+  }
+
+  @Test
+  void jwtClaim_withoutAToken_resolvesAsBefore_andAnotherPrincipalIsNoToken() throws Exception {
+    start(Map.of("tenant-filter.jwt.claim", "tenant"));
+    filter.doFilter(request("acme.app.example", "/"), response, chain);
+    assertThat(seenByApp.get()).map(Tenant::id).contains("acme");
+    FakeHttp.Response answer = new FakeHttp.Response();
+    filter.doFilter(request("app.example", "/").principal(() -> "acme"), answer, chain);
+    assertThat(answer.status()).isEqualTo(404);
+  }
+
 
   @Test
   void doFilter_knownCustomDomain_bindsTenant() throws Exception {

@@ -137,6 +137,19 @@ final class Parsers {
     return trimmed;
   }
 
+  /** A JWT claim name: visible ASCII, no spaces, or empty for none. */
+  static String claimName(String text) {
+    String trimmed = text.trim();
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    if (trimmed.length() > 256 || !trimmed.chars().allMatch(c -> c > ' ' && c < 127)) {
+      throw new IllegalArgumentException("must be a claim name such as tenant_id (visible ASCII,"
+          + " no spaces), or empty for none");
+    }
+    return trimmed;
+  }
+
   /** A tenant id, or empty for none. */
   static String tenantId(String text) {
     String trimmed = text.trim();

@@ -82,6 +82,13 @@ public final class Settings {
           .describedAs("id of the tenant of requests that name none (single-tenant deployments);"
               + " empty: such requests are unknown tenants");
 
+  /** The claim of a verified MicroProfile JWT that names the user's tenant; off when empty. */
+  public static final Setting<String> JWT_CLAIM =
+      setting("jwt.claim", "", Parsers::claimName)
+          .describedAs("name of the claim of a verified MicroProfile JWT that names the user's"
+              + " tenant: it names the tenant where nothing else does, and a request whose token"
+              + " names another tenant, or none, is 403; empty: off");
+
   /** Proxies whose forwarded headers are believed. */
   public static final Setting<AddressRanges> TRUSTED_PROXIES =
       setting("trusted-proxies", "", Parsers::addressRanges)

@@ -108,6 +108,11 @@ public final class TenantFilterConfig {
     return get(Settings.DEFAULT_TENANT);
   }
 
+  /** {@link Settings#JWT_CLAIM}: null when off. */
+  public String jwtClaim() {
+    return get(Settings.JWT_CLAIM);
+  }
+
   /** {@link Settings#TRUSTED_PROXIES}. */
   public AddressRanges trustedProxies() {
     return get(Settings.TRUSTED_PROXIES);

@@ -242,6 +242,11 @@ public final class TenantIdentifier {
     return a != null && Arrays.equals(a, AddressRanges.literal(name));
   }
 
+  /** Whether {@code identification} is the default tenant's, given where nothing named one. */
+  public boolean isDefault(Identification identification) {
+    return identification != null && identification == defaultTenant;
+  }
+
   /**
    * Identifies the tenant a canonical host names; where it names none, the default tenant if
    * there is one.

@@ -72,6 +72,7 @@ public final class FakeHttp {
     /** Query parameters and the roles the user is in; null until one is added. */
     private Map<String, String> parameters;
     private Set<String> roles;
+    private java.security.Principal principal;
     /** The attributes, in parallel arrays (a slot is free when its name is null). */
     private String[] names = new String[4];
     private Object[] values = new Object[4];
@@ -110,6 +111,17 @@ public final class FakeHttp {
       }
       roles.add(role);
       return this;
+    }
+
+    /** Sets what {@link #getUserPrincipal()} answers (none by default). */
+    public Request principal(java.security.Principal principal) {
+      this.principal = principal;
+      return this;
+    }
+
+    @Override
+    public java.security.Principal getUserPrincipal() {
+      return principal;
     }
 
     /** Sets what {@link #getDispatcherType()} answers ({@code REQUEST} by default). */

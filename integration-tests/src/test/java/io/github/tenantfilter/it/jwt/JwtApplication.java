@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 the tenant-filter authors
+package io.github.tenantfilter.it.jwt;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
+
+/** Turns on the server's MicroProfile JWT authentication for this web module. */
+@ApplicationPath("/jwtapi")
+@LoginConfig(authMethod = "MP-JWT")
+public class JwtApplication extends Application {}
