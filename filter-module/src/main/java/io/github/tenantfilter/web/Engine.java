@@ -22,6 +22,8 @@ final class Engine implements AutoCloseable {
   volatile PathExclusions exclusions;
   final TenantLookup lookup;
   final String retryAfterSeconds;
+  /** Where the request's tenant id goes into the logging context, or null (off). */
+  volatile LogContext logContext;
   /** The claim of a verified JWT that names the user's tenant, or null (off). */
   final String jwtClaim;
   /** Where background threads come from (the stats sampler's, the store listener's). */

@@ -109,7 +109,7 @@ public class TenantFilter extends HttpFilter {
     request.setAttribute(HANDLED, Boolean.TRUE);
     PathExclusions exclusions = engine.exclusions;
     if (!exclusions.isEmpty() && exclusions.matches(request)) {
-      proceed(Optional.empty(), null, request, response, chain);
+      proceed(engine, Optional.empty(), null, request, response, chain);
       return;
     }
     Identification identification;
@@ -189,20 +189,23 @@ public class TenantFilter extends HttpFilter {
           "Not Found: unknown tenant", false, null);
       return;
     }
-    proceed(tenant, tenant.isPresent() ? identification.forward() : null, request, response,
-        chain);
+    proceed(engine, tenant, tenant.isPresent() ? identification.forward() : null, request,
+        response, chain);
   }
 
   /**
    * Runs the rest of the chain (or, for a tenant named by a path segment under {@code
    * path.forward=true}, forwards to the rest of the path) with {@code tenant} (or none) bound to
-   * this thread, for {@link CurrentTenant} and the managed tasks the application submits; what
-   * the thread had before is put back after, whatever happens.
+   * this thread, for {@link CurrentTenant} and the managed tasks the application submits, and,
+   * with {@code log.mdc}, its id in the logging context; what the thread had before is put back
+   * after, whatever happens.
    */
-  private static void proceed(Optional<Tenant> tenant, String forward,
+  private static void proceed(Engine engine, Optional<Tenant> tenant, String forward,
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     Optional<Tenant> previous = TenantThreadContext.enter(tenant);
+    LogContext log = tenant.isPresent() && engine != null ? engine.logContext : null;
+    Object[] logged = log == null ? null : log.enter(tenant.get().id());
     try {
       if (forward == null) {
         chain.doFilter(request, response);
@@ -211,6 +214,9 @@ public class TenantFilter extends HttpFilter {
       }
     } finally {
       TenantThreadContext.restore(previous);
+      if (logged != null) {
+        log.restore(logged);
+      }
     }
   }
 
@@ -233,7 +239,7 @@ public class TenantFilter extends HttpFilter {
     try {
       Optional<Tenant> tenant = CurrentTenant.of(request);
       tenant.ifPresent(this::bind);
-      proceed(tenant, null, request, response, chain);
+      proceed(runtime.engine(), tenant, null, request, response, chain);
     } finally {
       if (activated) {
         context.deactivate();

@@ -122,6 +122,9 @@ public class TenantFilterRuntime implements TenantCache {
     BackgroundThreads threads = BackgroundThreads.fromContainer(loader);
     start(config, storeDecorator.apply(chosen.store()), Clock.systemUTC(), chosen.resources(),
         breaker, threads, KeyResolvers.ordered(keyResolvers));
+    if (config.logMdc() != null) {
+      engine.logContext = LogContext.find(config.logMdc(), loader);
+    }
     if (config.storeNotifyChannel() != null) {
       StoreNotifications.start(engine, config, chosen.dataSource(), loader);
     }
@@ -151,6 +154,9 @@ public class TenantFilterRuntime implements TenantCache {
    */
   synchronized void start(TenantFilterConfig config, TenantStore store, Clock clock) {
     start(config, store, clock, null, null, BackgroundThreads.plain(), List.of());
+    if (config.logMdc() != null) {
+      engine.logContext = LogContext.find(config.logMdc(), getClass().getClassLoader());
+    }
   }
 
   private void start(

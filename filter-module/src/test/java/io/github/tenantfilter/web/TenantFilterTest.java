@@ -150,6 +150,32 @@ class TenantFilterTest {
 
 
   @Test
+  void logMdc_holdsTheTenantIdForTheRequest_andWhatWasThereAfter() throws Exception {
+    start(Map.of("tenant-filter.log.mdc", "tenant"));
+    AtomicReference<String> logged = new AtomicReference<>();
+    org.slf4j.MDC.put("tenant", "before");
+    try {
+      filter.doFilter(request("acme.app.example", "/"), response,
+          (req, res) -> logged.set(org.slf4j.MDC.get("tenant")));
+      assertThat(logged.get()).isEqualTo("acme");
+      assertThat(org.slf4j.MDC.get("tenant")).isEqualTo("before");
+    } finally {
+      org.slf4j.MDC.remove("tenant");
+    }
+  }
+
+  @Test
+  void logMdc_requestWithoutTenant_putsNothingThere() throws Exception {
+    start(Map.of("tenant-filter.log.mdc", "tenant", "tenant-filter.unknown-tenant", "pass"));
+    AtomicReference<String> logged = new AtomicReference<>("unset");
+    filter.doFilter(request("nobody.app.example", "/"), new FakeHttp.Response(),
+        (req, res) -> logged.set(org.slf4j.MDC.get("tenant")));
+    assertThat(logged.get()).isNull();
+    assertThat(org.slf4j.MDC.get("tenant")).isNull();
+  }
+
+
+  @Test
   void doFilter_knownCustomDomain_bindsTenant() throws Exception {
     start(Map.of());
     filter.doFilter(request("ACME-CORP.example:443", "/"), response, chain);

@@ -89,6 +89,13 @@ public final class Settings {
               + " tenant: it names the tenant where nothing else does, and a request whose token"
               + " names another tenant, or none, is 403; empty: off");
 
+  /** The MDC key the request's tenant id is put under; off when empty. */
+  public static final Setting<String> LOG_MDC =
+      setting("log.mdc", "", Parsers::claimName)
+          .describedAs("MDC key (such as tenant) under which the request's tenant id goes into"
+              + " every MDC the application can reach (SLF4J, JBoss Logging, Log4j 2) for the"
+              + " request; empty: off");
+
   /** Proxies whose forwarded headers are believed. */
   public static final Setting<AddressRanges> TRUSTED_PROXIES =
       setting("trusted-proxies", "", Parsers::addressRanges)

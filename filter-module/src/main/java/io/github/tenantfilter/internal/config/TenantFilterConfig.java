@@ -113,6 +113,11 @@ public final class TenantFilterConfig {
     return get(Settings.JWT_CLAIM);
   }
 
+  /** {@link Settings#LOG_MDC}: null when off. */
+  public String logMdc() {
+    return get(Settings.LOG_MDC);
+  }
+
   /** {@link Settings#TRUSTED_PROXIES}. */
   public AddressRanges trustedProxies() {
     return get(Settings.TRUSTED_PROXIES);
