@@ -31,10 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * of another tenant is 403, a token without a well-formed claim is 403, and a token the server
  * does not verify (signed by another key, unsigned, garbage) names nothing.
  *
- * <p>WildFly only (its lane): on Payara Micro 6 the token was never accepted (401, no log line)
- * with the key in MicroProfile Config, in {@code publicKey.pem} and the issuer in {@code
- * payara-mp-jwt.properties}, and Payara refuses constraints beside {@code @LoginConfig}; see
- * docs/using.md.
+ * <p>In the {@code payara} and {@code wildfly} lanes. Payara finds {@code @LoginConfig} only on a
+ * CDI bean ({@code JwtApplication} is {@code @ApplicationScoped}).
  */
 @ExtendWith(ItServices.class)
 @ExtendWith(ArquillianExtension.class)
@@ -50,16 +48,9 @@ class JwtClaimIT {
   static WebArchive deployment() {
     return Deployments.war("jwtclaim", contextParam("tenant-filter.jwt.claim", "tenant"))
         .addPackage(JwtApplication.class.getPackage())
-        .addAsResource(new StringAsset("mp.jwt.verify.publickey=-----BEGIN PUBLIC KEY-----"
-            + Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded())
-            + "-----END PUBLIC KEY-----\n"
-            + "mp.jwt.verify.issuer=" + ISSUER + "\n"), "META-INF/microprofile-config.properties")
-        // Payara reads the key and the issuer from these as well
-        .addAsResource(new StringAsset("-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded())
-            + "\n-----END PUBLIC KEY-----\n"), "publicKey.pem")
-        .addAsResource(new StringAsset("accepted.issuer=" + ISSUER + "\n"),
-            "payara-mp-jwt.properties");
+        .addAsResource(new StringAsset("mp.jwt.verify.publickey="
+            + Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded()) + "\n"
+            + "mp.jwt.verify.issuer=" + ISSUER + "\n"), "META-INF/microprofile-config.properties");
   }
 
   @ArquillianResource URL url;
