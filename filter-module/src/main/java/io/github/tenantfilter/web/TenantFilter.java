@@ -146,6 +146,13 @@ public class TenantFilter extends HttpFilter {
       case KEY -> {
         try {
           tenant = engine.lookup.find(identification.key());
+          LookupKey hostKey = identification.hostKey();
+          if (tenant.isPresent() && hostKey != null && !sameTenant(tenant.get(),
+              engine.lookup.find(hostKey))) {
+            refuse(engine, request, response, HttpServletResponse.SC_BAD_REQUEST,
+                "Bad Request: the path and the host name different tenants", false, null);
+            return;
+          }
         } catch (TenantStoreException e) {
           refuse(engine, request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
               "Service Unavailable: tenant data cannot be read", true, null);
@@ -265,6 +272,11 @@ public class TenantFilter extends HttpFilter {
     } catch (ContextNotActiveException e) {
       // no CDI request context on this dispatch: the request attribute still carries the tenant
     }
+  }
+
+  /** Whether the host's tenant, if it names a known one, is {@code tenant}. */
+  private static boolean sameTenant(Tenant tenant, Optional<Tenant> byHost) {
+    return byHost.isEmpty() || byHost.get().id().equals(tenant.id());
   }
 
   /** The body for a tenant refused for its status: the code's meaning, nothing of the tenant. */

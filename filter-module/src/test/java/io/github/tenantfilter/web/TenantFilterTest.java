@@ -176,6 +176,27 @@ class TenantFilterTest {
 
 
   @Test
+  void pathSegment_onTheHostOfAnotherTenant_is400_onItsOwnOrAnUnknownHostServed()
+      throws Exception {
+    store.put(tenant("globex", "globex"));
+    start(Map.of("tenant-filter.path.prefix", "/t"));
+    filter.doFilter(request("acme.app.example", "/t/globex/orders"), response, chain);
+    assertThat(recorded.status()).isEqualTo(400);
+    assertThat(recorded.body())
+        .isEqualTo("Bad Request: the path and the host name different tenants\n");
+    assertThat(seenByApp.get()).isNull();
+
+    filter.doFilter(request("globex.app.example", "/t/globex/orders"), new FakeHttp.Response(),
+        chain);
+    assertThat(seenByApp.get()).map(Tenant::id).contains("globex");
+    seenByApp.set(null);
+    filter.doFilter(request("nobody.app.example", "/t/acme/orders"), new FakeHttp.Response(),
+        chain);
+    assertThat(seenByApp.get()).map(Tenant::id).contains("acme");
+  }
+
+
+  @Test
   void doFilter_knownCustomDomain_bindsTenant() throws Exception {
     start(Map.of());
     filter.doFilter(request("ACME-CORP.example:443", "/"), response, chain);

@@ -46,12 +46,20 @@ class StrategiesIT {
   void pathSegment_namesTheTenant_andTheApplicationSeesTheRest() {
     Http http = new Http(url);
     for (String tenant : new String[] {"acme", "globex", "acme"}) {
-      // the host names another tenant: the path goes first
+      // the host names no known tenant: the path does
       assertThat(http.get("nobody.app.localhost", "/t/" + tenant + "/probe/whoami").body())
           .isEqualTo("tenant=" + tenant + " cdi=" + tenant);
     }
-    assertThat(http.get("globex.app.localhost", "/t/acme/probe/forward").body())
+    assertThat(http.get("nobody.app.localhost", "/t/acme/probe/forward").body())
         .isEqualTo("tenant=acme cdi=acme");
+    assertThat(http.get("acme.app.localhost", "/t/acme/probe/whoami").body())
+        .isEqualTo("tenant=acme cdi=acme");
+    // a path naming another tenant than the host: refused, so that no session or cookie of
+    // acme's host reaches globex
+    RawHttp.Response crossed = http.get("acme.app.localhost", "/t/globex/probe/whoami");
+    assertThat(crossed.status()).isEqualTo(400);
+    assertThat(crossed.body())
+        .isEqualTo("Bad Request: the path and the host name different tenants\n");
     assertThat(http.get("acme.app.localhost", "/t/nobody/probe/whoami").status()).isEqualTo(404);
     // outside the prefix the host decides
     assertThat(http.get("globex.app.localhost", "/probe/whoami").body())

@@ -25,16 +25,39 @@ public final class Identification {
   private final String reason;
 
   private final String forward;
+  private final LookupKey hostKey;
 
   private Identification(Outcome outcome, LookupKey key, String reason) {
     this(outcome, key, reason, null);
   }
 
   private Identification(Outcome outcome, LookupKey key, String reason, String forward) {
+    this(outcome, key, reason, forward, null);
+  }
+
+  private Identification(Outcome outcome, LookupKey key, String reason, String forward,
+      LookupKey hostKey) {
     this.outcome = outcome;
     this.key = key;
     this.reason = reason;
     this.forward = forward;
+    this.hostKey = hostKey;
+  }
+
+  /**
+   * This identification, for a tenant named by a path segment on a host that names a tenant too
+   * ({@code hostKey}): served only if both are the same tenant.
+   */
+  public Identification withHostKey(LookupKey hostKey) {
+    return new Identification(outcome, key, reason, forward, hostKey);
+  }
+
+  /**
+   * The key of the tenant the host names, where a path segment named the tenant and the host
+   * names one too, or {@code null}: the filter refuses the request if they differ.
+   */
+  public LookupKey hostKey() {
+    return hostKey;
   }
 
   /** A request that names {@code key}. */

@@ -20,7 +20,9 @@ import java.util.Optional;
  *       source (any, unless {@code header.sources} limits them), the tenant with that id.
  *   <li>Otherwise, with a well-formed {@code Host} (below), the path segment after the
  *       configured prefix ({@code /t/acme/...}: tenant id {@code acme}), as the container
- *       decoded and normalised the path the application's mapping sees.
+ *       decoded and normalised the path the application's mapping sees. Where the host names a
+ *       tenant too, its key rides along ({@link Identification#hostKey()}) and the filter
+ *       serves the request only if both are the same tenant.
  *   <li>Otherwise the application's {@link TenantKeyResolver}s, in order.
  *   <li>Otherwise the host the client asked for: the {@code Host} header, or, when the direct
  *       peer is a trusted proxy, what the header those proxies write ({@code Forwarded} or
@@ -154,7 +156,11 @@ public final class TenantIdentifier {
     if (pathPrefix != null) {
       Identification path = identifyPath(request);
       if (path != null) {
-        return path;
+        // acme.app.example/t/globex/...: a session of acme's host must not reach globex
+        Identification byHost = path.outcome() == Identification.Outcome.KEY
+            ? hostTenant(host) : null;
+        return byHost != null && byHost.outcome() == Identification.Outcome.KEY
+            ? path.withHostKey(byHost.key()) : path;
       }
     }
     for (TenantKeyResolver resolver : resolvers) {

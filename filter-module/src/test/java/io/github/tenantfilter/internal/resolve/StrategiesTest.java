@@ -49,6 +49,10 @@ class StrategiesTest {
     Identification id = identifier.identify(request("globex.app.example", "/t", "/acme/orders"));
     assertThat(id.key()).isEqualTo(LookupKey.id("acme"));
     assertThat(id.forward()).isNull();
+    // the host names a tenant too: it rides along, for the filter to refuse a mismatch
+    assertThat(id.hostKey()).isEqualTo(LookupKey.subdomain("globex"));
+    // the apex names none: nothing to compare
+    assertThat(identifier.identify(request("app.example", "/t/acme", null)).hostKey()).isNull();
     // the segment alone, with or without a trailing slash
     assertThat(identifier.identify(request("x.app.example", "/t/acme", null)).key())
         .isEqualTo(LookupKey.id("acme"));
