@@ -2,6 +2,7 @@
 // Copyright 2026 the tenant-filter authors
 package io.github.tenantfilter.context;
 
+import io.github.tenantfilter.api.NoTenantException;
 import io.github.tenantfilter.api.Tenant;
 import java.util.Optional;
 
@@ -27,6 +28,20 @@ public final class TenantThreadContext {
   /** {@return what this thread knows of its tenant: null (nothing), empty (none), a tenant} */
   public static Optional<Tenant> current() {
     return CURRENT.get();
+  }
+
+  /**
+   * The tenant of the work on this thread.
+   *
+   * @param purpose what needs it, for the exception's message
+   * @throws NoTenantException if this thread knows of none, or knows it has none
+   */
+  public static Tenant require(String purpose) {
+    Optional<Tenant> tenant = CURRENT.get();
+    if (tenant == null || tenant.isEmpty()) {
+      throw new NoTenantException("no tenant on this thread: " + purpose);
+    }
+    return tenant.get();
   }
 
   /**

@@ -6,7 +6,6 @@ import io.github.tenantfilter.api.NoTenantException;
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.context.TenantThreadContext;
 import jakarta.persistence.EntityManager;
-import java.util.Optional;
 
 /**
  * EclipseLink's tenant (Payara and Open Liberty ship EclipseLink): sets the entity manager's
@@ -39,14 +38,11 @@ public final class EclipseLinkTenant {
    * @throws IllegalStateException if {@code em} is not joined to a transaction
    */
   public static void apply(EntityManager em) {
-    Optional<Tenant> tenant = TenantThreadContext.current();
-    if (tenant == null || tenant.isEmpty()) {
-      throw new NoTenantException("this thread has no tenant for the entity manager");
-    }
+    Tenant tenant = TenantThreadContext.require("EclipseLink's tenant property cannot be set");
     if (!em.isJoinedToTransaction()) {
       throw new IllegalStateException("no transaction: a container-managed entity manager would"
           + " not keep " + PROPERTY + "; call EclipseLinkTenant.apply inside the transaction");
     }
-    em.setProperty(PROPERTY, tenant.get().id());
+    em.setProperty(PROPERTY, tenant.id());
   }
 }

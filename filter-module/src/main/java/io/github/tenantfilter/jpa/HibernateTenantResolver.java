@@ -3,9 +3,7 @@
 package io.github.tenantfilter.jpa;
 
 import io.github.tenantfilter.api.NoTenantException;
-import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.context.TenantThreadContext;
-import java.util.Optional;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 
 /**
@@ -31,12 +29,8 @@ public class HibernateTenantResolver implements CurrentTenantIdentifierResolver<
 
   @Override
   public String resolveCurrentTenantIdentifier() {
-    Optional<Tenant> tenant = TenantThreadContext.current();
-    if (tenant == null || tenant.isEmpty()) {
-      throw new NoTenantException("no tenant on this thread: a Hibernate session for tenant-scoped"
-          + " entities cannot open here");
-    }
-    return tenant.get().id();
+    return TenantThreadContext.require("a Hibernate session for tenant-scoped entities cannot"
+        + " open here").id();
   }
 
   /** A current session opened for another tenant is not reused for this one. */

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -63,11 +62,8 @@ public final class TenantRowSecurity {
    * @throws IllegalStateException if {@code em} is not joined to a transaction
    */
   public static void apply(EntityManager em) {
-    Optional<Tenant> tenant = TenantThreadContext.current();
-    if (tenant == null || tenant.isEmpty()) {
-      throw new NoTenantException("this thread has no tenant to scope the transaction to");
-    }
-    apply(em, tenant.get(), PARAMETER);
+    apply(em, TenantThreadContext.require("the transaction cannot be scoped to a tenant"),
+        PARAMETER);
   }
 
   /**
