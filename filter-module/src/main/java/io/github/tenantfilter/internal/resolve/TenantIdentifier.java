@@ -163,7 +163,9 @@ public final class TenantIdentifier {
             ? path.withHostKey(byHost.key()) : path;
       }
     }
-    for (TenantKeyResolver resolver : resolvers) {
+    // indexed: no iterator made per request (almost always there is no resolver at all)
+    for (int i = 0; i < resolvers.size(); i++) {
+      TenantKeyResolver resolver = resolvers.get(i);
       Optional<TenantKey> key;
       try {
         key = resolver.resolve(request);
