@@ -97,7 +97,8 @@ public final class TenantIdentifier {
     this.pathPrefix = pathPrefix;
     this.pathForward = pathForward;
     this.resolvers = List.copyOf(resolvers);
-    this.defaultTenant = defaultTenant == null ? null : Identification.of(LookupKey.id(defaultTenant));
+    this.defaultTenant =
+        defaultTenant == null ? null : Identification.of(LookupKey.id(defaultTenant));
     // the longest base first, so that a base nested in another one is matched as itself
     this.baseDomains =
         baseDomains.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
