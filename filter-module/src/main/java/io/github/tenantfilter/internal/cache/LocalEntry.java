@@ -3,6 +3,7 @@
 package io.github.tenantfilter.internal.cache;
 
 import io.github.tenantfilter.api.Tenant;
+import java.util.Optional;
 
 /**
  * A heap-tier value: a tenant, or the memory that a key has no tenant (or only an invalid
@@ -19,6 +20,8 @@ final class LocalEntry {
 
   final Kind kind;
   final Tenant tenant;
+  /** {@code Optional.ofNullable(tenant)}, made once: a heap hit allocates nothing. */
+  final Optional<Tenant> found;
   /** Until when (clock millis) the entry answers lookups; after it, only a failing store. */
   final long freshUntil;
   /** From when (clock millis) the entry is gone. */
@@ -27,6 +30,7 @@ final class LocalEntry {
   private LocalEntry(Kind kind, Tenant tenant, long freshUntil, long expiresAt) {
     this.kind = kind;
     this.tenant = tenant;
+    this.found = Optional.ofNullable(tenant);
     this.freshUntil = freshUntil;
     this.expiresAt = expiresAt;
   }

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ehcache.Cache;
 import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheEventListenerConfigurationBuilder;
+import org.ehcache.event.CacheEvent;
+import org.ehcache.event.CacheEventListener;
+import org.ehcache.event.EventType;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ExpiryPolicyBuilder;
@@ -20,11 +24,28 @@ import org.ehcache.config.builders.ResourcePoolsBuilder;
  * by reference (no copy, no serialisation): a hit costs a hash lookup. A tenant is fresh for the
  * TTL and then kept for the stale-if-error window, when only a failing store may serve it.
  *
+ * <p><b>What it keeps when full</b> (more tenants asked for than it holds): Ehcache's heap store
+ * alone evicts the least recently used of 8 sampled entries, which under a skewed load (Zipf)
+ * keeps about what an LRU keeps. The tier adds TinyLFU's idea on top: a {@link FrequencySketch}
+ * counts every lookup; a newcomer is admitted only if it was looked up more often lately than
+ * the key evicted last (otherwise it is not held, and an entry already held under its key is
+ * still replaced); and a tenant looked up often when put is held with Ehcache's advice against
+ * evicting it. On the load benchmark's sequence (10,000 tenants, Zipf 1.0, 1,000 entries) that
+ * raises the hit rate from LRU's 67.6 % to 75.2 %, within 1.5 points of a perfect LFU's 76.5 %
+ * ({@code LocalTierHitRateTest}). None of it decides what a lookup is answered: a key not
+ * admitted is only looked up in the next tier again.
+ *
  * <p>Time comes from the given {@link Clock}: every entry carries the time it expires, checked at
  * each read, so tests move time instead of sleeping. Ehcache's own expiry (the same TTLs, on the
  * system's time) only gives the memory of expired entries back.
  */
 final class LocalTier implements AutoCloseable {
+
+  /**
+   * A tenant put while looked up at least this often lately (of 15, the sketch's most) is held
+   * with Ehcache's advice against evicting it: a sampled eviction then takes a colder entry.
+   */
+  static final int PROTECT = 8;
 
   private final Clock clock;
   private final long ttlMillis;
@@ -33,6 +54,9 @@ final class LocalTier implements AutoCloseable {
   private final CacheManager manager;
   private final Cache<String, LocalEntry> tenants;
   private final Cache<String, LocalEntry> negatives;
+  private final FrequencySketch sketch;
+  /** The key Ehcache evicted last from {@code tenants}: the admission's reference. */
+  private volatile String lastVictim;
 
   LocalTier(int size, Duration ttl, int negativeSize, Duration negativeTtl, Clock clock) {
     this(size, ttl, Duration.ZERO, negativeSize, negativeTtl, clock);
@@ -55,9 +79,17 @@ final class LocalTier implements AutoCloseable {
     this.ttlMillis = ttl.toMillis();
     this.staleMillis = staleIfError.toMillis();
     this.negativeTtlMillis = negativeTtl.toMillis();
+    this.sketch = new FrequencySketch(size);
     CacheManagerBuilder<CacheManager> builder =
         CacheManagerBuilder.newCacheManagerBuilder()
-            .withCache("tenants", config(size, ttl.plus(staleIfError)));
+            .withCache("tenants",
+                config(size, ttl.plus(staleIfError))
+                    .withEvictionAdvisor((key, value) -> sketch.frequency(key) >= PROTECT)
+                    .withService(CacheEventListenerConfigurationBuilder
+                        .newEventListenerConfiguration(
+                            (CacheEventListener<String, LocalEntry>) this::evictedOrRemoved,
+                            EventType.EVICTED, EventType.REMOVED, EventType.EXPIRED)
+                        .unordered().synchronous()));
     if (negativeSize > 0) {
       builder = builder.withCache("unknown", config(negativeSize, negativeTtl));
     }
@@ -67,15 +99,28 @@ final class LocalTier implements AutoCloseable {
         negativeSize > 0 ? manager.getCache("unknown", String.class, LocalEntry.class) : null;
   }
 
+  /**
+   * Follows whether the tenants' cache is full: an eviction makes the evicted key the admission's
+   * reference, a removal or an expiry leaves room, so that the next newcomer is let in.
+   */
+  private void evictedOrRemoved(CacheEvent<? extends String, ? extends LocalEntry> event) {
+    lastVictim = event.getType() == EventType.EVICTED ? event.getKey() : null;
+  }
+
   private static CacheConfigurationBuilder<String, LocalEntry> config(int size, Duration ttl) {
     return CacheConfigurationBuilder.newCacheConfigurationBuilder(
             String.class, LocalEntry.class, ResourcePoolsBuilder.heap(size))
         .withExpiry(ExpiryPolicyBuilder.timeToLiveExpiration(ttl));
   }
 
-  /** Whether {@code entry} is fresh but within {@code window} millis of going stale. */
-  boolean isDueForRefresh(LocalEntry entry, long window) {
-    long left = entry.freshUntil - clock.millis();
+  /** The tier's time, in clock millis: read once per lookup and passed on. */
+  long now() {
+    return clock.millis();
+  }
+
+  /** Whether {@code entry} is fresh at {@code now} but within {@code window} millis of going stale. */
+  static boolean isDueForRefresh(LocalEntry entry, long window, long now) {
+    long left = entry.freshUntil - now;
     return left > 0 && left <= window;
   }
 
@@ -85,31 +130,64 @@ final class LocalTier implements AutoCloseable {
 
   /** Whether {@code entry} still answers lookups (a stale one serves only a failing store). */
   boolean isFresh(LocalEntry entry) {
-    return entry.freshUntil > clock.millis();
+    return isFresh(entry, clock.millis());
   }
 
-  /** The entry for {@code key}, fresh or stale, or {@code null}. */
+  /** {@link #isFresh(LocalEntry)} at {@code now}. */
+  static boolean isFresh(LocalEntry entry, long now) {
+    return entry.freshUntil > now;
+  }
+
+  /**
+   * The entry for {@code key}, fresh or stale, or {@code null}; counts the lookup in the
+   * frequency sketch that decides what the tier keeps when it is full.
+   */
   LocalEntry get(String key) {
-    LocalEntry entry = unexpired(tenants, key);
+    return get(key, clock.millis());
+  }
+
+  /** {@link #get(String)} at {@code now} ({@link #now}). */
+  LocalEntry get(String key, long now) {
+    sketch.increment(key);
+    return peek(key, now);
+  }
+
+  /** {@link #get}, without counting a lookup: a second look by the same request. */
+  LocalEntry peek(String key) {
+    return peek(key, clock.millis());
+  }
+
+  private LocalEntry peek(String key, long now) {
+    LocalEntry entry = unexpired(tenants, key, now);
     if (entry == null && negatives != null) {
-      entry = unexpired(negatives, key);
+      entry = unexpired(negatives, key, now);
     }
     return entry;
   }
 
   /** {@code cache}'s entry for {@code key} unless it expired (then it goes, unless replaced). */
-  private LocalEntry unexpired(Cache<String, LocalEntry> cache, String key) {
+  private static LocalEntry unexpired(Cache<String, LocalEntry> cache, String key, long now) {
     LocalEntry entry = cache.get(key);
-    if (entry != null && entry.expiresAt <= clock.millis()) {
+    if (entry != null && entry.expiresAt <= now) {
       cache.remove(key, entry);
       return null;
     }
     return entry;
   }
 
+  /**
+   * Holds {@code tenant} under {@code key}, if admitted (see the class comment); an entry held
+   * under the key, and a remembered miss, are replaced or dropped either way.
+   */
   void putTenant(String key, Tenant tenant) {
     long freshUntil = clock.millis() + ttlMillis;
-    tenants.put(key, LocalEntry.of(tenant, freshUntil, freshUntil + staleMillis));
+    LocalEntry entry = LocalEntry.of(tenant, freshUntil, freshUntil + staleMillis);
+    String victim = lastVictim;
+    if (victim == null || victim.equals(key) || sketch.frequency(key) > sketch.frequency(victim)) {
+      tenants.put(key, entry);
+    } else {
+      tenants.replace(key, entry);
+    }
     if (negatives != null) {
       negatives.remove(key);
     }
@@ -157,6 +235,7 @@ final class LocalTier implements AutoCloseable {
 
   void clear() {
     tenants.clear();
+    lastVictim = null;
     clearNegatives();
   }
 

@@ -45,11 +45,11 @@ final class RefreshAhead implements AutoCloseable {
     }
   }
 
-  /** Whether {@code entry}, a fresh tenant, is due for a refresh. */
-  boolean due(LocalTier local, LocalEntry entry) {
+  /** Whether {@code entry}, a fresh tenant, is due for a refresh at {@code now}. */
+  boolean due(LocalEntry entry, long now) {
     return windowMillis > 0
         && entry.kind == LocalEntry.Kind.TENANT
-        && local.isDueForRefresh(entry, windowMillis);
+        && LocalTier.isDueForRefresh(entry, windowMillis, now);
   }
 
   /** Where refreshes run. */

@@ -267,9 +267,10 @@ public final class TenantLookup implements AutoCloseable {
    */
   public Optional<Tenant> find(LookupKey key) {
     // each lookup is counted once, when it is over, by its one outcome (Stats)
-    LocalEntry entry = local.get(key.cacheKey());
-    if (entry != null && answers(entry)) {
-      if (refreshAhead.due(local, entry)) {
+    long now = local.now();
+    LocalEntry entry = local.get(key.cacheKey(), now);
+    if (entry != null && answers(entry, now)) {
+      if (refreshAhead.due(entry, now)) {
         refreshInBackground(key, entry.tenant);
       }
       return answer(entry, true);
@@ -296,8 +297,8 @@ public final class TenantLookup implements AutoCloseable {
   }
 
   /** Whether a heap entry answers a lookup: a remembered miss, or a tenant still fresh. */
-  private boolean answers(LocalEntry entry) {
-    return entry.kind != LocalEntry.Kind.TENANT || local.isFresh(entry);
+  private static boolean answers(LocalEntry entry, long now) {
+    return entry.kind != LocalEntry.Kind.TENANT || LocalTier.isFresh(entry, now);
   }
 
   private Optional<Tenant> answer(LocalEntry entry, boolean count) {
@@ -306,7 +307,7 @@ public final class TenantLookup implements AutoCloseable {
         if (count) {
           stats.localHits.increment();
         }
-        return Optional.of(entry.tenant);
+        return entry.found;
       }
       case NOT_FOUND -> {
         if (count) {
@@ -333,8 +334,8 @@ public final class TenantLookup implements AutoCloseable {
     String cacheKey = key.cacheKey();
     return loads.load(cacheKey, coherence.generation(), () -> {
       // a load for this key may have finished between our L1 miss and now
-      LocalEntry entry = local.get(cacheKey);
-      return entry != null && answers(entry)
+      LocalEntry entry = local.peek(cacheKey);
+      return entry != null && answers(entry, local.now())
           ? answer(entry, false)
           : load(key, entry == null ? null : entry.tenant, outcome);
     });

@@ -64,4 +64,49 @@ class LocalTierTest {
       assertThat(tier.get("id:b")).isNotNull();
     }
   }
+
+  /** A tier of one entry whose last victim, "hot", was looked up more than any newcomer. */
+  private LocalTier fullTierRefusingNewcomers() throws InterruptedException {
+    LocalTier tier = new LocalTier(1, Duration.ofSeconds(60), 10, Duration.ofSeconds(5), clock);
+    tier.get("subdomain:hot");
+    tier.putTenant("subdomain:hot", tenant("hot", "hot"));
+    for (int i = 0; i < 10; i++) {
+      tier.get("subdomain:hot");
+    }
+    Thread.sleep(5); // Ehcache's own access times are in milliseconds: hot's is older than b's
+    tier.get("subdomain:b");
+    tier.putTenant("subdomain:b", tenant("b", "b")); // evicts hot: the reference from now on
+    assertThat(tier.peek("subdomain:hot")).isNull();
+    assertThat(tier.peek("subdomain:b")).isNotNull();
+    tier.get("subdomain:cold");
+    tier.putTenant("subdomain:cold", tenant("cold", "cold"));
+    assertThat(tier.peek("subdomain:cold")).as("a cold newcomer is not admitted").isNull();
+    return tier;
+  }
+
+  @Test
+  void putTenant_newcomerNotAdmitted_heldEntryOfThatKeyIsStillReplaced() throws Exception {
+    try (LocalTier tier = fullTierRefusingNewcomers()) {
+      tier.putTenant("subdomain:b", tenant("b", "b-renamed"));
+      assertThat(tier.get("subdomain:b").tenant.subdomain()).isEqualTo("b-renamed");
+    }
+  }
+
+  @Test
+  void putTenant_newcomerNotAdmitted_stillDropsTheKeysNegativeEntry() throws Exception {
+    try (LocalTier tier = fullTierRefusingNewcomers()) {
+      tier.putNegative("subdomain:cold", LocalEntry.Kind.NOT_FOUND);
+      assertThat(tier.peek("subdomain:cold").kind).isEqualTo(LocalEntry.Kind.NOT_FOUND);
+      tier.putTenant("subdomain:cold", tenant("cold", "cold"));
+      assertThat(tier.peek("subdomain:cold")).isNull();
+    }
+  }
+
+  @Test
+  void putTenant_lastVictimComingBack_isAdmitted() throws Exception {
+    try (LocalTier tier = fullTierRefusingNewcomers()) {
+      tier.putTenant("subdomain:hot", tenant("hot", "hot"));
+      assertThat(tier.peek("subdomain:hot")).isNotNull();
+    }
+  }
 }
