@@ -14,20 +14,30 @@ import java.util.Optional;
  * asks the CDI request context), an empty optional (known: no tenant), a tenant.
  *
  * <p>Every {@link #enter} is undone by its {@link #restore} in a {@code finally}: a pooled thread
- * keeps nothing of the work it ran, and the entry is removed when the thread said nothing before,
- * so that no thread of the server holds the application's classes after undeploy.
+ * keeps nothing of the work it ran. The thread keeps one thing across requests, its slot: a
+ * one-element {@code Object[]}, a JDK type holding {@code null} between requests, so that no
+ * thread of the server holds the application's classes after undeploy, and a request sets and
+ * clears the slot without allocating (a {@code ThreadLocal.remove} and {@code set} per request
+ * would make a new map entry each time).
  *
  * <p><b>Not API</b>: the application reads the tenant through {@code CurrentTenant}.
  */
 public final class TenantThreadContext {
 
-  private static final ThreadLocal<Optional<Tenant>> CURRENT = new ThreadLocal<>();
+  /** This thread's slot: element 0 is what it knows of its tenant (see the class comment). */
+  private static final ThreadLocal<Object[]> CURRENT = new ThreadLocal<>();
 
   private TenantThreadContext() {}
 
   /** {@return what this thread knows of its tenant: null (nothing), empty (none), a tenant} */
   public static Optional<Tenant> current() {
-    return CURRENT.get();
+    Object[] slot = CURRENT.get();
+    return slot == null ? null : bound(slot);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<Tenant> bound(Object[] slot) {
+    return (Optional<Tenant>) slot[0];
   }
 
   /**
@@ -37,7 +47,7 @@ public final class TenantThreadContext {
    * @throws NoTenantException if this thread knows of none, or knows it has none
    */
   public static Tenant require(String purpose) {
-    Optional<Tenant> tenant = CURRENT.get();
+    Optional<Tenant> tenant = current();
     if (tenant == null || tenant.isEmpty()) {
       throw new NoTenantException("no tenant on this thread: " + purpose);
     }
@@ -49,17 +59,23 @@ public final class TenantThreadContext {
    * bound before, for {@link #restore}.
    */
   public static Optional<Tenant> enter(Optional<Tenant> tenant) {
-    Optional<Tenant> previous = CURRENT.get();
-    CURRENT.set(tenant);
+    Object[] slot = CURRENT.get();
+    if (slot == null) {
+      slot = new Object[1];
+      CURRENT.set(slot);
+    }
+    Optional<Tenant> previous = bound(slot);
+    slot[0] = tenant;
     return previous;
   }
 
   /** Puts back what {@link #enter} returned. */
   public static void restore(Optional<Tenant> previous) {
-    if (previous == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(previous);
+    Object[] slot = CURRENT.get();
+    if (slot != null) {
+      slot[0] = previous;
+    } else if (previous != null) {
+      enter(previous);
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides which tenant a request asks for.
@@ -43,6 +44,9 @@ import java.util.Optional;
  */
 public final class TenantIdentifier {
 
+  /** Hosts whose identification is remembered, at most; some 1 MB with 64-character hosts. */
+  static final int HOSTS_REMEMBERED = 4096;
+
   private final List<String> baseDomains;
   private final boolean customDomains;
   private final String idHeader;
@@ -54,6 +58,8 @@ public final class TenantIdentifier {
   private final boolean pathForward;
   private final List<TenantKeyResolver> resolvers;
   private final Identification defaultTenant;
+  /** The hosts seen lately, as normalised and what they name ({@link #hostName}). */
+  private final ConcurrentHashMap<String, HostName> knownHosts = new ConcurrentHashMap<>();
 
   /**
    * Creates an identifier with no trusted proxy, the header accepted from anyone, and IP hosts
@@ -133,11 +139,11 @@ public final class TenantIdentifier {
     if (hosts.hasMoreElements()) {
       return Identification.malformed("repeated Host header");
     }
-    String host = HostNormalizer.normalize(raw);
-    if (host == null) {
+    HostName name = hostName(raw);
+    if (name == null) {
       return Identification.malformed("invalid Host header");
     }
-    if (!matchesServerName(raw, host, trimOws(request.getServerName()))) {
+    if (!matchesServerName(raw, name.host(), trimOws(request.getServerName()))) {
       return Identification.malformed("Host does not match the request target");
     }
     if (forwardedHost != ForwardedHostHeader.NONE && !trustedProxies.isEmpty()
@@ -148,8 +154,8 @@ public final class TenantIdentifier {
         return Identification.malformed(forwarded.error());
       }
       if (forwarded.host() != null) {
-        host = HostNormalizer.normalize(forwarded.host());
-        if (host == null) {
+        name = hostName(forwarded.host());
+        if (name == null) {
           return Identification.malformed("invalid forwarded host");
         }
       }
@@ -159,7 +165,7 @@ public final class TenantIdentifier {
       if (path != null) {
         // acme.app.example/t/globex/...: a session of acme's host must not reach globex
         Identification byHost = path.outcome() == Identification.Outcome.KEY
-            ? hostTenant(host) : null;
+            ? name.named() : null;
         return byHost != null && byHost.outcome() == Identification.Outcome.KEY
             ? path.withHostKey(byHost.key()) : path;
       }
@@ -179,7 +185,7 @@ public final class TenantIdentifier {
             : identifyHost(key.get().value());
       }
     }
-    return identifyHost(host);
+    return withDefault(name.named());
   }
 
   /**
@@ -261,12 +267,43 @@ public final class TenantIdentifier {
    * there is one.
    */
   public Identification identifyHost(String host) {
-    Identification named = hostTenant(host);
+    return withDefault(nameOf(host));
+  }
+
+  private Identification withDefault(Identification named) {
     return defaultTenant != null && named.outcome() == Identification.Outcome.NONE
         ? defaultTenant : named;
   }
 
-  private Identification hostTenant(String host) {
+  /**
+   * A Host header's value (or a forwarded host) normalised, and what it names: remembered per
+   * value ({@link #HOSTS_REMEMBERED} at most, then all forgotten at once), since both depend on
+   * nothing but the value and this identifier's settings, so that a request for a host seen
+   * before is neither normalised again nor makes a label, key or identification.
+   *
+   * @return {@code null} if the value is no valid host (not remembered)
+   */
+  private HostName hostName(String raw) {
+    HostName known = knownHosts.get(raw);
+    if (known != null) {
+      return known;
+    }
+    String host = HostNormalizer.normalize(raw);
+    if (host == null) {
+      return null;
+    }
+    HostName name = new HostName(host, nameOf(host));
+    if (knownHosts.size() >= HOSTS_REMEMBERED) {
+      knownHosts.clear();
+    }
+    knownHosts.put(raw, name);
+    return name;
+  }
+
+  /** A host as normalised, and what it names (without the default tenant). */
+  private record HostName(String host, Identification named) {}
+
+  private Identification nameOf(String host) {
     if (HostNormalizer.isIpLiteral(host)) {
       return switch (ipHosts) {
         case UNKNOWN -> Identification.none();
