@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.github.tenantfilter.internal.resolve.Identification.Outcome;
+import io.github.tenantfilter.testing.FakeHttp;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.List;
@@ -245,5 +246,34 @@ class TenantIdentifierTest {
     assertThat(TenantIds.isValid("a".repeat(65))).isFalse();
     assertThat(TenantIds.isValid("")).isFalse();
     assertThat(TenantIds.isValid(null)).isFalse();
+  }
+
+  /**
+   * The per-host memory of what a Host value names (issue 19's hot path) never changes an
+   * answer: a long-lived identifier, whose memory fills, is forgotten and refills, answers every
+   * request as an identifier that has seen nothing. Random hosts (seeded; -Dmemo.seed replays):
+   * subdomains, custom domains, nested bases, case and ports, trailing dots, IP literals and
+   * invalid values, from a pool larger than the memory, so that it is cleared several times.
+   */
+  @Test
+  void identify_rememberedHosts_answerAsAFreshIdentifierDoes() {
+    long seed = Long.getLong("memo.seed", System.nanoTime());
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    String[] shapes = {"%s.app.example", "%S.App.Example:8443", "%s.example", "%s.app.example.",
+        "www.%s-corp.com", "%s.acme.app.example", "app.example", "10.0.0.%d", "[::%d]",
+        "%s..app.example", "%s_x.app.example", "xn--%s.app.example"};
+    TenantIdentifier longLived = new TenantIdentifier(List.of("app.example", "example"), true, null);
+    int pool = TenantIdentifier.HOSTS_REMEMBERED * 3;
+    for (int i = 0; i < TenantIdentifier.HOSTS_REMEMBERED * 5; i++) {
+      String shape = shapes[random.nextInt(shapes.length)];
+      int n = random.nextInt(pool);
+      String host = shape.contains("%d") ? String.format(shape, n % 250)
+          : String.format(shape, "t" + n);
+      Identification remembered = longLived.identify(FakeHttp.request(host, "/"));
+      Identification fresh = new TenantIdentifier(List.of("app.example", "example"), true, null)
+          .identify(FakeHttp.request(host, "/"));
+      assertThat(remembered).as("host %s (seed %d)", host, seed)
+          .hasToString(fresh.toString());
+    }
   }
 }
