@@ -128,12 +128,10 @@ final class LocalTier implements AutoCloseable {
     return ttlMillis;
   }
 
-  /** Whether {@code entry} still answers lookups (a stale one serves only a failing store). */
-  boolean isFresh(LocalEntry entry) {
-    return isFresh(entry, clock.millis());
-  }
-
-  /** {@link #isFresh(LocalEntry)} at {@code now}. */
+  /**
+   * Whether {@code entry} still answers lookups at {@code now} (a stale one serves only a failing
+   * store).
+   */
   static boolean isFresh(LocalEntry entry, long now) {
     return entry.freshUntil > now;
   }
