@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -107,7 +108,14 @@ public final class LoadBench {
 
   /** Everything measured for one variant. */
   record Result(Variant variant, List<Phase> phases, long pgScansAll, long requestsAll,
-      Wrk latency, long heapUsed, long heapUsedIdle, long localSize) {}
+      Wrk latency, long heapUsed, long heapUsedIdle, long localSize, Stampede stampede) {}
+
+  /**
+   * {@code requests} concurrent first requests for one tenant on a node just started (empty
+   * heap, empty Redis): the database queries they made (the WAR's counters), how many were not
+   * answered 200, and how long the last one took.
+   */
+  record Stampede(int requests, long queries, long redisCommands, long failed, long millis) {}
 
   private final int tenants = Integer.getInteger("bench.tenants", 10_000);
   private final double zipfS = Double.parseDouble(System.getProperty("bench.zipf.s", "1.0"));
@@ -119,6 +127,7 @@ public final class LoadBench {
   private final int reps = Integer.getInteger("bench.reps", 3);
   private final int latencySeconds = Integer.getInteger("bench.latency", 10);
   private final int sequenceLength = Integer.getInteger("bench.sequence", 2_000_000);
+  private final int stampedeRequests = Integer.getInteger("bench.stampede", 1000);
   private final boolean jfr = Boolean.getBoolean("bench.jfr");
   private final String only = System.getProperty("bench.variants", "");
   private final String heapOption = System.getProperty("bench.heap", "512m");
@@ -146,7 +155,16 @@ public final class LoadBench {
   }
 
   List<Variant> variants() {
-    List<Variant> all = List.of(
+    List<Variant> all = allVariants();
+    if (only.isBlank()) {
+      return all.stream().filter(v -> !v.hostGuard()).toList();
+    }
+    Set<String> wanted = Set.of(only.split(","));
+    return all.stream().filter(v -> wanted.contains(v.key())).toList();
+  }
+
+  List<Variant> allVariants() {
+    return List.of(
         new Variant("ceiling", "no tenant resolution (ceiling)", "ceiling", false, false,
             Map.of()),
         new Variant("no-cache", "no cache: PostgreSQL per request", "no-cache", false, false,
@@ -167,11 +185,6 @@ public final class LoadBench {
         new Variant("tf-l1-10k-guarded", "tenant-filter, L1 10,000, Payara host guard",
             "tenant-filter", true, true,
             Map.of("tenant-filter.local-cache.size", Integer.toString(tenants)), true));
-    if (only.isBlank()) {
-      return all;
-    }
-    Set<String> wanted = Set.of(only.split(","));
-    return all.stream().filter(v -> wanted.contains(v.key())).toList();
   }
 
   void run() throws Exception {
@@ -209,9 +222,16 @@ public final class LoadBench {
         seed);
 
     List<Result> results = new ArrayList<>();
+    ClusterBench.Outcome cluster = null;
     try {
       for (Variant variant : variants()) {
         results.add(runVariant(variant, hosts, seqFile, lua, tenantOfRank));
+      }
+      if (only.isBlank() || Set.of(only.split(",")).contains("cluster")) {
+        Map<String, Variant> byKey = new LinkedHashMap<>();
+        allVariants().forEach(v -> byKey.put(v.key(), v));
+        cluster = new ClusterBench(this, lua, hosts, seqFile, tenantOfRank)
+            .run(byKey.get("ceiling"), byKey.get("tf-default"));
       }
     } finally {
       redis.close();
@@ -240,7 +260,7 @@ public final class LoadBench {
     machine.put("started", started.toString());
     machine.put("took", Duration.between(started, Instant.now()).toMinutes() + " min");
 
-    new LoadReport(this, results, theory, machine, out, resultsDir, root).write();
+    new LoadReport(this, results, theory, machine, out, resultsDir, root, cluster).write();
     log("done: %s", out);
   }
 
@@ -251,39 +271,14 @@ public final class LoadBench {
     try (RedisClient client = RedisClient.create(redis.url())) {
       client.flushAll();
     }
-    int port = Ports.free();
-    Path variantWar = variantWar(variant);
-    Map<String, String> props = new LinkedHashMap<>();
-    props.put("bench.variant", variant.benchVariant());
-    props.put("bench.base-domain", BASE_DOMAIN);
-    props.put("bench.redis.url", redis.url());
-    props.put("tenant-filter.enabled", Boolean.toString(variant.filter()));
-    props.put("tenant-filter.base-domains", BASE_DOMAIN);
-    props.put("tenant-filter.datasource", "java:app/jdbc/tenants");
-    props.put("tenant-filter.exclude-paths", "/bench/*");
-    if (variant.filter() && variant.redis()) {
-      props.put("tenant-filter.redis.url", redis.url());
-    }
-    props.putAll(variant.settings());
-    List<String> jvm = new ArrayList<>(List.of("-Xms" + heapOption, "-Xmx" + heapOption));
-    if (jfr) {
-      jvm.add("-XX:StartFlightRecording=filename=" + work.resolve(variant.key() + ".jfr")
-          + ",settings=profile");
-    }
-    Path log = work.resolve(variant.key() + ".log");
-    log("%s: starting Payara Micro on port %d", variant.key(), port);
-    List<String> micro = variant.hostGuard()
-        ? List.of("--addlibs", System.getProperty("bench.host-guard.jar"),
-            "--prebootcommandfile", root.resolve("src/payara/host-guard.asadmin").toString())
-        : List.of();
-    try (PayaraMicro payara =
-        PayaraMicro.start(payaraJar, variantWar, port, jvm, micro, props, work, log)) {
-      payara.awaitReady("/bench/stats", Duration.ofMinutes(5));
-      if (variant.hostGuard() && !Files.readString(log).contains("Host guard installed")) {
-        throw new IllegalStateException(variant.key() + ": the host guard is not in " + log);
-      }
+    try (PayaraMicro payara = startServer(variant, variant.key(), Map.of())) {
+      int port = payara.port();
       String url = "http://127.0.0.1:" + port + "/hello";
 
+      Stampede stampede = stampede(port, host(tenantOfRank[0]));
+      log("%s: stampede of %d first requests for one tenant: %d DB queries, %d Redis commands,"
+              + " %d not 200, %d ms", variant.key(), stampede.requests(), stampede.queries(),
+          stampede.redisCommands(), stampede.failed(), stampede.millis());
       long swept = sweep(port, tenantOfRank);
       log("%s: swept %d tenants; warm-up %d s", variant.key(), swept, warmup);
       Wrk warm = wrk(lua, url, hosts, seqFile, 0, threads, connections, warmup);
@@ -329,7 +324,53 @@ public final class LoadBench {
       log("%s: heap used after GC %.1f MB, L1 entries %d", variant.key(),
           heapAfterLoad / 1048576.0, localSize);
       return new Result(variant, phases, pgAll, requestsAll, latency, heapAfterLoad, 0,
-          localSize);
+          localSize, stampede);
+    }
+  }
+
+  /**
+   * Boots {@code variant} on Payara Micro (log {@code <name>.log} in the work directory), with
+   * {@code extra} system properties on top of the variant's, and waits until it answers.
+   */
+  PayaraMicro startServer(Variant variant, String name, Map<String, String> extra)
+      throws IOException {
+    int port = Ports.free();
+    Path variantWar = variantWar(variant);
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("bench.variant", variant.benchVariant());
+    props.put("bench.base-domain", BASE_DOMAIN);
+    props.put("bench.redis.url", redis.url());
+    props.put("tenant-filter.enabled", Boolean.toString(variant.filter()));
+    props.put("tenant-filter.base-domains", BASE_DOMAIN);
+    props.put("tenant-filter.datasource", "java:app/jdbc/tenants");
+    props.put("tenant-filter.exclude-paths", "/bench/*");
+    if (variant.filter() && variant.redis()) {
+      props.put("tenant-filter.redis.url", redis.url());
+    }
+    props.putAll(variant.settings());
+    props.putAll(extra);
+    List<String> jvm = new ArrayList<>(List.of("-Xms" + heapOption, "-Xmx" + heapOption));
+    if (jfr) {
+      jvm.add("-XX:StartFlightRecording=filename=" + work.resolve(name + ".jfr")
+          + ",settings=profile");
+    }
+    Path log = work.resolve(name + ".log");
+    log("%s: starting Payara Micro on port %d", name, port);
+    List<String> micro = variant.hostGuard()
+        ? List.of("--addlibs", System.getProperty("bench.host-guard.jar"),
+            "--prebootcommandfile", root.resolve("src/payara/host-guard.asadmin").toString())
+        : List.of();
+    PayaraMicro payara = PayaraMicro.start(payaraJar, variantWar, port, jvm, micro, props, work,
+        log);
+    try {
+      payara.awaitReady("/bench/stats", Duration.ofMinutes(5));
+      if (variant.hostGuard() && !Files.readString(log).contains("Host guard installed")) {
+        throw new IllegalStateException(name + ": the host guard is not in " + log);
+      }
+      return payara;
+    } catch (IOException | RuntimeException e) {
+      payara.close();
+      throw e;
     }
   }
 
@@ -346,7 +387,7 @@ public final class LoadBench {
         <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
           <data-source>
             <name>java:app/jdbc/tenants</name>
-            <class-name>PGSimpleDataSource</class-name>
+            <class-name>%s</class-name>
             <server-name>%s</server-name>
             <port-number>%d</port-number>
             <database-name>%s</database-name>
@@ -358,7 +399,7 @@ public final class LoadBench {
             <max-pool-size>32</max-pool-size>
           </data-source>
         </web-app>
-        """.formatted(pg.getHost(), pg.getPort(), db.contains("?") ? db.substring(0, db.indexOf('?')) : db,
+        """.formatted(PGSimpleDataSource.class.getName(), pg.getHost(), pg.getPort(), db.contains("?") ? db.substring(0, db.indexOf('?')) : db,
         schema.user(), schema.password().isEmpty() ? "unused" : schema.password(), SCHEMA);
     try (FileSystem zip = FileSystems.newFileSystem(copy)) {
       Path target = zip.getPath("WEB-INF/web.xml");
@@ -366,6 +407,58 @@ public final class LoadBench {
       Files.writeString(target, webXml);
     }
     return copy;
+  }
+
+  /**
+   * {@link #stampedeRequests} requests for {@code host} at once, on threads of their own that
+   * each open a connection and wait for a common start, on a node that has never seen the tenant.
+   */
+  Stampede stampede(int port, String host) throws Exception {
+    int n = stampedeRequests;
+    JsonObject before = stats(port, false);
+    Map<String, Long> redisBefore = commandStats();
+    CountDownLatch ready = new CountDownLatch(n);
+    CountDownLatch go = new CountDownLatch(1);
+    AtomicLong failed = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    List<Future<?>> futures = new ArrayList<>();
+    try {
+      for (int i = 0; i < n; i++) {
+        futures.add(pool.submit(() -> {
+          ready.countDown();
+          go.await();
+          if (RawHttp.get(port, host, "/hello").status() != 200) {
+            failed.incrementAndGet();
+          }
+          return null;
+        }));
+      }
+      ready.await();
+      long start = System.nanoTime();
+      go.countDown();
+      for (Future<?> f : futures) {
+        f.get();
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      JsonObject after = stats(port, false);
+      long queries = counter(after, "storeLoads") - counter(before, "storeLoads")
+          + counter(after, "baselineQueries") - counter(before, "baselineQueries");
+      Map<String, Long> redisAfter = commandStats();
+      long redis = 0;
+      for (Map.Entry<String, Long> e : redisAfter.entrySet()) {
+        if (!List.of("info", "ping", "hello", "client", "subscribe", "psubscribe")
+            .contains(e.getKey())) {
+          redis += e.getValue() - redisBefore.getOrDefault(e.getKey(), 0L);
+        }
+      }
+      return new Stampede(n, queries, redis, failed.get(), millis);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static long counter(JsonObject stats, String name) {
+    return stats.containsKey(name) ? stats.getJsonNumber(name).longValue() : 0;
   }
 
   /** One request per tenant, so that every variant starts from caches that have seen them all. */
@@ -525,7 +618,31 @@ public final class LoadBench {
         .findFirst().orElse("?");
   }
 
-  // ---- accessors for the report ----
+  // ---- accessors for the report and ClusterBench ----
+
+  /** A connection to the benchmark's schema (autocommit). */
+  Connection connect() throws SQLException {
+    return schema.connect();
+  }
+
+  /** Installs the plain-SQL invalidation trigger (src/sql/notify.sql) on the tenants tables. */
+  void installNotifyTrigger() {
+    schema.executeResource(LocalPostgres.NOTIFY_SQL);
+  }
+
+  void flushRedis() {
+    try (RedisClient client = RedisClient.create(redis.url())) {
+      client.flushAll();
+    }
+  }
+
+  int duration() {
+    return duration;
+  }
+
+  int warmupSeconds() {
+    return warmup;
+  }
 
   int tenants() {
     return tenants;
