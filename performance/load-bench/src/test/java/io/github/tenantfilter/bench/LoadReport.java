@@ -172,6 +172,11 @@ final class LoadReport {
     Files.writeString(out.resolve("cluster-results.json"), LoadBench.json(doc));
   }
 
+  /** Micros as millis; none (a segment without changes) as NaN, which the chart leaves out. */
+  private static double millis(long micros) {
+    return micros < 0 ? Double.NaN : micros / 1000.0;
+  }
+
   private static JsonObjectBuilder redisCommands(Map<String, Long> calls) {
     JsonObjectBuilder json = Json.createObjectBuilder();
     calls.forEach(json::add);
@@ -205,10 +210,10 @@ final class LoadReport {
         .series("plain SQL changes", byRate("sql", g -> g.rps() / cluster.ceilingRps()))
         .write(out.resolve("cluster-throughput.png"));
     new BarChart("Invalidation latency to every node (p50, p99)", "ms", "%.2f", rateLabels())
-        .series("API p50", byRate("api", g -> g.latency(0.5) / 1000.0))
-        .series("API p99", byRate("api", g -> g.latency(0.99) / 1000.0))
-        .series("SQL p50", byRate("sql", g -> g.latency(0.5) / 1000.0))
-        .series("SQL p99", byRate("sql", g -> g.latency(0.99) / 1000.0))
+        .series("API p50", byRate("api", g -> millis(g.latency(0.5)))
+        .series("API p99", byRate("api", g -> millis(g.latency(0.99)))
+        .series("SQL p50", byRate("sql", g -> millis(g.latency(0.5)))
+        .series("SQL p99", byRate("sql", g -> millis(g.latency(0.99)))
         .write(out.resolve("cluster-invalidation.png"));
   }
 
