@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tenantfilter.api.Tenant;
 import io.github.tenantfilter.testing.MutableClock;
+import io.github.tenantfilter.testing.ZipfSequence;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +30,7 @@ class LocalTierHitRateTest {
   @Test
   void zipfOverTenTimesTheTier_hitRateWithinTwoPointsOfPerfectLfu() {
     long seed = Long.getLong("hitrate.seed", 20260408L);
-    int[] ranks = zipf(TENANTS, 1.0, LENGTH, seed);
+    int[] ranks = ZipfSequence.ranks(ZipfSequence.cdf(TENANTS, 1.0), LENGTH, seed);
     double lfu = perfectLfu(ranks, SIZE);
     double lru = exactLru(ranks, SIZE);
     double tier = replay(ranks, SIZE);
@@ -129,32 +129,5 @@ class LocalTierHitRateTest {
       }
     }
     return hits / (double) (ranks.length - WARM);
-  }
-
-  /** {@code length} ranks (1-based) of Zipf({@code s}) over {@code n}, drawn with {@code seed}. */
-  static int[] zipf(int n, double s, int length, long seed) {
-    double[] cdf = new double[n];
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      sum += 1 / Math.pow(i + 1, s);
-      cdf[i] = sum;
-    }
-    SplittableRandom random = new SplittableRandom(seed);
-    int[] ranks = new int[length];
-    for (int k = 0; k < length; k++) {
-      double u = random.nextDouble() * sum;
-      int low = 0;
-      int high = n - 1;
-      while (low < high) {
-        int mid = (low + high) >>> 1;
-        if (cdf[mid] < u) {
-          low = mid + 1;
-        } else {
-          high = mid;
-        }
-      }
-      ranks[k] = low + 1;
-    }
-    return ranks;
   }
 }

@@ -177,10 +177,7 @@ final class ClusterBench {
   }
 
   private Segment segment(List<PayaraMicro> servers, String path, int rate) throws Exception {
-    List<JsonObject> before = new ArrayList<>();
-    for (PayaraMicro server : servers) {
-      before.add(bench.stats(server.port(), false));
-    }
+    List<JsonObject> before = snapshot(servers);
     Map<String, Long> redisBefore = bench.commandStats();
     Probed probed = new Probed();
     AtomicBoolean stop = new AtomicBoolean();
@@ -200,15 +197,10 @@ final class ClusterBench {
     for (Future<?> probe : new ArrayList<>(probes)) {
       probe.get();
     }
-    long dbQueries = 0;
-    long lookups = 0;
-    long localHits = 0;
-    for (int n = 0; n < servers.size(); n++) {
-      JsonObject after = bench.stats(servers.get(n).port(), false);
-      dbQueries += delta(before.get(n), after, "storeLoads");
-      lookups += delta(before.get(n), after, "lookups");
-      localHits += delta(before.get(n), after, "localHits");
-    }
+    List<JsonObject> after = snapshot(servers);
+    long dbQueries = total(before, after, "storeLoads");
+    long lookups = total(before, after, "lookups");
+    long localHits = total(before, after, "localHits");
     Map<String, Long> redisAfter = bench.commandStats();
     long redisData = 0;
     Map<String, Long> byCommand = new java.util.TreeMap<>();
@@ -364,10 +356,7 @@ final class ClusterBench {
     servers.add(joining);
     try {
       int port = joining.port();
-      List<JsonObject> othersBefore = new ArrayList<>();
-      for (PayaraMicro other : staying) {
-        othersBefore.add(bench.stats(other.port(), false));
-      }
+      List<JsonObject> othersBefore = snapshot(staying);
       Future<List<Wrk>> load = pool.submit(() -> drive(List.of(joining), coldSeconds));
       List<long[]> perSecond = new ArrayList<>();
       JsonObject previous = bench.stats(port, false);
@@ -385,13 +374,9 @@ final class ClusterBench {
         previous = now;
       }
       load.get();
-      long othersDb = 0;
-      long othersRequests = 0;
-      for (int n = 0; n < staying.size(); n++) {
-        JsonObject after = bench.stats(staying.get(n).port(), false);
-        othersDb += delta(othersBefore.get(n), after, "storeLoads");
-        othersRequests += delta(othersBefore.get(n), after, "lookups");
-      }
+      List<JsonObject> othersAfter = snapshot(staying);
+      long othersDb = total(othersBefore, othersAfter, "storeLoads");
+      long othersRequests = total(othersBefore, othersAfter, "lookups");
       int steady = -1;
       for (long[] second : perSecond) {
         if (second[1] > 0 && second[2] / (double) second[1] >= steadyL1 - 0.02) {
@@ -431,6 +416,24 @@ final class ClusterBench {
 
   private static double rps(List<Wrk> runs) {
     return runs.stream().mapToDouble(Wrk::rps).sum();
+  }
+
+  /** Every node's counters now ({@code /bench/stats}). */
+  private List<JsonObject> snapshot(List<PayaraMicro> servers) {
+    List<JsonObject> stats = new ArrayList<>();
+    for (PayaraMicro server : servers) {
+      stats.add(bench.stats(server.port(), false));
+    }
+    return stats;
+  }
+
+  /** How much {@code name} grew, summed over the nodes of two snapshots. */
+  private static long total(List<JsonObject> before, List<JsonObject> after, String name) {
+    long sum = 0;
+    for (int n = 0; n < before.size(); n++) {
+      sum += delta(before.get(n), after.get(n), name);
+    }
+    return sum;
   }
 
   private static long delta(JsonObject before, JsonObject after, String name) {

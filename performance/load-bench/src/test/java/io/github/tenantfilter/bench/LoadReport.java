@@ -210,10 +210,10 @@ final class LoadReport {
         .series("plain SQL changes", byRate("sql", g -> g.rps() / cluster.ceilingRps()))
         .write(out.resolve("cluster-throughput.png"));
     new BarChart("Invalidation latency to every node (p50, p99)", "ms", "%.2f", rateLabels())
-        .series("API p50", byRate("api", g -> millis(g.latency(0.5)))
-        .series("API p99", byRate("api", g -> millis(g.latency(0.99)))
-        .series("SQL p50", byRate("sql", g -> millis(g.latency(0.5)))
-        .series("SQL p99", byRate("sql", g -> millis(g.latency(0.99)))
+        .series("API p50", byRate("api", g -> millis(g.latency(0.5))))
+        .series("API p99", byRate("api", g -> millis(g.latency(0.99))))
+        .series("SQL p50", byRate("sql", g -> millis(g.latency(0.5))))
+        .series("SQL p99", byRate("sql", g -> millis(g.latency(0.99))))
         .write(out.resolve("cluster-invalidation.png"));
   }
 

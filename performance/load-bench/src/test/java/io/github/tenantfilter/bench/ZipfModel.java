@@ -2,10 +2,11 @@
 // Copyright 2026 the tenant-filter authors
 package io.github.tenantfilter.bench;
 
+import io.github.tenantfilter.testing.ZipfSequence;
+import java.util.SplittableRandom;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * The request distribution of the load benchmark, Zipf(s) over {@code n} tenants, and what a
@@ -47,23 +48,7 @@ final class ZipfModel {
 
   /** {@code length} ranks (1-based) drawn with {@code seed}. */
   int[] sequence(int length, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    int[] ranks = new int[length];
-    for (int k = 0; k < length; k++) {
-      double u = random.nextDouble();
-      int low = 0;
-      int high = cdf.length - 1;
-      while (low < high) {
-        int mid = (low + high) >>> 1;
-        if (cdf[mid] < u) {
-          low = mid + 1;
-        } else {
-          high = mid;
-        }
-      }
-      ranks[k] = low + 1;
-    }
-    return ranks;
+    return ZipfSequence.ranks(cdf, length, seed);
   }
 
   /** Hit rate of a perfect LFU of {@code c} entries: the mass of the {@code c} hottest keys. */
