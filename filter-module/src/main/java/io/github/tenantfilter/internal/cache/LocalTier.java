@@ -118,7 +118,7 @@ final class LocalTier implements AutoCloseable {
     return clock.millis();
   }
 
-  /** Whether {@code entry} is fresh at {@code now} but within {@code window} millis of going stale. */
+  /** Whether {@code entry} is fresh at {@code now} but goes stale within {@code window} millis. */
   static boolean isDueForRefresh(LocalEntry entry, long window, long now) {
     long left = entry.freshUntil - now;
     return left > 0 && left <= window;
