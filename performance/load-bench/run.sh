@@ -12,7 +12,11 @@
 # -Dbench.warmup=20 -Dbench.connections=16 -Dbench.threads=1 -Dbench.latency=10
 # -Dbench.variants=ceiling,tf-l1-10k (a subset) -Dbench.jfr=true (a flight recording per server,
 # in performance/load-bench/target/load/) -Dbench.out=DIR (write results elsewhere than
-# performance/load-bench/results).
+# performance/load-bench/results) -Dbench.reference=true -Dbench.reference.duration=10 (a second
+# ceiling server runs just before and after every measured run; "vs ceiling" is the median of
+# those paired ratios) -Dbench.perf=true (perf record of the whole machine during each variant's
+# middle run, servers with -XX:+PreserveFramePointer; read target/load/<variant>.perf.txt with
+# perf-breakdown.py).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if ! command -v wrk >/dev/null; then

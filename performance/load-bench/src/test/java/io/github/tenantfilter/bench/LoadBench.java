@@ -34,6 +34,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -108,7 +109,22 @@ public final class LoadBench {
 
   /** Everything measured for one variant. */
   record Result(Variant variant, List<Phase> phases, long pgScansAll, long requestsAll,
-      Wrk latency, long heapUsed, long heapUsedIdle, long localSize, Stampede stampede) {}
+      Wrk latency, long heapUsed, long heapUsedIdle, long localSize, Stampede stampede,
+      List<Wrk> reference, Wrk referenceLatency) {
+
+    /**
+     * Each measured run's requests/s over the reference ceiling's around it (the mean of the
+     * reference runs just before and just after): empty without a reference.
+     */
+    List<Double> pairedRatios() {
+      List<Double> ratios = new ArrayList<>();
+      for (int i = 0; i < phases.size() && i + 1 < reference.size(); i++) {
+        double around = (reference.get(i).rps() + reference.get(i + 1).rps()) / 2;
+        ratios.add(phases.get(i).wrk().rps() / around);
+      }
+      return ratios;
+    }
+  }
 
   /**
    * {@code requests} concurrent first requests for one tenant on a node just started (empty
@@ -129,6 +145,12 @@ public final class LoadBench {
   private final int sequenceLength = Integer.getInteger("bench.sequence", 2_000_000);
   private final int stampedeRequests = Integer.getInteger("bench.stampede", 1000);
   private final boolean jfr = Boolean.getBoolean("bench.jfr");
+  /** A ceiling server kept up all along, measured right before and after every run. */
+  private final boolean useReference =
+      Boolean.parseBoolean(System.getProperty("bench.reference", "true"));
+  private final int referenceSeconds = Integer.getInteger("bench.reference.duration", 10);
+  /** perf record of the whole machine during each variant's middle run (needs perf, root). */
+  private final boolean perf = Boolean.getBoolean("bench.perf");
   private final String only = System.getProperty("bench.variants", "");
   private final String heapOption = System.getProperty("bench.heap", "512m");
 
@@ -143,6 +165,7 @@ public final class LoadBench {
 
   private LocalPostgres.Schema schema;
   private RedisProcess redis;
+  private PayaraMicro reference;
 
   public static void main(String[] args) throws Exception {
     try {
@@ -224,8 +247,15 @@ public final class LoadBench {
     List<Result> results = new ArrayList<>();
     ClusterBench.Outcome cluster = null;
     try {
+      if (useReference) {
+        reference = startReference(hosts, seqFile, lua, tenantOfRank);
+      }
       for (Variant variant : variants()) {
         results.add(runVariant(variant, hosts, seqFile, lua, tenantOfRank));
+      }
+      if (reference != null) {
+        reference.close(); // the several-nodes part measures its own ceiling
+        reference = null;
       }
       if (only.isBlank() || Set.of(only.split(",")).contains("cluster")) {
         Map<String, Variant> byKey = new LinkedHashMap<>();
@@ -234,6 +264,9 @@ public final class LoadBench {
             .run(byKey.get("ceiling"), byKey.get("tf-default"));
       }
     } finally {
+      if (reference != null) {
+        reference.close();
+      }
       redis.close();
     }
     String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
@@ -288,13 +321,19 @@ public final class LoadBench {
       sleep(11_000);
       long pgStart = pgScans();
       List<Phase> phases = new ArrayList<>();
+      List<Wrk> referenceRuns = new ArrayList<>();
       long requestsAll = 0;
       for (int rep = 0; rep < reps; rep++) {
+        referenceRun(lua, hosts, seqFile, connections, referenceSeconds).ifPresent(referenceRuns::add);
         JsonObject before = stats(port, false);
         Map<String, Long> redisBefore = commandStats();
         long pgBefore = pgScans();
         // every repetition replays the same stretch of the sequence (the same requests)
+        Process recording = perf && rep == reps / 2 ? perfRecord(variant, payara) : null;
         Wrk w = wrk(lua, url, hosts, seqFile, sequenceLength / 4, threads, connections, duration);
+        if (recording != null) {
+          perfScript(variant, payara, recording);
+        }
         Map<String, Long> redisAfter = commandStats();
         JsonObject after = stats(port, false);
         long pgAfter = pgScans();
@@ -313,19 +352,101 @@ public final class LoadBench {
             w.p99(), w.p999(), w.errors(), delta,
             phase.stat("storeLoads") + phase.stat("baselineQueries"));
       }
+      referenceRun(lua, hosts, seqFile, connections, referenceSeconds).ifPresent(referenceRuns::add);
       sleep(11_000);
       long pgAll = pgScans() - pgStart;
+      Wrk referenceLatency =
+          referenceRun(lua, hosts, seqFile, 1, latencySeconds).orElse(null);
       Wrk latency = wrk(lua, url, hosts, seqFile, sequenceLength / 4, 1, 1, latencySeconds);
-      log("%s: one connection: p50 %d us, p99 %d us", variant.key(), latency.p50(), latency.p99());
+      log("%s: one connection: p50 %d us, p99 %d us%s", variant.key(), latency.p50(),
+          latency.p99(), referenceLatency == null ? ""
+              : String.format(Locale.ROOT, " (reference ceiling just before: p50 %d us)",
+                  referenceLatency.p50()));
       JsonObject end = stats(port, true);
       long heapAfterLoad = end.getJsonNumber("heapUsed").longValue();
       long localSize = end.getJsonNumber("localSize") == null ? 0
           : end.getJsonNumber("localSize").longValue();
       log("%s: heap used after GC %.1f MB, L1 entries %d", variant.key(),
           heapAfterLoad / 1048576.0, localSize);
-      return new Result(variant, phases, pgAll, requestsAll, latency, heapAfterLoad, 0,
-          localSize, stampede);
+      Result result = new Result(variant, phases, pgAll, requestsAll, latency, heapAfterLoad, 0,
+          localSize, stampede, referenceRuns, referenceLatency);
+      if (!referenceRuns.isEmpty()) {
+        log("%s: reference ceiling runs %s req/s; paired ratios %s", variant.key(),
+            referenceRuns.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.rps())).toList(),
+            result.pairedRatios().stream().map(r -> String.format(Locale.ROOT, "%.3f", r)).toList());
+      }
+      return result;
     }
+  }
+
+  /**
+   * The reference: a second ceiling server (no tenant resolution), warmed like the variants and
+   * kept up for the whole sweep. Every variant's measured run is bracketed by a run of it, so a
+   * variant's share of the ceiling compares runs seconds apart rather than servers booted minutes
+   * apart: on this kind of virtual machine the capacity drifts by a quarter within minutes (the
+   * ceiling's own runs: 20,300 to 33,200 requests/s on 2026-12-05), which no back-to-back
+   * repetition averages out.
+   */
+  PayaraMicro startReference(Path hosts, Path seqFile, Path lua, int[] tenantOfRank)
+      throws Exception {
+    Variant ceiling = allVariants().get(0);
+    PayaraMicro server = startServer(ceiling, "reference", Map.of());
+    try {
+      sweep(server.port(), tenantOfRank);
+      Wrk warm = wrk(lua, "http://127.0.0.1:" + server.port() + "/hello", hosts, seqFile, 0,
+          threads, connections, warmup);
+      log("reference ceiling: warm-up %.0f requests/s", warm.rps());
+      return server;
+    } catch (Exception | Error e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  /** One run of the reference ceiling on the variants' request sequence, if there is one. */
+  Optional<Wrk> referenceRun(Path lua, Path hosts, Path seqFile, int c, int seconds)
+      throws IOException, InterruptedException {
+    if (reference == null) {
+      return Optional.empty();
+    }
+    return Optional.of(wrk(lua, "http://127.0.0.1:" + reference.port() + "/hello", hosts,
+        seqFile, sequenceLength / 4, c == 1 ? 1 : threads, c, seconds));
+  }
+
+  /**
+   * Starts {@code perf record} of the whole machine (every process, kernel included, call
+   * graphs through the server's frame pointers) for the middle of a measured run.
+   */
+  Process perfRecord(Variant variant, PayaraMicro server) throws IOException {
+    Path data = work.resolve(variant.key() + ".perf.data");
+    int seconds = Math.max(1, duration - 4);
+    return new ProcessBuilder("bash", "-c", "sleep 2; exec perf record -a -g -F 999 -o "
+        + data + " -- sleep " + seconds).redirectErrorStream(true)
+        .redirectOutput(work.resolve(variant.key() + ".perf.log").toFile()).start();
+  }
+
+  /**
+   * Waits for the recording, has the server write its JIT symbols ({@code jcmd
+   * Compiler.perfmap}) and turns the recording into {@code <variant>.perf.txt} ({@code perf
+   * script}), which {@code perf-breakdown.py} reads.
+   */
+  void perfScript(Variant variant, PayaraMicro server, Process recording)
+      throws IOException, InterruptedException {
+    if (recording.waitFor() != 0) {
+      throw new IllegalStateException("perf record failed: see "
+          + work.resolve(variant.key() + ".perf.log"));
+    }
+    new ProcessBuilder("jcmd", Long.toString(server.pid()), "Compiler.perfmap")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+        .waitFor();
+    Path text = work.resolve(variant.key() + ".perf.txt");
+    Process script = new ProcessBuilder("perf", "script", "-i",
+        work.resolve(variant.key() + ".perf.data").toString(), "-F", "comm,tid,ip,sym")
+        .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(text.toFile()).start();
+    if (script.waitFor() != 0) {
+      throw new IllegalStateException("perf script failed for " + variant.key());
+    }
+    log("%s: whole-machine profile of the middle run in %s", variant.key(), text);
   }
 
   /**
@@ -350,6 +471,9 @@ public final class LoadBench {
     props.putAll(variant.settings());
     props.putAll(extra);
     List<String> jvm = new ArrayList<>(List.of("-Xms" + heapOption, "-Xmx" + heapOption));
+    if (perf) {
+      jvm.add("-XX:+PreserveFramePointer");
+    }
     if (jfr) {
       jvm.add("-XX:StartFlightRecording=filename=" + work.resolve(name + ".jfr")
           + ",settings=profile");
@@ -654,6 +778,10 @@ public final class LoadBench {
 
   long seedValue() {
     return seed;
+  }
+
+  int referenceSeconds() {
+    return referenceSeconds;
   }
 
   String settingsLine() {
