@@ -34,8 +34,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -45,6 +45,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 import org.postgresql.ds.PGSimpleDataSource;
 import redis.clients.jedis.RedisClient;
 
@@ -329,7 +330,7 @@ public final class LoadBench {
         Map<String, Long> redisBefore = commandStats();
         long pgBefore = pgScans();
         // every repetition replays the same stretch of the sequence (the same requests)
-        Process recording = perf && rep == reps / 2 ? perfRecord(variant, payara) : null;
+        Process recording = perf && rep == reps / 2 ? perfRecord(variant) : null;
         Wrk w = wrk(lua, url, hosts, seqFile, sequenceLength / 4, threads, connections, duration);
         if (recording != null) {
           perfScript(variant, payara, recording);
@@ -384,8 +385,8 @@ public final class LoadBench {
    * kept up for the whole sweep. Every variant's measured run is bracketed by a run of it, so a
    * variant's share of the ceiling compares runs seconds apart rather than servers booted minutes
    * apart: on this kind of virtual machine the capacity drifts by a quarter within minutes (the
-   * ceiling's own runs: 20,300 to 33,200 requests/s on 2026-12-05), which no back-to-back
-   * repetition averages out.
+   * reference's own runs in the run of 2026-12-05 07:33: 17,057 to 28,337 requests/s), which no
+   * back-to-back repetition averages out.
    */
   PayaraMicro startReference(Path hosts, Path seqFile, Path lua, int[] tenantOfRank)
       throws Exception {
@@ -417,7 +418,7 @@ public final class LoadBench {
    * Starts {@code perf record} of the whole machine (every process, kernel included, call
    * graphs through the server's frame pointers) for the middle of a measured run.
    */
-  Process perfRecord(Variant variant, PayaraMicro server) throws IOException {
+  Process perfRecord(Variant variant) throws IOException {
     Path data = work.resolve(variant.key() + ".perf.data");
     int seconds = Math.max(1, duration - 4);
     return new ProcessBuilder("bash", "-c", "sleep 2; exec perf record -a -g -F 999 -o "
@@ -793,7 +794,11 @@ public final class LoadBench {
   }
 
   static double median(List<Phase> phases, ToDoubleFunction<Phase> f) {
-    double[] v = phases.stream().mapToDouble(f).sorted().toArray();
+    return median(phases.stream().mapToDouble(f));
+  }
+
+  static double median(DoubleStream values) {
+    double[] v = values.sorted().toArray();
     return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 

@@ -77,8 +77,7 @@ final class LoadReport {
   double vsCeiling(Result r) {
     List<Double> paired = r.pairedRatios();
     if (!paired.isEmpty()) {
-      double[] v = paired.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+      return LoadBench.median(paired.stream().mapToDouble(Double::doubleValue));
     }
     return find("ceiling").map(c -> rps(r) / rps(c)).orElse(Double.NaN);
   }
