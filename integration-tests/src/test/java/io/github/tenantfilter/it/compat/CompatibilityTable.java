@@ -40,7 +40,8 @@ public final class CompatibilityTable {
 
   /** One execution's row. */
   record Row(String execution, String server, String version, String kind, String jakartaEe,
-      String java, List<String> classes, int tests, int failed, int skipped) {
+      String java, List<String> classes, int tests, int failed, int skipped,
+      List<String> failures) {
 
     boolean passed() {
       return tests > 0 && failed == 0 && skipped == 0;
@@ -71,6 +72,7 @@ public final class CompatibilityTable {
     Files.writeString(out, table);
     System.out.println("compatibility table (" + rows.size() + " lanes) written to " + out);
     System.out.print(table);
+    System.out.print(failures(rows));
     if (args.length > 2 && args[2] != null && !args[2].isBlank()) {
       Path docs = Path.of(args[2]);
       Files.writeString(docs, replaceBetweenMarkers(Files.readString(docs), table));
@@ -107,6 +109,7 @@ public final class CompatibilityTable {
     int tests = 0;
     int failed = 0;
     int skipped = 0;
+    List<String> failures = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName().toString()
           .matches("TEST-.*\\.xml")).sorted()::iterator) {
@@ -117,6 +120,7 @@ public final class CompatibilityTable {
         failed += Integer.parseInt(suite.getAttribute("failures"))
             + Integer.parseInt(suite.getAttribute("errors"));
         skipped += Integer.parseInt(suite.getAttribute("skipped"));
+        failures.addAll(failures(suite));
         if (props.isEmpty()) {
           NodeList list = suite.getElementsByTagName("property");
           for (int i = 0; i < list.getLength(); i++) {
@@ -146,7 +150,44 @@ public final class CompatibilityTable {
         props.getOrDefault("tf.server.name", "?"),
         props.getOrDefault("tf.server.version", "?"),
         props.getOrDefault("tf.lane.kind", "?"),
-        jakartaEe, java, new ArrayList<>(classes), tests, failed, skipped);
+        jakartaEe, java, new ArrayList<>(classes), tests, failed, skipped, failures);
+  }
+
+  /**
+   * The test cases of one report that failed, erred or were skipped, as {@code Class.method:
+   * kind: the message's first line}, so that a build log names them where the table says FAIL
+   * (the reports themselves stay on the machine that ran the build).
+   */
+  static List<String> failures(Element suite) {
+    List<String> out = new ArrayList<>();
+    NodeList cases = suite.getElementsByTagName("testcase");
+    for (int i = 0; i < cases.getLength(); i++) {
+      Element testCase = (Element) cases.item(i);
+      for (String kind : List.of("failure", "error", "skipped")) {
+        NodeList found = testCase.getElementsByTagName(kind);
+        if (found.getLength() > 0) {
+          String cls = testCase.getAttribute("classname");
+          String message = ((Element) found.item(0)).getAttribute("message").strip();
+          int eol = message.indexOf('\n');
+          out.add(cls.substring(cls.lastIndexOf('.') + 1) + "." + testCase.getAttribute("name")
+              + ": " + kind + (message.isEmpty() ? ""
+                  : ": " + (eol < 0 ? message : message.substring(0, eol).strip())));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Below the table, in the build log only: every failed, erred or skipped test by lane. */
+  static String failures(List<Row> rows) {
+    StringBuilder out = new StringBuilder();
+    for (Row row : rows) {
+      for (String failure : row.failures()) {
+        out.append("not passed in `").append(row.execution()).append("`: ").append(failure)
+            .append('\n');
+      }
+    }
+    return out.toString();
   }
 
   static String jakartaEe(String servlet) {

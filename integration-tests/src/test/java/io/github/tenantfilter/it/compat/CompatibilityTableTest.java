@@ -27,7 +27,26 @@ class CompatibilityTableTest {
             + "<property name=\"tf.server.name\" value=\"Payara Micro\"/>"
             + "<property name=\"tf.server.version\" value=\"7.2026.11\"/>"
             + "<property name=\"tf.lane.kind\" value=\"" + kind + "\"/>"
-            + "</properties></testsuite>\n");
+            + "</properties>" + testCases(testClass, failures, errors, skipped)
+            + "</testsuite>\n");
+  }
+
+  private static String testCases(String testClass, int failures, int errors, int skipped) {
+    StringBuilder cases = new StringBuilder();
+    String cls = "io.github.tenantfilter.it." + testClass;
+    for (int i = 0; i < failures; i++) {
+      cases.append("<testcase name=\"fails").append(i).append("\" classname=\"").append(cls)
+          .append("\"><failure message=\"expected 200&#10;but was 503\" type=\"x\"/></testcase>");
+    }
+    for (int i = 0; i < errors; i++) {
+      cases.append("<testcase name=\"errs").append(i).append("\" classname=\"").append(cls)
+          .append("\"><error message=\"Connection refused\" type=\"x\"/></testcase>");
+    }
+    for (int i = 0; i < skipped; i++) {
+      cases.append("<testcase name=\"skips").append(i).append("\" classname=\"").append(cls)
+          .append("\"><skipped/></testcase>");
+    }
+    return cases.toString();
   }
 
   private void serverInfo(String execution, String servlet, String java) throws Exception {
@@ -62,6 +81,16 @@ class CompatibilityTableTest {
     String table = CompatibilityTable.markdown(rows);
     assertThat(table).doesNotContain("| pass |").contains("not recorded")
         .contains("**FAIL** (1 failed, 0 skipped)").contains("**FAIL** (0 failed, 1 skipped)");
+    assertThat(CompatibilityTable.failures(rows)).isEqualTo(
+        "not passed in `erring`: BIT.errs0: error: Connection refused\n"
+            + "not passed in `failing`: AIT.fails0: failure: expected 200\n"
+            + "not passed in `skipping`: CIT.skips0: skipped\n");
+  }
+
+  @Test
+  void passingRows_nameNoFailure() throws Exception {
+    report("payara7", "ServerInfoIT", 1, 0, 0, 0, "compatibility");
+    assertThat(CompatibilityTable.failures(CompatibilityTable.rows(target))).isEmpty();
   }
 
   @Test
